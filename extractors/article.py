@@ -1,0 +1,100 @@
+"""HTML page → article text and metadata, with trafilatura."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+import trafilatura
+from lxml import html as lxml_html
+
+from extractors.exceptions import NotAnArticle, UnreadableInput
+from extractors.language import guess_language
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 80
+"""Less text than this is a stub, a paywall or an index page, not an article."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """What trafilatura found in one page."""
+
+    title: str | None
+    text: str
+    author: str | None
+    published: date | None
+    site_name: str | None
+    language: str | None
+    description: str | None
+
+
+def _declared_language(html: str) -> str | None:
+    try:
+        root = lxml_html.fromstring(html[:20000])
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    if root is None:
+        return None
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        return str(lang)
+    locale = root.xpath("//meta[@property='og:locale']/@content")
+    return str(locale[0]) if locale else None
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def extract_article(html: str, *, url: str | None = None) -> Article:
+    """Extract the article in ``html``.
+
+    Args:
+        html: the decoded page.
+        url: where it came from (helps trafilatura with relative metadata).
+
+    Returns:
+        The article's text and metadata.
+
+    Raises:
+        UnreadableInput: the page is empty or binary.
+        NotAnArticle: trafilatura finds no article text in it.
+    """
+    if not html.strip() or "\x00" in html[:2048]:
+        raise UnreadableInput(f"{url or 'input'}: empty or binary page, nothing to extract")
+    raw = trafilatura.extract(
+        html,
+        url=url,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=True,
+    )
+    if raw is None:
+        raise NotAnArticle(f"{url or 'input'}: trafilatura found no article text in the page")
+    data = json.loads(raw)
+    text = (data.get("text") or "").strip()
+    if len(text) < MIN_TEXT_CHARS:
+        raise NotAnArticle(
+            f"{url or 'input'}: only {len(text)} characters of text (under {MIN_TEXT_CHARS}); "
+            "an index page, a stub or a paywall"
+        )
+    return Article(
+        title=data.get("title") or None,
+        text=text,
+        author=data.get("author") or None,
+        published=_parse_date(data.get("date")),
+        site_name=data.get("source-hostname") or data.get("hostname") or None,
+        language=guess_language(text, _declared_language(html)),
+        description=data.get("excerpt") or None,
+    )
