@@ -1,0 +1,32 @@
+"""Column-wise bulk inserts: one statement per batch, never row by row.
+
+DuckDB inserts ~140k rows/s from ``INSERT ... SELECT UNNEST($1), UNNEST($2), ...`` with
+plain Python lists, against ~1k rows/s for ``executemany`` (STACK.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+
+def insert_columns(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    on_conflict: str = "DO NOTHING",
+) -> None:
+    """Insert ``rows`` (tuples in ``columns`` order) into ``table`` with one statement."""
+    if not rows:
+        return
+    values = [list(column) for column in zip(*rows, strict=True)]
+    unnests = ", ".join(f"UNNEST(${i + 1})" for i in range(len(columns)))
+    conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnests}{conflict}",
+        values,
+    )

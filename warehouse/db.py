@@ -1,0 +1,97 @@
+"""Opening the DuckDB file, and the one place where duckdb's errors are translated."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from warehouse.exceptions import (
+    QueryError,
+    ReadOnlyViolation,
+    WarehouseError,
+    WarehouseLocked,
+)
+
+logger = logging.getLogger(__name__)
+
+LOCK_MARKERS = ("Could not set lock on file", "Conflicting lock is held")
+READ_ONLY_MARKERS = ("read-only mode", "read only mode", "Cannot execute statement of type")
+
+
+def translate_error(exc: duckdb.Error, *, path: str) -> WarehouseError:
+    """Map a duckdb error onto the warehouse's exception tree."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if any(marker in str(exc) for marker in LOCK_MARKERS):
+        return WarehouseLocked(
+            f"{path}: the database is in use by another process ({message}); "
+            "wait for the running flow to finish, or read the snapshot instead",
+            path=path,
+        )
+    if any(marker in str(exc) for marker in READ_ONLY_MARKERS):
+        return ReadOnlyViolation(
+            f"{path}: this connection is read-only; only queries are allowed ({message})",
+            path=path,
+        )
+    if isinstance(exc, duckdb.ParserException | duckdb.CatalogException | duckdb.BinderException):
+        return QueryError(f"{path}: {message}", path=path)
+    return WarehouseError(f"{path}: {message}", path=path)
+
+
+@contextlib.contextmanager
+def translated_errors(path: str) -> Iterator[None]:
+    """Re-raise duckdb errors as warehouse errors, chained from the original."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise translate_error(exc, path=path) from exc
+
+
+@contextlib.contextmanager
+def connect(
+    path: str | Path, *, read_only: bool = False, lock_timeout: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open ``path``, waiting up to ``lock_timeout`` seconds while another process holds it.
+
+    The connection is closed on exit: writers hold the file only while they load.
+    """
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.05
+    while True:
+        try:
+            with translated_errors(str(path)):
+                conn = duckdb.connect(str(path), read_only=read_only)
+            break
+        except WarehouseLocked:
+            if time.monotonic() >= deadline:
+                raise
+            logger.info("%s is locked by another process; retrying in %.2fs", path, delay)
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 1.0)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection, *, path: str) -> Iterator[None]:
+    """One transaction: everything inside commits together or not at all."""
+    with translated_errors(path):
+        conn.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            conn.execute("ROLLBACK")
+        raise
+    with translated_errors(path):
+        conn.execute("COMMIT")

@@ -1,0 +1,228 @@
+"""Loading what the ingest stage produced: sources, their poll state, articles, the fetch log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass, fields
+from datetime import date, datetime
+from typing import Protocol
+
+import duckdb
+
+from warehouse.bulk import insert_columns
+
+
+class CatalogueSource(Protocol):
+    """What the warehouse needs to know of a catalogue entry."""
+
+    id: str
+    name: str
+    kind: str
+    url: str
+    language: str
+    leaning: str
+    poll_minutes: int
+    local: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceState:
+    source_id: str
+    etag: str | None
+    last_modified: str | None
+    last_polled_at: datetime | None
+    consecutive_failures: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourcePoll:
+    """The outcome of polling one source once."""
+
+    source_id: str
+    polled_at: datetime
+    ok: bool
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    entries: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRecord:
+    """One article row; ``status`` is 'extracted' or 'failed' (with ``failure_reason``)."""
+
+    article_id: str
+    url: str
+    fetch_url: str
+    source_id: str
+    status: str
+    failure_reason: str | None
+    title: str | None
+    author: str | None
+    published: date | None
+    site_name: str | None
+    language: str | None
+    leaning: str | None
+    text: str | None
+    content_hash: str | None
+    relevant: bool | None
+    topics: list[str]
+    feed_title: str | None
+    discovered_at: datetime
+    fetched_at: datetime | None
+    run_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchLogRecord:
+    run_id: str
+    url: str
+    source_id: str | None
+    purpose: str
+    status: int | None
+    outcome: str
+    error: str | None
+    bytes: int | None
+    elapsed_ms: float | None
+    attempts: int | None
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Listing:
+    """An article listed by a source (the same article may be listed by several)."""
+
+    article_id: str
+    source_id: str
+    first_seen_at: datetime
+
+
+def _columns(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+def sync_sources(
+    conn: duckdb.DuckDBPyConnection, sources: Iterable[CatalogueSource], *, now: datetime
+) -> None:
+    """Make the ``sources`` table match the catalogue (insert new, update changed)."""
+    rows = [
+        (s.id, s.name, s.kind, s.url, s.language, s.leaning, s.poll_minutes, s.local, now)
+        for s in sources
+    ]
+    insert_columns(
+        conn,
+        "sources",
+        [
+            "source_id",
+            "name",
+            "kind",
+            "url",
+            "language",
+            "leaning",
+            "poll_minutes",
+            "is_local",
+            "updated_at",
+        ],
+        rows,
+        on_conflict=(
+            "(source_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "url = excluded.url, language = excluded.language, leaning = excluded.leaning, "
+            "poll_minutes = excluded.poll_minutes, is_local = excluded.is_local, "
+            "updated_at = excluded.updated_at"
+        ),
+    )
+
+
+def source_states(conn: duckdb.DuckDBPyConnection) -> dict[str, SourceState]:
+    rows = conn.execute(
+        "SELECT source_id, etag, last_modified, last_polled_at, consecutive_failures "
+        "FROM source_state"
+    ).fetchall()
+    return {
+        row[0]: SourceState(
+            source_id=row[0],
+            etag=row[1],
+            last_modified=row[2],
+            last_polled_at=row[3],
+            consecutive_failures=row[4],
+        )
+        for row in rows
+    }
+
+
+def record_polls(conn: duckdb.DuckDBPyConnection, polls: Sequence[SourcePoll]) -> None:
+    """Update each polled source's state: validators and health counters."""
+    for poll in polls:
+        if poll.ok:
+            conn.execute(
+                """
+                INSERT INTO source_state AS s (source_id, etag, last_modified, last_polled_at,
+                    last_success_at, last_status, consecutive_failures, entries_last_poll)
+                VALUES ($1, $2, $3, $4, $4, $5, 0, $6)
+                ON CONFLICT (source_id) DO UPDATE SET
+                    etag = coalesce(excluded.etag, s.etag),
+                    last_modified = coalesce(excluded.last_modified, s.last_modified),
+                    last_polled_at = excluded.last_polled_at,
+                    last_success_at = excluded.last_success_at,
+                    last_status = excluded.last_status,
+                    consecutive_failures = 0,
+                    entries_last_poll = excluded.entries_last_poll
+                """,
+                [
+                    poll.source_id,
+                    poll.etag,
+                    poll.last_modified,
+                    poll.polled_at,
+                    poll.status,
+                    poll.entries,
+                ],
+            )
+        else:
+            conn.execute(
+                """
+                INSERT INTO source_state AS s (source_id, last_polled_at, last_status, last_error,
+                    last_error_at, consecutive_failures, entries_last_poll)
+                VALUES ($1, $2, $3, $4, $2, 1, 0)
+                ON CONFLICT (source_id) DO UPDATE SET
+                    last_polled_at = excluded.last_polled_at,
+                    last_status = excluded.last_status,
+                    last_error = excluded.last_error,
+                    last_error_at = excluded.last_error_at,
+                    consecutive_failures = s.consecutive_failures + 1,
+                    entries_last_poll = 0
+                """,
+                [poll.source_id, poll.polled_at, poll.status, poll.error],
+            )
+
+
+def known_urls(conn: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[str]:
+    """The subset of ``urls`` (canonical) already stored as articles."""
+    if not urls:
+        return set()
+    rows = conn.execute(
+        "SELECT url FROM articles WHERE url IN (SELECT UNNEST($1))", [list(urls)]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def load_articles(
+    conn: duckdb.DuckDBPyConnection,
+    articles: Sequence[ArticleRecord],
+    listings: Sequence[Listing],
+    fetch_log: Sequence[FetchLogRecord],
+) -> None:
+    """Insert a batch; an article already stored (same canonical URL) is left as it was."""
+    insert_columns(conn, "articles", _columns(ArticleRecord), [astuple(a) for a in articles])
+    insert_columns(conn, "article_sources", _columns(Listing), [astuple(x) for x in listings])
+    log_fetches(conn, fetch_log)
+
+
+def log_fetches(conn: duckdb.DuckDBPyConnection, fetch_log: Sequence[FetchLogRecord]) -> None:
+    insert_columns(
+        conn,
+        "fetch_log",
+        _columns(FetchLogRecord),
+        [astuple(r) for r in fetch_log],
+        on_conflict="",
+    )
