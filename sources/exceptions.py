@@ -12,6 +12,8 @@
           │    ├── TooManyRedirects      Permanent
           │    ├── BlockedAddress        Permanent (private / loopback / link-local target)
           │    ├── RobotsDisallowed      Permanent
+          │    ├── RobotsUnavailable     Transient (robots.txt 5xx/unreachable: RFC 9309 says
+          │    │                          assume full disallow; a later run may read it)
           │    └── UnexpectedContentType Permanent (a PDF or image where HTML was expected)
           └── FeedParseError             Permanent (source_id, url)
 """
@@ -74,6 +76,10 @@ class BlockedAddress(FetchError, Permanent):
 
 class RobotsDisallowed(FetchError, Permanent):
     """robots.txt of the host does not allow our user agent to fetch the URL."""
+
+
+class RobotsUnavailable(FetchError, Transient):
+    """robots.txt could not be read (5xx, timeout): nothing of the host is fetched this run."""
 
 
 class UnexpectedContentType(FetchError, Permanent):
