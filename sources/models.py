@@ -28,6 +28,8 @@ class Source:
     """Loopback or private addresses are refused unless the source is explicitly local."""
     topics: tuple[str, ...] = ()
     """Topics this source is a search for (search feeds); empty means every topic."""
+    query: str = ""
+    """GDELT sources: the DOC 2.0 query; ``url`` is then the API endpoint."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
