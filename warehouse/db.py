@@ -95,3 +95,12 @@ def transaction(conn: duckdb.DuckDBPyConnection, *, path: str) -> Iterator[None]
         raise
     with translated_errors(path):
         conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def write_transaction(
+    path: str | Path, *, lock_timeout: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the file, run one transaction, close: the way every load holds the writer's lock."""
+    with connect(path, lock_timeout=lock_timeout) as conn, transaction(conn, path=str(path)):
+        yield conn

@@ -161,8 +161,8 @@ def record_polls(conn: duckdb.DuckDBPyConnection, polls: Sequence[SourcePoll]) -
                     last_success_at, last_status, consecutive_failures, entries_last_poll)
                 VALUES ($1, $2, $3, $4, $4, $5, 0, $6)
                 ON CONFLICT (source_id) DO UPDATE SET
-                    etag = coalesce(excluded.etag, s.etag),
-                    last_modified = coalesce(excluded.last_modified, s.last_modified),
+                    etag = excluded.etag,
+                    last_modified = excluded.last_modified,
                     last_polled_at = excluded.last_polled_at,
                     last_success_at = excluded.last_success_at,
                     last_status = excluded.last_status,

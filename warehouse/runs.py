@@ -50,3 +50,14 @@ def finish_run(
         f"message = ${n + 3} WHERE run_id = ${n + 4}",
         [*values.values(), status, now, message, run_id],
     )
+
+
+def mark_abandoned_runs(conn: duckdb.DuckDBPyConnection, *, now: datetime) -> int:
+    """Close runs left 'running' by a process that died; call only while holding the writer lock."""
+    rows = conn.execute(
+        "UPDATE runs SET status = 'crashed', finished_at = ?, "
+        "message = 'the process ended before the run finished' "
+        "WHERE status = 'running' RETURNING run_id",
+        [now],
+    ).fetchall()
+    return len(rows)

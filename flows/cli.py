@@ -1,0 +1,160 @@
+"""The ``claimwatch`` command line: thin commands over library code.
+
+Every command turns a ``ClaimwatchError`` into one clear line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from claimwatch.errors import ClaimwatchError
+from flows.report import LABELS
+
+app = typer.Typer(
+    help="Track figures officials claim about Iran–Russia energy deals and the Kremlin's answers.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DEMO_ORIGIN = "https://demo.claimwatch.invalid"
+"""The stable identity of the demo outlets, whatever port the demo server gets."""
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
+]
+
+
+@contextlib.contextmanager
+def _clear_errors() -> Iterator[None]:
+    try:
+        yield
+    except ClaimwatchError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _print_counts(title: str, counts: dict[str, Any]) -> None:
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, label in LABELS.items():
+        table.add_row(label, str(counts.get(key, 0)))
+    out.print(table)
+
+
+@app.command()
+def run(
+    config: ConfigOption = None,
+    force: Annotated[bool, typer.Option(help="Poll every source now, due or not.")] = False,
+) -> None:
+    """Run the monitor flow once: poll due sources, fetch and store new articles."""
+    from flows.monitor import monitor
+
+    with _clear_errors():
+        counts = asyncio.run(monitor(config=str(config) if config else None, force=force))
+    _print_counts("monitor run", counts)
+
+
+@app.command()
+def demo(
+    database: Annotated[Path, typer.Option(help="DuckDB file to write.")] = Path(
+        "data/claimwatch.duckdb"
+    ),
+) -> None:
+    """Run the whole pipeline offline on the shipped demo corpus, served from 127.0.0.1."""
+    from flows.demo import DemoServer, demo_catalogue
+    from flows.monitor import monitor
+
+    with _clear_errors(), DemoServer() as server:
+        catalogue = database.parent / "demo-catalogue.toml"
+        catalogue.parent.mkdir(parents=True, exist_ok=True)
+        catalogue.write_text(demo_catalogue(server.base_url), encoding="utf-8")
+        out.print(f"demo outlets served at {server.base_url}")
+        counts = asyncio.run(
+            monitor(
+                catalogue=str(catalogue),
+                database=str(database),
+                force=True,
+                overrides={
+                    "origin_aliases": {server.base_url: DEMO_ORIGIN},
+                    # Our own server on loopback: no need to be polite to it.
+                    "per_host_delay": 0.0,
+                    "per_host_concurrency": 8,
+                },
+            )
+        )
+    _print_counts("demo run", counts)
+    if counts["articles_new"] == 0 and counts["articles_failed"] == 0:
+        out.print("Nothing new: every article of the demo corpus is already in the warehouse.")
+    out.print(f"warehouse: {database}")
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="HTML or plain-text file; '-' reads stdin.")],
+    config: ConfigOption = None,
+) -> None:
+    """Print the claims and Kremlin statements found in one document, as JSON."""
+    from extractors.document import extract_document
+    from flows.settings import load_catalogue, load_settings
+
+    with _clear_errors():
+        if path == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            try:
+                raw = Path(path).read_bytes()
+            except OSError as exc:
+                err.print(f"[bold red]error:[/] cannot read {path}: {exc.strerror}")
+                raise typer.Exit(1) from None
+        settings = load_settings(config)
+        topics = load_catalogue(settings).topics if settings.config.exists() else []
+        result = extract_document(raw, url=None if path == "-" else path, topics=topics)
+    out.print_json(json.dumps(result, ensure_ascii=False))
+
+
+@app.command()
+def sources(config: ConfigOption = None) -> None:
+    """List the catalogue's sources with their leaning and health."""
+    from flows.settings import load_catalogue, load_settings
+    from warehouse.db import connect
+
+    with _clear_errors():
+        settings = load_settings(config)
+        catalogue = load_catalogue(settings)
+        health: dict[str, tuple[Any, ...]] = {}
+        if settings.snapshot.exists():
+            with connect(settings.snapshot, read_only=True) as conn:
+                rows = conn.execute(
+                    "SELECT source_id, last_poll, consecutive_failures, last_error "
+                    "FROM sources_health"
+                ).fetchall()
+            health = {row[0]: row[1:] for row in rows}
+    table = Table(title=f"{len(catalogue.sources)} sources")
+    for column in ("id", "kind", "lang", "leaning", "every", "last poll", "failures", "last error"):
+        table.add_column(column)
+    for s in catalogue.sources:
+        last_poll, failures, last_error = health.get(s.id, (None, 0, None))
+        table.add_row(
+            s.id,
+            s.kind,
+            s.language,
+            s.leaning,
+            f"{s.poll_minutes} min",
+            str(last_poll or "never"),
+            str(failures),
+            (last_error or "")[:60],
+        )
+    out.print(table)

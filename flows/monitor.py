@@ -1,0 +1,211 @@
+"""The ``monitor`` flow: poll sources, fetch new articles, extract them, load the warehouse.
+
+Tasks work on batches (one Prefect task run costs ~35 ms, STACK.md), and every task wraps
+one plain function of ``flows/pipeline.py`` so that the logic runs and is tested without
+Prefect. Fetching the next batch overlaps with extracting the current one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import uuid
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.states import State
+
+from claimwatch.errors import is_transient
+from extractors.topics import Topic
+from flows import pipeline
+from flows.processing import PageJob, process_pages
+from flows.report import summary_markdown
+from flows.settings import Catalogue, Settings, load_catalogue, load_settings
+from sources.fetcher import Fetcher
+from sources.harvest import PageOutcome, PollOutcome
+from sources.models import Candidate
+from warehouse.ingest import ArticleRecord
+from warehouse.lock import writer_lock
+from warehouse.runs import RunCounts
+from warehouse.snapshot import publish_snapshot
+
+
+def _retry_if_transient(task: Any, task_run: Any, state: State[Any]) -> bool:
+    """Prefect retries only errors marked Transient (a locked file, not a bad schema)."""
+    return isinstance(state.data, BaseException) and is_transient(state.data)
+
+
+TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+RETRYING = {
+    **TASK,
+    "retries": 3,
+    "retry_delay_seconds": [1, 5, 15],
+    "retry_condition_fn": _retry_if_transient,
+}
+
+
+@task(name="open-run", **RETRYING)
+def open_run_task(
+    settings: Settings, catalogue: Catalogue, run_id: str, force: bool
+) -> pipeline.Plan:
+    return pipeline.open_run(settings, catalogue, run_id=run_id, flow="monitor", force=force)
+
+
+@task(name="discover", **TASK)
+async def discover_task(
+    settings: Settings, fetcher: Fetcher, plan: pipeline.Plan
+) -> list[PollOutcome]:
+    return await pipeline.discover(settings, fetcher, plan)
+
+
+@task(name="select", **RETRYING)
+def select_task(
+    settings: Settings, plan: pipeline.Plan, polls: list[PollOutcome], topics: list[Topic]
+) -> pipeline.Selection:
+    return pipeline.select_candidates(settings, plan, polls, topics)
+
+
+@task(name="fetch-batch", **TASK)
+async def fetch_task(
+    fetcher: Fetcher, plan: pipeline.Plan, candidates: list[Candidate]
+) -> list[PageOutcome]:
+    return await pipeline.fetch_batch(fetcher, plan, candidates)
+
+
+@task(name="extract-batch", **TASK)
+async def extract_task(
+    jobs: list[PageJob], topics: list[Topic], executor: Executor | None
+) -> list[ArticleRecord]:
+    return await asyncio.to_thread(process_pages, jobs, topics, executor)
+
+
+@task(name="load-batch", **RETRYING)
+async def load_task(
+    settings: Settings,
+    plan: pipeline.Plan,
+    pages: list[PageOutcome],
+    records: list[ArticleRecord],
+    listed_by: dict[str, list[str]],
+) -> pipeline.BatchResult:
+    return await asyncio.to_thread(pipeline.load_batch, settings, plan, pages, records, listed_by)
+
+
+@task(name="close-run", **RETRYING)
+def close_run_task(
+    settings: Settings,
+    plan: pipeline.Plan,
+    polls: list[PollOutcome],
+    selection: pipeline.Selection,
+    counts: RunCounts,
+    incomplete: set[str],
+) -> None:
+    pipeline.close_run(settings, plan, polls, selection, counts, incomplete)
+    publish_snapshot(settings.database, settings.snapshot)
+
+
+def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _executor(settings: Settings) -> Executor | None:
+    if settings.workers <= 1:
+        return None
+    # spawn, not fork: the parent runs threads (Prefect's client, the event loop) and a
+    # forked child could inherit a held lock.
+    return ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+async def run_monitor(
+    settings: Settings, catalogue: Catalogue, *, run_id: str, force: bool = False
+) -> dict[str, Any]:
+    """One monitor run under the writer lock; returns the run's counts."""
+    logger = get_run_logger()
+    counts = RunCounts()
+    plan = open_run_task(settings, catalogue, run_id, force)
+    logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
+    executor = _executor(settings)
+    try:
+        async with Fetcher(settings.fetch_config()) as fetcher:
+            polls = await discover_task(settings, fetcher, plan)
+            counts.sources_polled = len(polls)
+            counts.sources_not_modified = sum(p.not_modified for p in polls)
+            counts.sources_failed = sum(not p.attempt.ok for p in polls)
+            selection = select_task(settings, plan, polls, catalogue.topics)
+            counts.candidates = len(selection.listed_by)
+            counts.articles_known = selection.known
+            counts.articles_irrelevant = selection.prefiltered
+            incomplete: set[str] = set()
+            batches = _batches(selection.new, settings.batch_size)
+            logger.info(
+                "%s new candidates (%s known, %s filtered out) in %s batches",
+                len(selection.new),
+                selection.known,
+                selection.prefiltered,
+                len(batches),
+            )
+            upcoming = (
+                asyncio.ensure_future(fetch_task(fetcher, plan, batches[0])) if batches else None
+            )
+            for number, _ in enumerate(batches, start=1):
+                assert upcoming is not None
+                pages = await upcoming
+                upcoming = (
+                    asyncio.ensure_future(fetch_task(fetcher, plan, batches[number]))
+                    if number < len(batches)
+                    else None
+                )
+                records = await extract_task(
+                    pipeline.page_jobs(plan, pages), catalogue.topics, executor
+                )
+                result = await load_task(settings, plan, pages, records, selection.listed_by)
+                for record in result.stored:
+                    if record.status == "failed":
+                        counts.articles_failed += 1
+                    elif record.relevant:
+                        counts.articles_new += 1
+                    else:
+                        counts.articles_irrelevant += 1
+                counts.articles_failed += len(result.transient_failures)
+                for page in result.transient_failures:
+                    incomplete.update(selection.listed_by.get(page.candidate.url, []))
+                logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    close_run_task(settings, plan, polls, selection, counts, incomplete)
+    failures = [p for p in polls if not p.attempt.ok]
+    await create_markdown_artifact(
+        key="monitor-summary",
+        markdown=summary_markdown(counts, failures),
+        description="What the monitor run polled, fetched and stored",
+    )
+    logger.info("monitor run %s: %s", run_id, counts.as_dict())
+    return {"run_id": run_id, **counts.as_dict()}
+
+
+@flow(name="monitor", log_prints=False)
+async def monitor(
+    config: str | None = None,
+    catalogue: str | None = None,
+    database: str | None = None,
+    force: bool = False,
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Poll the due sources and ingest new articles.
+
+    Args:
+        config: claimwatch.toml to read (default: ``CLAIMWATCH_CONFIG`` or ./claimwatch.toml).
+        catalogue: a file with the [[sources]] and [[topics]] to use instead of the config's.
+        database: the DuckDB file to write.
+        force: poll every source now, due or not.
+        overrides: any other setting, by name (e.g. ``{"per_host_delay": 0}``).
+    """
+    settings = load_settings(config, catalogue=catalogue, database=database, **(overrides or {}))
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    with writer_lock(settings.database, timeout=settings.lock_timeout):
+        return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)

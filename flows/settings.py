@@ -1,0 +1,143 @@
+"""Settings: defaults, then the ``[settings]`` table of claimwatch.toml, then ``CLAIMWATCH_*``.
+
+Built once (in the CLI or at the start of a flow) and passed down; library modules never
+read the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import Field, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from extractors.topics import Topic, parse_topics
+from flows.exceptions import ConfigError
+from sources.catalogue import parse_sources
+from sources.fetcher import FetchConfig
+from sources.models import Source
+
+CONFIG_ENV = "CLAIMWATCH_CONFIG"
+DEFAULT_CONFIG = Path("claimwatch.toml")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, with an error that names the file and the line."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"{path}: configuration file not found; run from the checkout or set {CONFIG_ENV}"
+        ) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+class _TomlTableSource(PydanticBaseSettingsSource):
+    """The ``[settings]`` table of the configuration file."""
+
+    def __init__(self, settings_cls: type[BaseSettings], table: Mapping[str, Any]) -> None:
+        super().__init__(settings_cls)
+        self._table = dict(table)
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self._table.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._table.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    """Everything a run needs to know, frozen once built."""
+
+    model_config = SettingsConfigDict(env_prefix="CLAIMWATCH_", frozen=True, extra="ignore")
+
+    config: Path = DEFAULT_CONFIG
+    catalogue: Path | None = None
+    """File with the [[sources]] and [[topics]] tables; by default the config file itself."""
+    database: Path = Path("data/claimwatch.duckdb")
+    snapshot: Path = Path("data/claimwatch-read.duckdb")
+    contact: str = "ops@example.org"
+    batch_size: int = Field(default=100, ge=1)
+    extract_workers: int = Field(default=0, ge=0)
+    """Processes for extraction; 0 means one per core."""
+    lock_timeout: float = 600.0
+    origin_aliases: dict[str, str] = Field(default_factory=dict)
+    """Stable identities for local mirrors: {"http://127.0.0.1:8080": "https://outlet.example"}."""
+    global_concurrency: int = Field(default=16, ge=1)
+    per_host_concurrency: int = Field(default=2, ge=1)
+    per_host_delay: float = Field(default=0.5, ge=0)
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    total_timeout: float = 45.0
+    max_bytes: int = 5_000_000
+    retries: int = Field(default=3, ge=0)
+    respect_robots: bool = True
+
+    _file_table: ClassVar[Mapping[str, Any]] = {}
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, _TomlTableSource(settings_cls, cls._file_table)
+
+    def fetch_config(self) -> FetchConfig:
+        return FetchConfig(
+            contact=self.contact,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            total_timeout=self.total_timeout,
+            max_bytes=self.max_bytes,
+            global_concurrency=self.global_concurrency,
+            per_host_concurrency=self.per_host_concurrency,
+            per_host_delay=self.per_host_delay,
+            retries=self.retries,
+            respect_robots=self.respect_robots,
+        )
+
+    @property
+    def workers(self) -> int:
+        return self.extract_workers or os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    sources: list[Source]
+    topics: list[Topic]
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings: ``overrides`` > ``CLAIMWATCH_*`` > the file's [settings] > defaults."""
+    path = Path(config or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+    table = read_toml(path).get("settings", {}) if path.exists() else {}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+
+    class _Bound(Settings):
+        _file_table = table
+
+    try:
+        return _Bound(config=path, **overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{path}: invalid settings ({problems})") from exc
+
+
+def load_catalogue(settings: Settings) -> Catalogue:
+    """Read the sources and topics the settings point at."""
+    data = read_toml(settings.catalogue or settings.config)
+    return Catalogue(sources=parse_sources(data), topics=parse_topics(data))

@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.db import connect, write_transaction
+from warehouse.exceptions import MigrationError, WarehouseLocked
+from warehouse.ingest import (
+    ArticleRecord,
+    FetchLogRecord,
+    Listing,
+    SourcePoll,
+    known_urls,
+    load_articles,
+    record_polls,
+    source_states,
+)
+from warehouse.lock import writer_lock
+from warehouse.migrations import available_migrations, migrate
+from warehouse.snapshot import publish_snapshot
+
+NOW = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)
+VIEWS = ("articles_v", "sources_health", "runs_v")
+
+
+def article(n: int, *, status: str = "extracted") -> ArticleRecord:
+    return ArticleRecord(
+        article_id=f"id{n}",
+        url=f"https://outlet.example/a/{n}",
+        fetch_url=f"https://outlet.example/a/{n}?utm_source=rss",
+        source_id="outlet",
+        status=status,
+        failure_reason=None if status == "extracted" else "no article text",
+        title=f"Story {n}",
+        author=None,
+        published=date(2018, 7, 14),
+        site_name="Outlet",
+        language="en",
+        leaning="independent",
+        text="Some text.",
+        content_hash="h",
+        relevant=True,
+        topics=["iran-russia-oil-deals"],
+        feed_title=f"Story {n}",
+        discovered_at=NOW,
+        fetched_at=NOW,
+        run_id="run-1",
+    )
+
+
+def fetch_row(n: int) -> FetchLogRecord:
+    return FetchLogRecord(
+        run_id="run-1",
+        url=f"https://outlet.example/a/{n}",
+        source_id="outlet",
+        purpose="article",
+        status=200,
+        outcome="ok",
+        error=None,
+        bytes=100,
+        elapsed_ms=1.0,
+        attempts=1,
+        fetched_at=NOW,
+    )
+
+
+def test_migrations_are_recorded_and_run_once(tmp_path: Path) -> None:
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    assert migrate(conn) == [m.version for m in available_migrations()]
+    assert migrate(conn) == []
+    recorded = conn.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+    assert [r[0] for r in recorded] == [m.version for m in available_migrations()]
+    conn.close()
+
+
+def test_failed_migration_is_rolled_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from warehouse import migrations
+
+    broken = [migrations.Migration(1, "broken", "CREATE TABLE t (x INTEGER); SELECT nonsense;")]
+    monkeypatch.setattr(migrations, "available_migrations", lambda: broken)
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    with pytest.raises(MigrationError, match="001_broken failed and was rolled back"):
+        migrate(conn)
+    rows = conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    tables = {r[0] for r in rows}
+    assert "t" not in tables
+    conn.close()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_is_documented(db: duckdb.DuckDBPyConnection, view: str) -> None:
+    comment = db.execute(
+        "SELECT comment FROM duckdb_views() WHERE view_name = ?", [view]
+    ).fetchone()
+    assert comment is not None and len(comment[0]) > 40
+
+
+def test_loading_the_same_batch_twice_adds_nothing(db: duckdb.DuckDBPyConnection) -> None:
+    batch = [article(1), article(2, status="failed")]
+    listings = [Listing(article_id="id1", source_id="outlet", first_seen_at=NOW)]
+    for _ in range(2):
+        load_articles(db, batch, listings, [])
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    assert db.execute("SELECT count(*) FROM article_sources").fetchone() == (1,)
+    assert known_urls(db, ["https://outlet.example/a/1", "https://other.example/x"]) == {
+        "https://outlet.example/a/1"
+    }
+    row = db.execute("SELECT status, listed_by FROM articles_v WHERE article_id='id1'").fetchone()
+    assert row == ("extracted", 1)
+
+
+def test_a_failed_transaction_leaves_nothing(db_path: Path) -> None:
+    with pytest.raises(RuntimeError), write_transaction(db_path) as conn:
+        load_articles(conn, [article(1)], [], [fetch_row(1)])
+        raise RuntimeError("crash in the middle of a load")
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM fetch_log").fetchone() == (0,)
+
+
+def test_source_health_counts_consecutive_failures(db: duckdb.DuckDBPyConnection) -> None:
+    db.execute(
+        "INSERT INTO sources VALUES ('outlet', 'Outlet', 'feed', 'https://o.example/rss', 'en',"
+        " 'independent', 30, false, now())"
+    )
+    fail = SourcePoll(source_id="outlet", polled_at=NOW, ok=False, status=503, error="503")
+    record_polls(db, [fail, fail])
+    assert source_states(db)["outlet"].consecutive_failures == 2
+    row = db.execute(
+        "SELECT consecutive_failures, backing_off, last_error FROM sources_health"
+    ).fetchone()
+    assert row == (2, True, "503")
+    ok = SourcePoll(source_id="outlet", polled_at=NOW, ok=True, status=200, etag='"v2"')
+    record_polls(db, [ok])
+    state = source_states(db)["outlet"]
+    assert (state.consecutive_failures, state.etag) == (0, '"v2"')
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time, duckdb
+    conn = duckdb.connect(sys.argv[1])
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[2]))
+    conn.close()
+    """
+)
+
+
+def _hold(path: Path, seconds: float) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def test_a_locked_database_gives_a_clear_transient_error(db_path: Path) -> None:
+    proc = _hold(db_path, 5)
+    try:
+        started = time.monotonic()
+        with (
+            pytest.raises(WarehouseLocked, match="in use by another process"),
+            connect(db_path, lock_timeout=0.5),
+        ):
+            pass
+        assert time.monotonic() - started < 4
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_writer_waits_for_the_lock_to_be_released(db_path: Path) -> None:
+    proc = _hold(db_path, 1.0)
+    try:
+        with connect(db_path, lock_timeout=20) as conn:
+            assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        proc.wait()
+
+
+def test_writer_lock_excludes_a_second_holder(tmp_path: Path) -> None:
+    database = tmp_path / "w.duckdb"
+    code = textwrap.dedent(
+        f"""
+        import time
+        from warehouse.lock import writer_lock
+        with writer_lock({str(database)!r}):
+            print("locked", flush=True)
+            time.sleep(5)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        with (
+            pytest.raises(WarehouseLocked, match="writer lock"),
+            writer_lock(database, timeout=0.3),
+        ):
+            pass
+        proc.kill()  # the kernel frees the lock of a killed holder
+        proc.wait()
+        with writer_lock(database, timeout=5):
+            pass
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_snapshot_survives_an_open_analyst_connection(db_path: Path, tmp_path: Path) -> None:
+    snapshot = tmp_path / "read.duckdb"
+    with write_transaction(db_path) as conn:
+        load_articles(conn, [article(1)], [], [])
+    publish_snapshot(db_path, snapshot)
+    analyst = textwrap.dedent(
+        """
+        import sys, duckdb
+        conn = duckdb.connect(sys.argv[1], read_only=True)
+        print(conn.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+        sys.stdin.readline()
+        print(conn.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", analyst, str(snapshot)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        assert proc.stdout.readline().strip() == "1"
+        with write_transaction(db_path) as conn:  # the writer is not blocked by the analyst
+            load_articles(conn, [article(2)], [], [])
+        publish_snapshot(db_path, snapshot)
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().strip() == "1"  # the analyst's view is not broken
+    finally:
+        proc.kill()
+        proc.wait()
+    with connect(snapshot, read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (2,)
