@@ -21,6 +21,7 @@ from claimwatch.errors import is_transient
 from sources.exceptions import (
     BlockedAddress,
     BodyTooLarge,
+    FetchError,
     FetchTimeout,
     NetworkError,
     PermanentHTTPStatusError,
@@ -382,7 +383,9 @@ def test_backoff_is_jittered_below_an_exponential_cap() -> None:
         (httpx.DecodingError("bad gzip"), NetworkError),
     ],
 )
-def test_translate_errors_maps_to_fetch_errors(error: Exception, expected: type) -> None:
+def test_translate_errors_maps_to_fetch_errors(
+    error: Exception, expected: type[FetchError]
+) -> None:
     with pytest.raises(expected) as caught, translate_errors("http://example.org/x"):
         raise error
     assert caught.value.__cause__ is error
