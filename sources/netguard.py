@@ -94,6 +94,8 @@ async def check_url(url: str, *, resolver: Resolver, local_ok: bool = False) -> 
         raise BlockedAddress(
             f"only http(s) URLs with a host are fetched, not {parsed.scheme!r}", url=url
         )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise BlockedAddress(f"port {parsed.port} does not exist; fix the link", url=url)
     if local_ok:
         return
     literal = parse_ip(parsed.host)

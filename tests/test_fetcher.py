@@ -162,6 +162,31 @@ async def test_redirects_past_the_limit_are_refused(httpd: HTTPServer) -> None:
     assert len(httpd.log) == 3
 
 
+async def test_redirect_without_location_is_permanent(httpd: HTTPServer) -> None:
+    httpd.expect_request("/moved").respond_with_data("", 302)
+    with pytest.raises(PermanentHTTPStatusError) as caught:
+        await fetch(httpd.url_for("/moved"))
+    assert caught.value.status == 302
+
+
+async def test_redirect_to_an_unparsable_location_is_a_fetch_error() -> None:
+    """httpx rejects the header while reading the response: it surfaces as a NetworkError.
+
+    Werkzeug will not send such a header, so a mock transport stands in for the server.
+    """
+
+    def broken(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(301, headers={"Location": "//[::1"})
+
+    async def resolver(host: str, port: int) -> list[str]:
+        return ["93.184.216.34"]
+
+    client = httpx.AsyncClient(transport=httpx.MockTransport(broken))
+    async with client, Fetcher(fast(retries=0), client, resolver=resolver) as fetcher:
+        with pytest.raises(NetworkError, match="location header"):
+            await fetcher.get("http://news.example/story")
+
+
 async def test_every_redirect_hop_passes_the_address_guard() -> None:
     """A public page redirecting to a private address: the second hop is never requested."""
     requested: list[str] = []

@@ -62,6 +62,19 @@ async def test_ip_literals_are_checked_without_dns(url: str) -> None:
         await check_url(url, resolver=no_dns)
 
 
+@pytest.mark.parametrize("url", ["http://2130706433/", "http://0x7f.1/", "http://localhost/"])
+async def test_odd_spellings_of_loopback_are_caught_by_resolving(url: str) -> None:
+    """The system resolver reads these as 127.0.0.1, and so would the connection."""
+    with pytest.raises(BlockedAddress):
+        await check_url(url, resolver=system_resolver)
+
+
+@pytest.mark.parametrize("local_ok", [False, True])
+async def test_impossible_port_is_refused(local_ok: bool) -> None:
+    with pytest.raises(BlockedAddress, match="port 99999"):
+        await check_url("http://93.184.216.34:99999/", resolver=no_dns, local_ok=local_ok)
+
+
 async def test_public_ip_literal_passes() -> None:
     await check_url("http://93.184.216.34/news", resolver=no_dns)
 
