@@ -71,6 +71,7 @@ class FetchConfig:
     global_concurrency: int = 16
     per_host_concurrency: int = 2
     per_host_delay: float = 0.5
+    # Keys are hosts as httpx spells them: lowercase, IDNA-encoded, no port.
     host_delays: Mapping[str, float] = field(
         default_factory=lambda: MappingProxyType({"api.gdeltproject.org": 5.0})
     )
@@ -171,9 +172,7 @@ def translate_errors(url: str) -> Iterator[None]:
         raise FetchTimeout(
             f"timed out ({type(exc).__name__}); the server is slow", url=url
         ) from exc
-    except httpx.TransportError as exc:  # connect/read errors, resets, truncated bodies
-        raise NetworkError(f"{type(exc).__name__}: {exc}", url=url) from exc
-    except httpx.HTTPError as exc:  # e.g. a body whose gzip is broken
+    except httpx.HTTPError as exc:  # refused, reset, truncated body, bad Location, broken gzip
         raise NetworkError(f"{type(exc).__name__}: {exc}", url=url) from exc
 
 

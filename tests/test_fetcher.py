@@ -553,7 +553,7 @@ async def test_per_host_delay_spaces_request_starts(httpd: HTTPServer, config: F
         )
     gaps = [later - earlier for earlier, later in itertools.pairwise(seen)]
     assert len(gaps) == 3
-    assert min(gaps) >= 0.18
+    assert min(gaps) >= 0.15  # 0.2 s apart at the client; allow for arrival jitter
 
 
 async def test_an_injected_client_is_left_open(httpd: HTTPServer) -> None:
