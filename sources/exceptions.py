@@ -15,7 +15,8 @@
           │    ├── RobotsUnavailable     Transient (robots.txt 5xx/unreachable: RFC 9309 says
           │    │                          assume full disallow; a later run may read it)
           │    └── UnexpectedContentType Permanent (a PDF or image where HTML was expected)
-          └── FeedParseError             Permanent (source_id, url)
+          ├── FeedParseError             Permanent (source_id, url)
+          └── ConfigError                Permanent (entry, field: a bad [[sources]] entry)
 """
 
 from __future__ import annotations
@@ -93,3 +94,12 @@ class FeedParseError(SourceError, Permanent):
         super().__init__(message)
         self.source_id = source_id
         self.url = url
+
+
+class ConfigError(SourceError, Permanent):
+    """An entry of the source catalogue (``[[sources]]`` in claimwatch.toml) is invalid."""
+
+    def __init__(self, message: str, *, entry: str, field: str) -> None:
+        super().__init__(message)
+        self.entry = entry
+        self.field = field

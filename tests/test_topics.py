@@ -1,0 +1,220 @@
+"""Watched topics from claimwatch.toml: prefilter on feed entries, relevance on article text."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.topics import (
+    Topic,
+    TopicConfigError,
+    compile_terms,
+    parse_topics,
+    prefilter,
+    relevance,
+)
+
+CATALOGUE = Path(__file__).parent.parent / "claimwatch.toml"
+DEALS = "iran-russia-oil-deals"
+VELAYATI = "velayati-moscow-2018"
+FILLER = " The ministers also discussed visas, tourism and flights between the capitals." * 30
+
+
+@pytest.fixture(scope="module")
+def topics() -> list[Topic]:
+    with CATALOGUE.open("rb") as handle:
+        return parse_topics(tomllib.load(handle))
+
+
+def test_catalogue_defines_the_watched_topics(topics: list[Topic]) -> None:
+    assert [t.id for t in topics] == [VELAYATI, DEALS]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Gazprom and the National Iranian Oil Company signed a memorandum in Tehran in July "
+            "2022. The Russian company would help develop Iranian gas fields, and officials put "
+            "the oil and gas projects at about $40 billion.",
+            date(2022, 7, 19),
+            [DEALS],
+        ),
+        (
+            "Presidents Putin and Pezeshkian signed a comprehensive strategic partnership treaty "
+            "in Moscow on 17 January 2025. Russia hopes to start supplying gas to Iran through "
+            "Azerbaijan, and volumes of up to 55 bcm a year have been discussed.",
+            date(2025, 1, 17),
+            [DEALS],
+        ),
+        (
+            "«Газпром» и Национальная иранская нефтяная компания подписали меморандум. Россия "
+            "поможет Ирану в разработке газовых месторождений.",
+            None,
+            [DEALS],
+        ),
+        (
+            "Under an oil-for-goods scheme, Russia would buy Iranian crude and pay with Russian "
+            "machinery, Iran's oil minister said.",
+            date(2023, 5, 2),
+            [DEALS],
+        ),
+        (
+            "Zarubezhneft signed contracts for the Aban and West Paydar oil fields in Iran. The "
+            "Russian company expects to raise output at the Iranian fields within two years.",
+            date(2018, 3, 14),
+            [DEALS],
+        ),
+        (
+            "Ali Akbar Velayati said after meeting Vladimir Putin in Moscow that Russia was ready "
+            "to invest $50 billion in Iran's oil and gas industry. Iranian media called it a "
+            "breakthrough for Russian oil companies.",
+            date(2018, 7, 13),
+            [VELAYATI, DEALS],
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said he could not confirm reports that Moscow would "
+            "put $50 billion into Iran's oil sector.",
+            date(2018, 7, 16),
+            [VELAYATI],
+        ),
+        # Outside the 2018 window the Velayati topic does not apply; without a date it does.
+        (
+            "Velayati recalled his talks in Moscow and Russian promises on oil.",
+            date(2024, 3, 1),
+            [],
+        ),
+        ("Velayati recalled his talks in Moscow and Russian promises on oil.", None, [VELAYATI]),
+    ],
+)
+def test_relevant_texts(
+    topics: list[Topic], text: str, published: date | None, expected: list[str]
+) -> None:
+    assert relevance(text, "", topics, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The price cap on Russian oil, with no Iran.
+        "The EU lowered its price cap on Russian crude to $47.60 a barrel. Moscow said the cap "
+        "would not change its oil export plans, and Russian cargoes to India continued.",
+        # Iran-China oil.
+        "Independent refiners in Shandong bought more Iranian crude last month. Iran's oil "
+        "exports to China stayed above 1.5 million barrels a day despite sanctions.",
+        # Iran-China oil with one passing mention of Russia.
+        "Independent refiners in Shandong bought more Iranian crude last month. Iran's oil "
+        "exports to China held up, although discounted Russian barrels compete for buyers.",
+        # A Kremlin remark about sport.
+        "Kremlin spokesman Dmitry Peskov said President Putin had watched the national hockey "
+        "team's final and wished the players success in the new season.",
+        # Iran and Russia, but no energy.
+        "Iran and Russia discussed air defence cooperation. Iranian and Russian officers met "
+        "in Tehran to plan joint naval drills.",
+        # Both countries and oil, but never near each other.
+        "Iran and Russia agreed to ease visas. Iranian and Russian tourists will benefit."
+        + FILLER
+        + " Separately, oil prices rose on Tuesday and crude inventories fell.",
+        # Words that merely contain the keywords.
+        "Irani cuisine and Russianness in literature: a gasket maker from Moscow and a "
+        "toiler from Oildale met at an energetically run festival.",
+    ],
+)
+def test_irrelevant_texts(topics: list[Topic], text: str) -> None:
+    assert relevance(text, "", topics, published=date(2025, 1, 10)) == []
+
+
+def test_a_title_naming_every_group_lifts_the_proximity_rule(topics: list[Topic]) -> None:
+    body = (
+        "Iran and Russia agreed to ease visas. Iranian and Russian tourists will benefit."
+        + FILLER
+        + " The gas chapter sets supply terms, and oil swaps are foreseen."
+    )
+    assert relevance(body, "Iran and Russia sign gas deal", topics) == [DEALS]
+    assert relevance(body, "Visas eased", topics) == []
+
+
+def test_the_title_alone_is_not_enough(topics: list[Topic]) -> None:
+    assert relevance("The weather was mild.", "Iran and Russia sign gas deal", topics) == []
+
+
+def test_published_may_be_a_datetime(topics: list[Topic]) -> None:
+    text = "Velayati recalled his talks in Moscow and Russian promises on oil."
+    assert relevance(text, "", topics, published=datetime(2018, 7, 14, 9, tzinfo=UTC)) == [VELAYATI]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        ("Velayati meets Putin", "", [VELAYATI, DEALS]),
+        ("Adviser back from talks", "Velayati briefed reporters.", [VELAYATI]),
+        ("Peskov on Iran reports", "", [VELAYATI, DEALS]),
+        # Loose on purpose: one country and an energy word is worth a fetch.
+        ("Russian oil price cap lowered", "", [VELAYATI, DEALS]),
+        ("Iran's crude exports to China", "", [VELAYATI, DEALS]),
+        ("Iran and Russia hold naval drills", "", [DEALS]),
+        ("Хоккей: Кремль поздравил сборную", "", []),
+        ("Weather in Tehran", "Sunny, 12 degrees.", []),
+        ("", "", []),
+    ],
+)
+def test_prefilter(topics: list[Topic], title: str, summary: str, expected: list[str]) -> None:
+    assert prefilter(title, summary, topics) == expected
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "matches"),
+    [
+        (["Iran*"], "Iran's and Iranian", ["Iran", "Iranian"]),
+        (["Iran*"], "Irani", ["Irani"]),
+        (
+            ["oil field*"],
+            "oil fields, oil-field and oil\u00a0field",
+            ["oil fields", "oil-field", "oil\u00a0field"],
+        ),
+        (["oil"], "toil, oily, Oil.", ["Oil"]),
+        (["$50 billion"], "a $50 billion pledge", ["$50 billion"]),
+        (["Иран*"], "Ирану и Ирана", ["Ирану", "Ирана"]),
+    ],
+)
+def test_keywords_match_whole_words(terms: list[str], text: str, matches: list[str]) -> None:
+    group = compile_terms("g", terms)
+    assert [m.group(0) for m in group.pattern.finditer(text)] == matches
+
+
+def _config(**topic: Any) -> dict[str, Any]:
+    entry = {"id": "t", "relevant_if": [["a"]], "prefilter_if": [["a"]]} | topic
+    return {"keywords": {"a": {"en": ["alpha"]}}, "topics": [entry]}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_config(relevant_if=[["a", "zzz"]]), "unknown keyword group 'zzz'"),
+        (_config(relevant_if=[]), "relevant_if is missing or empty"),
+        (_config(prefilter_if="a"), "prefilter_if is missing or empty"),
+        (_config(id="Bad Id"), "id = 'Bad Id'"),
+        (_config(min_mentions=0), "min_mentions must be a whole number"),
+        (_config(window=True), "window must be a whole number"),
+        (_config(published_from="2019-01-01", published_until="2018-01-01"), "after"),
+        (_config(published_from="July 2018"), "published_from = 'July 2018'"),
+        (_config(colour="red"), "unknown keys"),
+        ({"keywords": {"a": {"english": ["x"]}}, "topics": []}, "not a language code"),
+        ({"keywords": {"a": {"en": "oil"}}, "topics": []}, "not a list of words"),
+        ({"keywords": {"a": {}}, "topics": []}, "has no languages"),
+        (
+            {
+                "keywords": {"a": {"en": ["alpha"]}},
+                "topics": [_config()["topics"][0], _config()["topics"][0]],
+            },
+            "appears twice",
+        ),
+    ],
+)
+def test_config_errors_say_where_and_how(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(TopicConfigError, match=message):
+        parse_topics(data)
