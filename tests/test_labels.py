@@ -1,0 +1,151 @@
+"""The labelled claim documents are well-formed: files, vocabularies, locators, values."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parent / "data" / "claims"
+LABEL_FILES = sorted(ROOT.glob("*/labels.json"))
+
+UNITS_FIXED = frozenset({"%", "bbl/d", "bcm", "t"})
+QUALIFIERS = frozenset({"exact", "up_to", "at_least", "about", "range"})
+KINDS = frozenset(
+    {
+        "contract_signed",
+        "negotiation",
+        "investment_pledge",
+        "trade_growth",
+        "trade_volume",
+        "supply_volume",
+        "other",
+    }
+)
+ROLES = frozenset(
+    {
+        "president",
+        "kremlin_spokesman",
+        "presidential_aide",
+        "kremlin_press_service",
+        "russian_minister",
+        "russian_official",
+        "other",
+    }
+)
+STANCES = frozenset({"confirm", "deny", "cannot_confirm", "no_comment"})
+CLAIM_KEYS = frozenset(
+    {
+        "value",
+        "unit",
+        "qualifier",
+        "kind",
+        "kind_also",
+        "claimant",
+        "claimant_also",
+        "attributed_to",
+        "period",
+        "value_high",
+        "modality",
+        "locator",
+    }
+)
+MIN_DOCUMENTS = 40
+
+
+def _documents() -> list[tuple[str, dict[str, Any]]]:
+    docs = []
+    for path in LABEL_FILES:
+        for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
+            docs.append((doc["file"], doc))
+    return docs
+
+
+DOCS = _documents()
+IDS = [name for name, _ in DOCS]
+
+
+def _text(doc: dict[str, Any]) -> str:
+    return (ROOT / doc["file"]).read_text(encoding="utf-8")
+
+
+def _unit_ok(unit: str) -> bool:
+    return unit in UNITS_FIXED or (len(unit) == 3 and unit.isascii() and unit.isupper())
+
+
+def test_enough_documents_per_language() -> None:
+    for path in LABEL_FILES:
+        documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
+        assert len(documents) >= MIN_DOCUMENTS, path
+
+
+def test_every_labelled_file_exists_once() -> None:
+    assert len(IDS) == len(set(IDS))
+    for name in IDS:
+        assert (ROOT / name).is_file(), name
+
+
+def test_every_text_file_is_labelled() -> None:
+    on_disk = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("*/*.txt")}
+    assert on_disk == set(IDS)
+
+
+@pytest.mark.parametrize(("name", "doc"), DOCS, ids=IDS)
+def test_claims_are_well_formed(name: str, doc: dict[str, Any]) -> None:
+    text = _text(doc)
+    for claim in doc["claims"]:
+        assert set(claim) <= CLAIM_KEYS, (name, set(claim) - CLAIM_KEYS)
+        assert isinstance(claim["value"], int | float) and math.isfinite(claim["value"])
+        assert _unit_ok(claim["unit"]), claim
+        assert claim["qualifier"] in QUALIFIERS, claim
+        assert claim["kind"] in KINDS, claim
+        assert set(claim.get("kind_also", [])) <= KINDS, claim
+        assert claim["claimant"], claim
+        assert claim["locator"] in text, claim["locator"]
+        if claim["qualifier"] == "range":
+            assert claim["value_high"] > claim["value"], claim
+        else:
+            assert "value_high" not in claim, claim
+
+
+@pytest.mark.parametrize(("name", "doc"), DOCS, ids=IDS)
+def test_statements_are_well_formed(name: str, doc: dict[str, Any]) -> None:
+    text = _text(doc)
+    for statement in doc["kremlin_statements"]:
+        assert statement["speaker"], name
+        assert statement["role"] in ROLES, statement
+        assert statement["stance"] in STANCES, statement
+        assert statement["locator"] in text, statement["locator"]
+
+
+@pytest.mark.parametrize(("name", "doc"), DOCS, ids=IDS)
+def test_not_claims_occur_in_text(name: str, doc: dict[str, Any]) -> None:
+    text = _text(doc)
+    for item in doc["not_claims"]:
+        assert item["text"] in text and item["why"], (name, item)
+
+
+@pytest.mark.parametrize(("name", "doc"), DOCS, ids=IDS)
+def test_repeated_claims_are_labelled_once(name: str, doc: dict[str, Any]) -> None:
+    keys = [
+        (
+            c["unit"],
+            round(c["value"], 6),
+            c["kind"],
+            c["claimant"],
+            c.get("attributed_to"),
+            c["qualifier"],
+        )
+        for c in doc["claims"]
+    ]
+    assert len(keys) == len(set(keys)), name
+
+
+def test_set_has_negative_documents() -> None:
+    for path in LABEL_FILES:
+        documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
+        negatives = [d for d in documents if not d["claims"] and d["not_claims"]]
+        assert len(negatives) >= 12, path
