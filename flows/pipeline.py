@@ -138,8 +138,7 @@ def select_candidates(
 async def fetch_batch(
     fetcher: Fetcher, plan: Plan, candidates: Sequence[Candidate]
 ) -> list[PageOutcome]:
-    local = {s.id for s in plan.sources.values() if s.local}
-    return await fetch_pages(fetcher, candidates, local_sources=local)
+    return await fetch_pages(fetcher, candidates, plan.sources)
 
 
 def _job(plan: Plan, page: PageOutcome) -> PageJob:

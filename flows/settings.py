@@ -61,7 +61,7 @@ class Settings(BaseSettings):
 
     config: Path = DEFAULT_CONFIG
     catalogue: Path | None = None
-    """File with the [[sources]] and [[topics]] tables; by default the config file itself."""
+    """File with the [[sources]] (and maybe [[topics]]); by default the config file itself."""
     database: Path = Path("data/claimwatch.duckdb")
     snapshot: Path = Path("data/claimwatch-read.duckdb")
     contact: str = "ops@example.org"
@@ -138,6 +138,10 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
 
 
 def load_catalogue(settings: Settings) -> Catalogue:
-    """Read the sources and topics the settings point at."""
+    """Read the sources and topics the settings point at.
+
+    A catalogue without [[topics]] (the demo's, a test's) uses the config file's topics.
+    """
     data = read_toml(settings.catalogue or settings.config)
-    return Catalogue(sources=parse_sources(data), topics=parse_topics(data))
+    topics = data if "topics" in data else read_toml(settings.config)
+    return Catalogue(sources=parse_sources(data), topics=parse_topics(topics))

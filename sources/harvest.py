@@ -17,6 +17,7 @@ from sources.discovery import parse_source_document, source_request_url
 from sources.exceptions import HTTPStatusError
 from sources.fetcher import Fetcher, FetchResult
 from sources.models import Candidate, Source
+from sources.urls import host_of
 
 logger = logging.getLogger(__name__)
 
@@ -156,12 +157,24 @@ async def poll_sources(
     return list(await asyncio.gather(*polls))
 
 
+def may_fetch_privately(candidate: Candidate, source: Source) -> bool:
+    """A local source may reach its own private host, and no other.
+
+    A feed on a trusted intranet host that links to 10.0.0.1 or 127.0.0.1 elsewhere is refused
+    like any public source's would be.
+    """
+    return source.local and host_of(candidate.fetch_url) == host_of(source_request_url(source))
+
+
 async def fetch_pages(
-    fetcher: Fetcher, candidates: Sequence[Candidate], *, local_sources: set[str]
+    fetcher: Fetcher, candidates: Sequence[Candidate], sources: Mapping[str, Source]
 ) -> list[PageOutcome]:
     """Fetch every candidate's page concurrently."""
     return list(
         await asyncio.gather(
-            *(fetch_page(fetcher, c, local_ok=c.source_id in local_sources) for c in candidates)
+            *(
+                fetch_page(fetcher, c, local_ok=may_fetch_privately(c, sources[c.source_id]))
+                for c in candidates
+            )
         )
     )

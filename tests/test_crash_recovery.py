@@ -1,0 +1,91 @@
+"""A monitor run killed by SIGKILL leaves a consistent warehouse; the next run finishes it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.demo.synthetic import SyntheticSite
+
+REPO = Path(__file__).resolve().parent.parent
+CLAIMWATCH = str(Path(sys.executable).parent / "claimwatch")
+
+pytestmark = pytest.mark.slow
+RELEVANT = 60  # of the 120 generated pages, the even ones pass the prefilter and are stored
+
+
+def _env(tmp_path: Path, site: SyntheticSite) -> dict[str, str]:
+    """Point the real config at a throw-away warehouse through CLAIMWATCH_* variables."""
+    catalogue = tmp_path / "catalogue.toml"
+    catalogue.write_text(site.catalogue(), encoding="utf-8")
+    return {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "CLAIMWATCH_CONFIG": str(REPO / "claimwatch.toml"),
+        "CLAIMWATCH_CATALOGUE": str(catalogue),
+        "CLAIMWATCH_DATABASE": str(tmp_path / "w.duckdb"),
+        "CLAIMWATCH_SNAPSHOT": str(tmp_path / "read.duckdb"),
+        "CLAIMWATCH_BATCH_SIZE": "10",
+        "CLAIMWATCH_PER_HOST_DELAY": "0",
+    }
+
+
+def _run(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [CLAIMWATCH, "run", "--force"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def test_sigkill_during_the_load_loses_nothing_and_duplicates_nothing(
+    tmp_path: Path,
+) -> None:
+    with SyntheticSite(pages=120) as site:
+        env = _env(tmp_path, site)
+        victim = _run(env)
+        assert victim.stdout is not None
+        seen = []
+        deadline = time.monotonic() + 240
+        for line in victim.stdout:
+            seen.append(line)
+            if "batch 2/" in line:
+                os.killpg(victim.pid, signal.SIGKILL)
+                break
+            if time.monotonic() > deadline:
+                break
+        victim.wait(timeout=30)
+        assert victim.returncode == -signal.SIGKILL, "".join(seen[-30:])
+
+        conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+        partial = conn.execute("SELECT count(*) FROM articles").fetchone()
+        conn.close()
+        assert partial is not None and 0 < partial[0] < RELEVANT
+
+        survivor = _run(env)
+        output, _ = survivor.communicate(timeout=300)
+        assert survivor.returncode == 0, output[-3000:]
+
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        totals = conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone()
+        assert totals == (RELEVANT, RELEVANT)
+        statuses = conn.execute("SELECT status FROM runs ORDER BY started_at").fetchall()
+        assert statuses == [("crashed",), ("completed",)]
+        dupes = conn.execute(
+            "SELECT count(*) FROM (SELECT article_id, source_id FROM article_sources "
+            "GROUP BY ALL HAVING count(*) > 1)"
+        ).fetchone()
+        assert dupes == (0,)
+    finally:
+        conn.close()

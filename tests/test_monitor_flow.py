@@ -1,0 +1,121 @@
+"""The monitor flow on Prefect's test harness, against real servers on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from pytest_httpserver import HTTPServer
+
+from flows.demo.synthetic import SyntheticSite, feed_xml
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def run_monitor(tmp_path: Path, catalogue: str, **overrides: Any) -> dict[str, Any]:
+    from flows.monitor import monitor
+
+    path = tmp_path / "catalogue.toml"
+    path.write_text(catalogue, encoding="utf-8")
+    return asyncio.run(
+        monitor(
+            config=str(REPO / "claimwatch.toml"),
+            catalogue=str(path),
+            database=str(tmp_path / "w.duckdb"),
+            force=True,
+            overrides={
+                "per_host_delay": 0,
+                "batch_size": 10,
+                "snapshot": str(tmp_path / "read.duckdb"),
+                "read_timeout": 1.0,
+                "retries": 1,
+                **overrides,
+            },
+        )
+    )
+
+
+def query(tmp_path: Path, sql: str) -> list[tuple[Any, ...]]:
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def site() -> Iterator[SyntheticSite]:
+    with SyntheticSite(pages=40) as s:
+        yield s
+
+
+def test_first_run_ingests_and_second_run_downloads_nothing(
+    site: SyntheticSite, tmp_path: Path
+) -> None:
+    first = run_monitor(tmp_path, site.catalogue())
+    assert first["candidates"] == 40
+    assert first["articles_new"] == 20  # even pages are about Iran–Russia oil deals
+    assert first["articles_new"] + first["articles_irrelevant"] == 40
+    assert first["articles_failed"] == 0
+    downloaded = site.article_requests()
+    rows = query(tmp_path, "SELECT count(*), count(DISTINCT url) FROM articles")
+
+    second = run_monitor(tmp_path, site.catalogue())
+    assert second["sources_not_modified"] == 1
+    assert second["articles_new"] == 0
+    assert site.article_requests() == downloaded
+    assert query(tmp_path, "SELECT count(*), count(DISTINCT url) FROM articles") == rows
+    statuses = query(tmp_path, "SELECT status FROM runs_v ORDER BY started_at")
+    assert statuses == [("completed",), ("completed",)]
+    # Tracking parameters are gone from the article's identity.
+    assert not query(tmp_path, "SELECT url FROM articles WHERE url LIKE '%utm_%'")
+
+
+def test_bad_sources_are_recorded_and_the_run_goes_on(
+    site: SyntheticSite, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/missing.xml").respond_with_data("gone", status=404)
+    httpserver.expect_request("/broken.xml").respond_with_data(
+        "<rss><channel><title>cut off before any entry", content_type="application/rss+xml"
+    )
+    private = feed_xml(2, base="http://10.0.0.1").replace("Iran Russia", "Iran Russia oil")
+    httpserver.expect_request("/private-links.xml").respond_with_data(
+        private, content_type="application/rss+xml"
+    )
+    base = httpserver.url_for("")
+    catalogue = site.catalogue() + "".join(
+        f'\n[[sources]]\nid = "{name}"\nname = "{name}"\nkind = "feed"\n'
+        f'url = "{base}{name}.xml"\nlanguage = "en"\nleaning = "independent"\n'
+        f"poll_minutes = 30\nlocal = {local}\n"
+        for name, local in (
+            ("missing", "true"),
+            ("broken", "true"),
+            ("private-links", "true"),
+            ("not-local", "false"),
+        )
+    )
+    counts = run_monitor(tmp_path, catalogue)
+    assert counts["sources_polled"] == 5
+    assert counts["sources_failed"] == 3  # missing (404), broken (malformed), not-local (refused)
+    assert counts["articles_new"] == 20
+    health = dict(
+        query(
+            tmp_path,
+            "SELECT source_id, last_error FROM sources_health WHERE last_error IS NOT NULL",
+        )
+    )
+    assert set(health) == {"missing", "broken", "not-local"}
+    assert "404" in health["missing"]
+    assert "non-public address" in health["not-local"]
+    # Links to 10.0.0.1 from a source on 127.0.0.1 are refused before any connection.
+    refused = query(
+        tmp_path,
+        "SELECT failure_reason FROM articles WHERE url LIKE 'http://10.0.0.1/%'",
+    )
+    assert refused and all("10.0.0.1" in r[0] for r in refused)
