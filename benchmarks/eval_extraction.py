@@ -488,13 +488,14 @@ def _iter_errors(tallies: dict[tuple[str, str], Tally]) -> Iterator[str]:
                 yield f"    > {err['sentence']}"
 
 
-def _load_engine() -> Extractor | None:
+def _load_engine() -> Extractor | str:
+    """The engine's entry point, or a one-line reason why it cannot be imported yet."""
     sys.path.insert(0, str(REPO))
     try:
         from extractors.document import extract_document
     except ModuleNotFoundError as exc:
-        if exc.name in {"extractors.document", "extractors"}:
-            return None
+        if (exc.name or "").startswith("extractors"):
+            return f"{exc.name} not available yet"
         raise
     return extract_document  # type: ignore[no-any-return]
 
@@ -526,8 +527,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     extract = _load_engine()
-    if extract is None:
-        print("eval_extraction: extractors.document not available yet; nothing to score.")
+    if isinstance(extract, str):
+        print(f"eval_extraction: {extract}; nothing to score.")
         return 1
     shared = args.shared or Path(os.environ.get("CLAIMWATCH_SHARED", REPO.parent / "shared"))
     docs, notes = load_docs(shared)
