@@ -62,7 +62,7 @@ def _page_headers(manifest: dict[str, Any]) -> dict[str, tuple[str, datetime]]:
         published = datetime.fromisoformat(page["published"])
         if published.tzinfo is None:
             published = published.replace(tzinfo=UTC)
-        headers["/" + page["path"]] = (content_type, published)
+        headers["/" + page["path"]] = (content_type, published.astimezone(UTC))
     return headers
 
 
@@ -162,6 +162,10 @@ class _CorpusHTTPServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], demo: DemoServer) -> None:
         super().__init__(address, _Handler)
         self.demo = demo
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Log a failed request instead of printing a traceback to stderr."""
+        logger.exception("demo server: request from %s failed", client_address)
 
 
 class DemoServer:
