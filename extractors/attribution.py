@@ -1,0 +1,195 @@
+"""Who says what: frames of reported speech and the speakers of quotations.
+
+A frame is a verb or phrase of saying with its speaker: ``X said``, ``said X``, ``according
+to X``, ``X was quoted as saying``, ``..., claiming that`` (the sentence's subject), and the
+nominal ``X's remarks``. A quotation's speaker is named after it (``..." he went on``) or
+before it (``X said: "...``); every sentence inside the quotation, however many, gets it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from extractors.cues import Cues
+from extractors.people import Mention
+from extractors.sentences import Segmentation, Sentence
+
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
+_INVERTED = re.compile(r"[,\"”’»:]\s*$|^\s*$")
+_MAX_SUBJECT_GAP = 90
+_HEAD_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb or phrase of saying at ``start`` and who says it."""
+
+    start: int
+    end: int
+    speaker: Mention
+    nominal: bool = False
+
+
+def _speaking(m: Mention) -> bool:
+    return m.kind in ("person", "org", "group", "role", "unknown") or (
+        m.kind == "pronoun" and m.entity is not None
+    )
+
+
+class Attributor:
+    """Frames and quotation speakers of one text."""
+
+    def __init__(self, text: str, seg: Segmentation, mentions: list[Mention], cues: Cues) -> None:
+        self.text = text
+        self.seg = seg
+        self.cues = cues
+        self.mentions = [m for m in mentions if _speaking(m)]
+        self.starts = [m.start for m in self.mentions]
+        self.sentence_starts = [s.start for s in seg.sentences]
+        self.quote_starts = [q.start for q in seg.quotes]
+        self._quote_speaker: dict[int, Mention | None] = {}
+
+    # -- lookups -------------------------------------------------------------------
+    def _between(self, lo: int, hi: int) -> list[Mention]:
+        return self.mentions[
+            bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)
+        ]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding offset ``pos``."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.seg.sentences[i] if i >= 0 else None
+
+    def quote_at(self, pos: int) -> int | None:
+        """Index of the quotation part holding ``pos``, if any."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.seg.quotes[i].start < pos < self.seg.quotes[i].end:
+            return i
+        return None
+
+    # -- frames --------------------------------------------------------------------
+    def frames(self, lo: int, hi: int, *, in_quote: bool | None = None) -> list[Frame]:
+        """Frames whose verb lies in [lo, hi); ``in_quote`` filters by quotation membership."""
+        text, cues = self.text, self.cues
+        out: list[Frame] = []
+        passive_spans: list[tuple[int, int]] = []
+        for match in cues.passive_re.finditer(text, lo, hi):
+            passive_spans.append(match.span())
+            before = [m for m in self._between(lo, match.start()) if not m.possessive]
+            if before:
+                out.append(Frame(match.start(), match.end(), before[-1]))
+        for match in cues.prefix_re.finditer(text, lo, hi):
+            after = self._between(match.end(), match.end() + 4)
+            if after:
+                out.append(Frame(match.start(), match.end(), after[0]))
+        for match in cues.participle_re.finditer(text, lo, hi):
+            subject = next((m for m in self._between(lo, match.start()) if not m.possessive), None)
+            if subject is not None:
+                out.append(Frame(match.start(), match.end(), subject))
+        for match in cues.saying_re.finditer(text, lo, hi):
+            start = match.start()
+            if any(a <= start < b for a, b in passive_spans):
+                continue
+            if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
+                continue
+            speaker = self._subject(lo, start, match.end())
+            if speaker is not None:
+                out.append(Frame(start, match.end(), speaker))
+        for m in self._between(lo, hi):
+            if m.possessive and cues.nominal_re.match(text, m.end):
+                out.append(Frame(m.end, m.end, m, nominal=True))
+        if in_quote is not None:
+            out = [f for f in out if (self.quote_at(f.start) is not None) == in_quote]
+        out.sort(key=lambda f: f.start)
+        return out
+
+    def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
+        before_text = self.text[lo:verb_start]
+        after = self._between(verb_end, verb_end + 4)
+        if _INVERTED.search(before_text) and after:
+            return after[0]  # "..., said Peskov"
+        verb_quoted = self.quote_at(verb_start) is not None
+        for m in reversed(self._between(lo, verb_start)):
+            if verb_start - m.end > _MAX_SUBJECT_GAP:
+                break
+            if not m.possessive and m.in_quote == verb_quoted:
+                return m
+        return None
+
+    # -- quotations ----------------------------------------------------------------
+    def quote_speaker(self, index: int) -> Mention | None:
+        """Speaker of the quotation that part ``index`` belongs to (cached per quotation)."""
+        group = self.seg.quotes[index].group
+        if group in self._quote_speaker:
+            return self._quote_speaker[group]
+        parts = [q for q in self.seg.quotes if q.group == group]
+        speaker = None
+        last = parts[-1]
+        tail_sentence = self.sentence_at(max(last.end - 1, 0))
+        if tail_sentence is not None and last.end < tail_sentence.end:
+            tail = [f for f in self.frames(last.end, tail_sentence.end) if not f.nominal]
+            if tail:
+                speaker = tail[0].speaker
+        if speaker is None:
+            first = parts[0]
+            head_sentence = self.sentence_at(first.start)
+            lo = head_sentence.start if head_sentence else max(0, first.start - 200)
+            head = [
+                f
+                for f in self.frames(lo, first.start)
+                if not f.nominal and first.start - f.end <= _HEAD_WINDOW
+            ]
+            if head:
+                speaker = head[-1].speaker
+        self._quote_speaker[group] = speaker
+        return speaker
+
+    # -- public ---------------------------------------------------------------------
+    def claimant(self, pos: int, sentence: Sentence) -> tuple[Mention | None, Mention | None]:
+        """(claimant, attributed_to) of a figure at ``pos`` in ``sentence``."""
+        qi = self.quote_at(pos)
+        if qi is not None:
+            speaker = self.quote_speaker(qi)
+            if speaker is not None:
+                lo = max(sentence.start, self.seg.quotes[qi].start)
+                inner = [f for f in self.frames(lo, pos) if f.speaker.label != speaker.label]
+                return speaker, inner[-1].speaker if inner else None
+        frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
+        verbal = [f for f in frames if not f.nominal]
+        if not verbal:
+            return None, None
+        before = [f for f in verbal if f.start < pos]
+        main = before[0] if before else verbal[0]
+        later = [
+            f
+            for f in frames
+            if main.start < f.start < pos and f.speaker.label != main.speaker.label
+        ]
+        return main.speaker, later[-1].speaker if later else None
+
+    def speaker_at(self, pos: int, sentence: Sentence) -> Mention | None:
+        """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements)."""
+        qi = self.quote_at(pos)
+        if qi is not None:
+            speaker = self.quote_speaker(qi)
+            if speaker is not None:
+                return speaker
+        for m in reversed(self._between(sentence.start, pos)):
+            if pos - m.end > 30:
+                break
+            if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
+                return m
+        frames = [f for f in self.frames(sentence.start, sentence.end) if not f.nominal]
+        before = [f for f in frames if f.start <= pos]
+        if before:
+            return before[-1].speaker
+        return frames[0].speaker if frames else None
+
+    def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
+        """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""
+        for m in self._between(lo, hi):
+            if m.possessive and self.cues.nominal_re.match(self.text, m.end):
+                return m
+        return None

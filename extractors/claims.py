@@ -1,0 +1,314 @@
+"""Figures → claims: which figures someone asserts about an Iran–Russia energy deal,
+investment, trade or supply, of what kind, how qualified, by whom, between which parties.
+
+A figure is a claim when (1) the document is about both Iran and Russia, (2) its clause or
+sentence says what kind of figure it is (signed, talks, invest, trade grew, supply ...),
+(3) the sentence, or failing that its paragraph, is about energy (or it is a trade or
+volume figure), and (4) nothing marks it as something else: a price, a deal of a third
+country, a sector outside energy (a railway loan). Everything else with a unit goes to
+``other_figures`` with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extractors.attribution import Attributor
+from extractors.cues import Cues, load_cues, norm_key
+from extractors.figures import MONEY_UNITS, Figure, find_figures, find_not_figures
+from extractors.kremlin import KremlinStatement, find_statements
+from extractors.people import Mention, find_mentions
+from extractors.sentences import Sentence, segment
+
+VOLUME_UNITS = frozenset({"bbl/d", "bbl", "bcm", "t"})
+_CONTEXT_WINDOW = 600
+
+
+def _number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 1e18 else round(value, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherFigure:
+    """A number that is not a claim, and why."""
+
+    text: str
+    value: float | None
+    unit: str | None
+    why: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract shape (start/end are extra keys)."""
+        return {
+            "text": self.text,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "why": self.why,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure someone asserts about an Iran–Russia deal, investment, trade or supply."""
+
+    text: str
+    value: float
+    unit: str
+    value_usd: float | None
+    qualifier: str
+    kind: str
+    claimant: str | None
+    attributed_to: str | None
+    parties: tuple[str, ...]
+    period: str | None
+    sentence: str
+    start: int
+    end: int
+    value_high: float | None = None
+    modality: str = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract shape, plus ``modality`` and (for ranges) ``value_high``."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "value_usd": _number(self.value_usd),
+            "qualifier": self.qualifier,
+            "kind": self.kind,
+            "claimant": self.claimant,
+            "attributed_to": self.attributed_to,
+            "parties": list(self.parties),
+            "period": self.period,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "modality": self.modality,
+        }
+        if self.value_high is not None:
+            out["value_high"] = _number(self.value_high)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one text."""
+
+    claims: list[Claim] = field(default_factory=list)
+    kremlin_statements: list[KremlinStatement] = field(default_factory=list)
+    other_figures: list[OtherFigure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``claims``, ``kremlin_statements`` and ``other_figures`` in the contract shape."""
+        return {
+            "claims": [c.to_dict() for c in self.claims],
+            "kremlin_statements": [k.to_dict() for k in self.kremlin_statements],
+            "other_figures": [o.to_dict() for o in self.other_figures],
+        }
+
+
+def _clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:
+    lo, hi = sentence.start, sentence.end
+    for match in cues.clause_break_re.finditer(text, sentence.start, sentence.end):
+        if match.end() <= pos:
+            lo = match.end()
+        elif match.start() >= pos:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+def _kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
+    for cue in cues.kinds:
+        if cue.units is not None and unit not in cue.units:
+            continue
+        if all(p.search(text, lo, hi) for p in cue.patterns):
+            return cue.kind
+    return None
+
+
+def _modality(text: str, lo: int, hi: int, pos: int, cues: Cues) -> str:
+    if cues.context["denial"].search(text, lo, hi):
+        return "denied"
+    if cues.context["hypothetical"].search(text, lo, pos):
+        return "hypothetical"
+    return "asserted"
+
+
+def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
+    p = cues.periods
+    if m := p["first_months"].search(sentence_text):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else int(cues.number_words.get(norm_key(raw), 0))
+        if 1 <= n <= 12:
+            return f"{m.group('year')}-01/{m.group('year')}-{n:02d}"
+    if m := p["first_half"].search(sentence_text):
+        return f"{m.group('year')}-01/{m.group('year')}-06"
+    if m := p["quarter"].search(sentence_text):
+        q = cues.quarters[m.group("q").lower()]
+        return f"{m.group('year')}-{3 * q - 2:02d}/{m.group('year')}-{3 * q:02d}"
+    if m := p["month_span"].search(sentence_text):
+        a, b = cues.months[m.group("m1").lower()], cues.months[m.group("m2").lower()]
+        return f"{m.group('year')}-{a:02d}/{m.group('year')}-{b:02d}"
+    if m := p["by_year"].search(sentence_text):
+        return f"../{m.group('year')}"  # EDTF open start: "by 2030"
+    if m := p["in_year"].search(sentence_text):
+        return m.group("year")
+    if published is not None:
+        if p["last_year"].search(sentence_text):
+            return str(published.year - 1)
+        if p["this_year"].search(sentence_text):
+            return str(published.year)
+    return None
+
+
+def _parties(text: str, lo: int, hi: int, mentions: list[Mention], cues: Cues) -> tuple[str, ...]:
+    found: list[tuple[int, str]] = []
+    for m in cues.party_re.finditer(text, lo, hi):
+        found.append((m.start(), m.group().replace("’", "'")))
+    for m in mentions:
+        if not (lo <= m.start < hi and m.kind == "org" and m.entity) or m.entity.role != "other":
+            continue  # the Kremlin and ministries speak; companies are parties
+        if not any(a <= m.start < a + len(t) for a, t in found):
+            found.append((m.start, m.entity.name))
+    seen: dict[str, None] = {}
+    for _, name in sorted(found):
+        seen.setdefault(name, None)
+    return tuple(seen)
+
+
+class _Context:
+    """Document-level facts the per-figure decisions need."""
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        ctx = cues.context
+        self.text = text
+        self.cues = cues
+        self.bilateral = bool(ctx["iran"].search(text) and ctx["russia"].search(text))
+
+    def window(self, sentence: Sentence, attributor: Attributor) -> tuple[int, int]:
+        """The sentence's paragraph, bounded to a window around it."""
+        same = [s for s in attributor.seg.sentences if s.paragraph == sentence.paragraph]
+        lo = max(same[0].start, sentence.start - _CONTEXT_WINDOW)
+        hi = min(same[-1].end, sentence.end + _CONTEXT_WINDOW)
+        return lo, hi
+
+
+def _judge(
+    fig: Figure, sentence: Sentence, ctx: _Context, attributor: Attributor
+) -> tuple[str | None, str]:
+    """(kind, why-not): kind None means the figure is not a claim, for the reason given."""
+    text, cues = ctx.text, ctx.cues
+    unit = fig.unit or ""
+    if fig.why_not:
+        return None, fig.why_not
+    if not ctx.bilateral:
+        return None, "not about Iran–Russia"
+    if cues.price_after_re.match(text, fig.end) or cues.price_before_re.search(
+        text, max(sentence.start, fig.start - 40), fig.start
+    ):
+        return None, "price"
+    lo, hi = _clause(text, sentence, fig.start, cues)
+    ctx_ = cues.context
+    sides = ctx_["iran"].search(text, lo, hi) or ctx_["russia"].search(text, lo, hi)
+    sides = sides or ctx_["bilateral"].search(text, lo, hi)
+    if ctx_["third_country"].search(text, lo, hi) and not sides:
+        return None, "deal of another country"
+    kind = _kind(text, lo, hi, unit, cues) or _kind(text, sentence.start, sentence.end, unit, cues)
+    energy = ctx_["energy"].search(text, lo, hi)
+    if (
+        ctx_["off_sector"].search(text, lo, hi)
+        and not energy
+        and not (kind or "").startswith("trade")
+    ):
+        return None, "outside energy"
+    p_lo, p_hi = ctx.window(sentence, attributor)
+    if not (energy or ctx_["energy"].search(text, sentence.start, sentence.end)):
+        energy = ctx_["energy"].search(text, p_lo, p_hi)
+    linked = sides or any(ctx_[k].search(text, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
+    if not linked:
+        return None, "not about Iran–Russia"
+    if kind is None:
+        both = ctx_["iran"].search(text, sentence.start, sentence.end) and ctx_["russia"].search(
+            text, sentence.start, sentence.end
+        )
+        if unit in MONEY_UNITS and energy and both:
+            return "other", ""
+        return None, "not a deal figure"
+    if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
+        return kind, ""
+    return None, "outside energy"
+
+
+def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
+    """Claims, Kremlin statements and other figures of a plain ``text``.
+
+    Args:
+        text: the article text; offsets in the result index into it.
+        language: which cue file to use (``extractors/data/cues/<language>.json``).
+        published: the article's date, for relative periods ("last year") and for
+            picking the holder of an office ("the Kremlin spokesman").
+
+    Returns:
+        An Extraction; empty lists for an empty or figure-free text.
+    """
+    if not text or not text.strip():
+        return Extraction()
+    cues = load_cues(language)
+    seg = segment(text, cues)
+    figures = [f for f in find_figures(text, cues) if f.unit is not None]
+    stance_hit = cues.any_stance_re.search(text) is not None
+    others = [
+        OtherFigure(n.text, n.value, None, n.why, n.start, n.end)
+        for n in find_not_figures(text, cues)
+    ]
+    if not figures and not stance_hit:
+        return Extraction(other_figures=others)
+    mentions = find_mentions(text, seg, cues, published=published)
+    attributor = Attributor(text, seg, mentions, cues)
+    ctx = _Context(text, cues)
+    claims: list[Claim] = []
+    for fig in figures:
+        sentence = attributor.sentence_at(fig.start)
+        if sentence is None:
+            continue
+        kind, why = _judge(fig, sentence, ctx, attributor)
+        if kind is None:
+            others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
+            continue
+        claimant, attributed = attributor.claimant(fig.start, sentence)
+        lo, hi = _clause(text, sentence, fig.start, cues)
+        sentence_text = text[sentence.start : sentence.end]
+        claims.append(
+            Claim(
+                text=fig.text,
+                value=fig.value,
+                unit=fig.unit or "",
+                value_usd=fig.value_usd,
+                qualifier=fig.qualifier,
+                kind=kind,
+                claimant=claimant.label if claimant else None,
+                attributed_to=attributed.label if attributed else None,
+                parties=_parties(text, sentence.start, sentence.end, mentions, cues),
+                period=_period(sentence_text, cues, published),
+                sentence=sentence_text,
+                start=fig.start,
+                end=fig.end,
+                value_high=fig.value_high,
+                modality=_modality(text, lo, hi, fig.start, cues),
+            )
+        )
+    statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
+    others.sort(key=lambda o: o.start)
+    return Extraction(claims=claims, kremlin_statements=statements, other_figures=others)
+
+
+__all__ = ["Claim", "Extraction", "OtherFigure", "extract_claims"]

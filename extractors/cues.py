@@ -1,0 +1,332 @@
+"""Per-language cue data (``extractors/data/cues/<lang>.json``) compiled into regexes once.
+
+The engine is language-neutral: every word it looks for comes from the cue file. Adding a
+language means adding ``data/cues/<lang>.json`` (same keys) and tests, not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extractors.exceptions import ExtractionError
+
+FLAGS = re.IGNORECASE
+_WS = r"[\s\u00a0\u202f]"
+
+
+class UnknownLanguage(ExtractionError):
+    """No cue file exists for the requested language."""
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first; a space matches any whitespace."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return r"(?!x)x"
+    parts = [re.escape(p).replace(r"\ ", _WS + "+").replace("'", "['’]") for p in unique]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def words_re(phrases: Iterable[str], *, flags: int = FLAGS) -> re.Pattern[str]:
+    """Whole-word matcher for literal phrases."""
+    return re.compile(r"(?<!\w)" + phrase_alternation(phrases) + r"(?!\w)", flags)
+
+
+def ending_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches one of ``phrases`` at the very end of a string (a figure's left context)."""
+    return re.compile(r"(?<!\w)" + phrase_alternation(phrases) + _WS + r"*$", FLAGS)
+
+
+def starting_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches one of ``phrases`` where ``.match(text, pos)`` starts (a figure's right context)."""
+    return re.compile(_WS + r"*" + phrase_alternation(phrases) + r"(?!\w)", FLAGS)
+
+
+def norm_key(text: str) -> str:
+    """Lookup key for a matched phrase: lowercase, one space between words."""
+    return " ".join(text.lower().split())
+
+
+def _pairs(mapping: Mapping[str, Any]) -> dict[str, tuple[str, float]]:
+    return {
+        norm_key(k): (str(v[0]), float(v[1])) for k, v in mapping.items() if not k.startswith("_")
+    }
+
+
+def _public(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class KindCue:
+    """A kind of claim and the phrase sets that must all occur near its figure."""
+
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    units: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Everything language-specific the engine needs, compiled."""
+
+    language: str
+    number_words: dict[str, float]
+    scales: dict[str, float]
+    scale_abbreviations: frozenset[str]
+    currency_before: dict[str, tuple[str, float]]
+    currency_after: dict[str, tuple[str, float]]
+    units_with_scale: dict[str, tuple[str, float]]
+    units: dict[str, tuple[str, float]]
+    thousands: str
+    decimal: str
+    figure_re: re.Pattern[str]
+    word_figure_re: re.Pattern[str]
+    qualifiers_before: tuple[tuple[str, re.Pattern[str]], ...]
+    qualifiers_after: tuple[tuple[str, re.Pattern[str]], ...]
+    between_re: re.Pattern[str]
+    from_re: re.Pattern[str]
+    between_joiner_re: re.Pattern[str]
+    joiner_re: re.Pattern[str]
+    change_re: re.Pattern[str]
+    kinds: tuple[KindCue, ...]
+    context: dict[str, re.Pattern[str]]
+    price_after_re: re.Pattern[str]
+    price_before_re: re.Pattern[str]
+    clause_break_re: re.Pattern[str]
+    stances: tuple[tuple[str, re.Pattern[str]], ...]
+    any_stance_re: re.Pattern[str]
+    party_re: re.Pattern[str]
+    statement_topic_re: re.Pattern[str]
+    saying_re: re.Pattern[str]
+    passive_re: re.Pattern[str]
+    participle_re: re.Pattern[str]
+    prefix_re: re.Pattern[str]
+    nominal_re: re.Pattern[str]
+    possessive_re: re.Pattern[str]
+    pronouns: dict[str, str]
+    honorifics: frozenset[str]
+    role_re: re.Pattern[str]
+    group_re: re.Pattern[str]
+    group_head_re: re.Pattern[str]
+    nationality: dict[str, str]
+    group_countries: dict[str, str]
+    speaker_roles: tuple[tuple[str, str], ...]
+    unknown_name_re: re.Pattern[str]
+    periods: dict[str, re.Pattern[str]]
+    quarters: dict[str, int]
+    months: dict[str, int]
+    not_figures: tuple[tuple[str, re.Pattern[str]], ...]
+    abbreviations: frozenset[str]
+    quotes: tuple[tuple[str, str], ...]
+    stopwords_capitalised: frozenset[str]
+
+
+def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    numbers = data["numbers"]
+    thou, dec = re.escape(numbers["thousands"]), re.escape(numbers["decimal"])
+    num = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+    pre = phrase_alternation(_public(data["currencies"]["before"]))
+    post = phrase_alternation(_public(data["currencies"]["after"]))
+    uscale = phrase_alternation(_public(data["units"]["with_scale"]))
+    unit = phrase_alternation(_public(data["units"]["plain"]))
+    scale = phrase_alternation(numbers["scales"])
+    abbr = phrase_alternation(numbers["scale_abbreviations"])
+    tail = (
+        rf"(?:{_WS}*-?{_WS}*(?P<uscale>{uscale})(?!\w)"
+        rf"|(?:{_WS}*-?{_WS}*(?P<scale>{scale})(?!\w)|(?P<abbrsp>{_WS}?)(?P<abbr>{abbr})(?![\w]))?"
+        rf"(?:{_WS}*(?P<unit>{unit})(?![\w])|{_WS}+(?P<post>{post})(?!\w))?)"
+    )
+    figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
+    words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
+    ones = phrase_alternation(k for k, v in numbers["words"].items() if 1 <= v <= 9)
+    word_figure = re.compile(
+        rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:-(?P<wnum2>{ones}))?{_WS}+"
+        rf"(?:(?P<uscale>{uscale})|(?P<scale>{scale})"
+        rf"(?:{_WS}*(?P<unit>{unit})|{_WS}+(?P<post>{post}))?)(?!\w)",
+        FLAGS,
+    )
+    return figure, word_figure
+
+
+def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
+    out = []
+    for name, spec in _public(data["kinds"]).items():
+        units = frozenset(spec["units"]) if "units" in spec else None
+        pats = tuple(words_re(group) for group in spec["all"])
+        out.append(KindCue(kind=spec.get("kind", name), patterns=pats, units=units))
+    return tuple(out)
+
+
+def _fill(pattern: str, data: Mapping[str, Any]) -> str:
+    months = phrase_alternation(data["months"])
+    weekdays = phrase_alternation(data["weekdays"])
+    numbers = phrase_alternation(k for k in data["numbers"]["words"] if not k.startswith("_"))
+    return (
+        pattern.replace("{month}", months)
+        .replace("{weekday}", weekdays)
+        .replace("{number}", numbers)
+    )
+
+
+def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
+    det = phrase_alternation(people["determiners"])
+    mods = phrase_alternation(people["role_modifiers"])
+    nouns = phrase_alternation(people["role_nouns"])
+    post = phrase_alternation(people["role_postmodifiers"])
+    owner = r"(?-i:[A-Z])[\w\-]*(?:['’]s)"
+    return re.compile(
+        rf"(?<!\w)(?:(?P<det>{det})|(?P<owner>{owner}))?{_WS}*"
+        rf"(?P<mods>(?:(?:{mods}){_WS}+){{0,4}})(?P<noun>{nouns})(?!\w)"
+        rf"(?P<post>{_WS}+(?:{post}){_WS}+(?:the{_WS}+)?(?:(?-i:[A-Z])[\w\-]*(?:['’]s)?{_WS}*){{1,4}})?",
+        FLAGS,
+    )
+
+
+def _party_re(parties: Mapping[str, Any]) -> re.Pattern[str]:
+    quant = phrase_alternation(parties["quantifiers"])
+    mods = phrase_alternation(parties["modifiers"])
+    nat = phrase_alternation(parties["nationalities"])
+    heads = phrase_alternation(parties["heads"])
+    return re.compile(
+        rf"(?<!\w)(?:{quant}{_WS}+)?(?:{mods}{_WS}+){{0,3}}(?-i:{nat}){_WS}+"
+        rf"(?:{mods}{_WS}+){{0,2}}{heads}(?!\w)",
+        FLAGS,
+    )
+
+
+def _compile(data: Mapping[str, Any]) -> Cues:
+    numbers = data["numbers"]
+    figure_re, word_figure_re = _figure_res(data)
+    quals = _public(data["qualifiers"])
+    ranges = data["ranges"]
+    ctx = data["context"]
+    saying = data["saying"]
+    people = data["people"]
+    stances = _public(data["stances"])
+    capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
+    capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
+    return Cues(
+        language=data["language"],
+        number_words={k: float(v) for k, v in numbers["words"].items() if not k.startswith("_")},
+        scales={k.lower(): float(v) for k, v in numbers["scales"].items()}
+        | {k.lower(): float(v) for k, v in numbers["scale_abbreviations"].items()},
+        scale_abbreviations=frozenset(k.lower() for k in numbers["scale_abbreviations"]),
+        currency_before=_pairs(data["currencies"]["before"]),
+        currency_after=_pairs(data["currencies"]["after"]),
+        units_with_scale=_pairs(data["units"]["with_scale"]),
+        units=_pairs(data["units"]["plain"]),
+        thousands=numbers["thousands"],
+        decimal=numbers["decimal"],
+        figure_re=figure_re,
+        word_figure_re=word_figure_re,
+        qualifiers_before=tuple((q, ending_re(v["before"])) for q, v in quals.items()),
+        qualifiers_after=tuple((q, starting_re(v["after"])) for q, v in quals.items()),
+        between_re=ending_re(ranges["between"]),
+        from_re=ending_re(ranges["from"]),
+        between_joiner_re=re.compile(
+            rf"{_WS}*{phrase_alternation(ranges['between_joiner'])}{_WS}*", FLAGS
+        ),
+        joiner_re=re.compile(rf"{_WS}*{phrase_alternation(ranges['dash_joiners'])}{_WS}*", FLAGS),
+        change_re=ending_re(ranges["change_verbs"]),
+        kinds=_kinds(data),
+        context={
+            k: words_re(v, flags=0 if k in ctx.get("_case_sensitive", ()) else FLAGS)
+            for k, v in _public(ctx).items()
+            if k not in ("price_after", "price_before", "clause_breaks")
+        },
+        price_after_re=starting_re(ctx["price_after"]),
+        price_before_re=re.compile(
+            r"(?<!\w)" + phrase_alternation(ctx["price_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
+        ),
+        clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
+        stances=tuple((k, words_re(v)) for k, v in stances.items()),
+        any_stance_re=words_re(p for v in stances.values() for p in v),
+        party_re=_party_re(data["parties"]),
+        statement_topic_re=words_re(data["statement_topic"]),
+        saying_re=words_re(saying["verbs"]),
+        passive_re=words_re(saying["passive"]),
+        participle_re=words_re(saying["participles"]),
+        prefix_re=words_re(saying["prefix"]),
+        nominal_re=re.compile(
+            r"(?:['’]s|(?<=s)['’])(?:"
+            + _WS
+            + r"+\w+)?"
+            + _WS
+            + r"+"
+            + phrase_alternation(saying["nominal"])
+            + r"(?!\w)",
+            FLAGS,
+        ),
+        possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),
+        pronouns={k.lower(): v for k, v in people["pronouns"].items()},
+        honorifics=frozenset(h.lower() for h in people["honorifics"]),
+        role_re=_role_re(people),
+        group_re=words_re(people["groups"]),
+        group_head_re=re.compile(
+            r"['’]s" + _WS + r"+" + phrase_alternation(people["group_heads"]) + r"(?!\w)", FLAGS
+        ),
+        nationality={k.lower(): v for k, v in people["nationality"].items()},
+        group_countries={k.lower(): v for k, v in people["group_countries"].items()},
+        speaker_roles=tuple(
+            sorted(
+                ((k.lower(), v) for k, v in _public(people["speaker_roles"]).items()),
+                key=lambda kv: len(kv[0]),
+                reverse=True,
+            )
+        ),
+        unknown_name_re=re.compile(
+            r"(?<![\w’'])(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:"
+            + _WS
+            + r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})(?="
+            + phrase_alternation(people["unknown_name_followers"])
+            + r"(?!\w)|"
+            + _WS
+            + r"+"
+            + phrase_alternation(saying["verbs"])
+            + r"(?!\w))"
+        ),
+        periods={
+            k: re.compile(_fill(v, data), FLAGS)
+            for k, v in _public(data["periods"]).items()
+            if isinstance(v, str)
+        },
+        quarters={k.lower(): int(v) for k, v in data["periods"]["quarters"].items()},
+        months={k.lower(): int(v) for k, v in data["months"].items()},
+        not_figures=tuple(
+            (why, re.compile(_fill(p, data), FLAGS)) for why, p in data["not_figures"]["patterns"]
+        ),
+        abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
+        quotes=tuple((q[0], q[1]) for q in data["quotes"]),
+        stopwords_capitalised=frozenset(w.lower() for w in capital_stop),
+    )
+
+
+@cache
+def load_cues(language: str = "en") -> Cues:
+    """The compiled cues of ``language`` (cached: built once per process).
+
+    Raises:
+        UnknownLanguage: no ``data/cues/<language>.json`` exists; add one to support it.
+    """
+    code = language.lower().split("-")[0]
+    path = resources.files("extractors") / "data" / "cues" / f"{code}.json"
+    if not path.is_file():
+        raise UnknownLanguage(
+            f"no cue data for language {language!r}: add extractors/data/cues/{code}.json"
+        )
+    return _compile(json.loads(path.read_text(encoding="utf-8")))
+
+
+def available_languages() -> list[str]:
+    """Languages with a cue file."""
+    folder = resources.files("extractors") / "data" / "cues"
+    return sorted(
+        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+    )

@@ -1,0 +1,237 @@
+"""Numbers in text: money, percentages and volumes with their qualifiers and ranges, and the
+numbers that are not figures at all (dates, times, page furniture, ages, casualty counts).
+
+Units follow DESIGN.md: ISO 4217 codes, ``%``, ``bbl/d``, ``bcm``, ``t``. One extension,
+``bbl``, for a volume stated in barrels without a rate (a cargo, a swap), because folding it
+into ``bbl/d`` would invent a rate the text does not state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.cues import Cues, norm_key
+
+USD_RATES: dict[str, float | None] = {
+    "USD": 1.0,
+    "EUR": 1.10,
+    "GBP": 1.27,
+    "CNY": 0.14,
+    # The ruble moved between 30 and 120 per dollar since 2014, and the rial has several
+    # official and market rates at once (42,000 to over 900,000 per dollar): any constant
+    # would mislead, so value_usd stays null for them.
+    "RUB": None,
+    "IRR": None,
+}
+"""Approximate dollars per unit, for a rough ``value_usd`` only (tracking uses value+unit)."""
+
+MONEY_UNITS = frozenset(USD_RATES)
+_RIGHT = 40
+_LEFT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number found in the text (a range counts as one figure)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    qualifier: str = "exact"
+    value_high: float | None = None
+    scaled: bool = False
+    why_not: str | None = None
+
+    @property
+    def value_usd(self) -> float | None:
+        """Rough value in US dollars; None for non-money or currencies without a rate."""
+        rate = USD_RATES.get(self.unit or "")
+        return None if rate is None else self.value * rate
+
+
+@dataclass(frozen=True, slots=True)
+class NotFigure:
+    """A span holding numbers that are not claims (a date, a phone number ...)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    why: str
+
+
+def parse_number(raw: str, cues: Cues) -> float:
+    """``1,500.5`` → 1500.5 with the language's separators; any Unicode digits."""
+    cleaned = raw.replace(cues.thousands, "").replace("\u00a0", "").replace("\u202f", "")
+    if cues.decimal != ".":
+        cleaned = cleaned.replace(cues.decimal, ".")
+    return float(cleaned)
+
+
+def _measure(match: re.Match[str], base: float, cues: Cues, *, word: bool) -> Figure:
+    groups = match.groupdict()
+    unit: str | None = None
+    factor = 1.0
+    scaled = False
+    if groups.get("uscale"):
+        unit, factor = cues.units_with_scale[norm_key(groups["uscale"])]
+        scaled = True
+    abbr = groups.get("abbr")
+    if abbr and groups.get("abbrsp") and not groups.get("pre"):
+        abbr = None  # "4 m" without a currency is too ambiguous to scale
+    scale_word = groups.get("scale") or abbr
+    if scale_word:
+        factor *= cues.scales[scale_word.lower()]
+        scaled = True
+    for key, table in (("pre", cues.currency_before), ("post", cues.currency_after)):
+        if groups.get(key) and unit is None:
+            unit, cur_factor = table[norm_key(groups[key])]
+            factor *= cur_factor
+    if groups.get("unit") and unit is None:
+        unit, unit_factor = cues.units[norm_key(groups["unit"])]
+        factor *= unit_factor
+    end = match.end()
+    if abbr is None and groups.get("abbr"):
+        end = match.start("abbrsp")
+    start = match.start()
+    return Figure(
+        start=start,
+        end=end,
+        text=match.string[start:end],
+        value=base * factor,
+        unit=unit,
+        scaled=scaled or word,
+    )
+
+
+def _qualify(fig: Figure, text: str, lo: int, cues: Cues) -> Figure:
+    left = text[max(lo, fig.start - _LEFT) : fig.start]
+    right = text[fig.end : fig.end + _RIGHT]
+    for qualifier, pattern in cues.qualifiers_before:
+        if pattern.search(left):
+            return replace(fig, qualifier=qualifier)
+    for qualifier, pattern in cues.qualifiers_after:
+        if pattern.match(right):
+            return replace(fig, qualifier=qualifier)
+    return fig
+
+
+def _inherit(low: Figure, high: Figure, cues: Cues) -> tuple[float, float, str | None]:
+    """Values of a range whose ends share a unit or scale written once (``$4-5 billion``)."""
+    lo_value, hi_value = low.value, high.value
+    if not low.scaled and high.scaled:
+        ratio = high.value / max(_bare(high.text, cues), 1e-12)
+        lo_value = low.value * ratio
+    if not high.scaled and low.scaled:
+        hi_value = high.value * (low.value / max(_bare(low.text, cues), 1e-12))
+    return lo_value, hi_value, low.unit or high.unit
+
+
+_DIGITS = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d")
+
+
+def _bare(text: str, cues: Cues) -> float:
+    match = _DIGITS.search(text)
+    return parse_number(match.group().rstrip(cues.decimal), cues) if match else 1.0
+
+
+def _merge_ranges(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        low = figs[i]
+        high = figs[i + 1] if i + 1 < len(figs) else None
+        if high is None or (low.unit is None and high.unit is None):
+            out.append(low)
+            i += 1
+            continue
+        between = text[low.end : high.start]
+        left = text[max(0, low.start - _LEFT) : low.start]
+        dash = cues.joiner_re.fullmatch(between)
+        both = cues.between_joiner_re.fullmatch(between) and cues.between_re.search(left)
+        compatible = low.unit is None or high.unit is None or low.unit == high.unit
+        if not ((dash or both) and compatible):
+            out.append(low)
+            i += 1
+            continue
+        start_of_from = cues.from_re.search(left)
+        if dash and start_of_from is not None:
+            before_from = text[max(0, low.start - _LEFT) : low.start - len(start_of_from.group())]
+            if cues.change_re.search(before_from):
+                # "rose from $2 billion to $3 billion": a change, not a range; the new level counts.
+                lo_value, _, unit = _inherit(low, high, cues)
+                out.append(replace(low, value=lo_value, unit=unit, why_not="earlier value"))
+                out.append(high)
+                i += 2
+                continue
+        lo_value, hi_value, unit = _inherit(low, high, cues)
+        if not lo_value < hi_value:
+            out.append(low)
+            i += 1
+            continue
+        out.append(
+            Figure(
+                start=low.start,
+                end=high.end,
+                text=text[low.start : high.end],
+                value=lo_value,
+                unit=unit,
+                qualifier="range",
+                value_high=hi_value,
+                scaled=True,
+            )
+        )
+        i += 2
+    return out
+
+
+def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
+    """Spans of dates, times, page furniture, ages, casualty counts, phone numbers, ids."""
+    taken: list[tuple[int, int]] = []
+    out: list[NotFigure] = []
+    for why, pattern in cues.not_figures:
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            taken.append((a, b))
+            digits = _DIGITS.search(match.group())
+            value = None
+            if digits and why not in ("date", "time", "phone number"):
+                try:
+                    value = parse_number(digits.group(), cues)
+                except ValueError:
+                    value = None
+            out.append(NotFigure(a, b, match.group(), value, why))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def find_figures(text: str, cues: Cues) -> list[Figure]:
+    """Every money, percentage and volume figure in ``text`` (bare numbers have unit None).
+
+    Linear in the text: one pass of two compiled regexes, then local look-arounds.
+    """
+    found: list[Figure] = []
+    for match in cues.figure_re.finditer(text):
+        try:
+            base = parse_number(match.group("num"), cues)
+        except ValueError:
+            continue
+        found.append(_measure(match, base, cues, word=False))
+    for match in cues.word_figure_re.finditer(text):
+        if not any(match.group(g) for g in ("pre", "post", "unit", "uscale")):
+            continue
+        base = cues.number_words[norm_key(match.group("wnum"))]
+        if match.group("wnum2"):
+            base += cues.number_words[norm_key(match.group("wnum2"))]
+        found.append(_measure(match, base, cues, word=True))
+    found.sort(key=lambda f: f.start)
+    merged = _merge_ranges(found, text, cues)
+    return [
+        f if f.qualifier == "range" else _qualify(f, text, max(0, f.start - _LEFT), cues)
+        for f in merged
+    ]

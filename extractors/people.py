@@ -1,0 +1,361 @@
+"""People, organisations and groups in a text, and what pronouns and role phrases refer to.
+
+Names come from the gazetteer (``data/gazetteer.json``); role phrases ("the adviser",
+"Khamenei's envoy"), pronouns and group phrases ("Iranian state media") from the cue data.
+Coreference is deliberately simple and explainable: a pronoun takes the last *salient*
+person of its gender (the subject of a sentence or of a verb of saying, outside quotations);
+a role phrase takes the last person whose descriptors, country and role fit it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extractors.cues import Cues, norm_key, words_re
+from extractors.sentences import Segmentation
+
+_GAP = re.compile(r"[\s\u00a0]+")
+_APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or organisation of the gazetteer."""
+
+    name: str
+    kind: str
+    country: str
+    role: str
+    gender: str | None = None
+    descriptors: frozenset[str] = frozenset()
+    since: int | None = None
+    until: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a speaker or party: ``text[start:end]``.
+
+    kind: person, org, group, role, pronoun or unknown (a name not in the gazetteer).
+    ``entity`` is filled for gazetteer names and for resolved pronouns and role phrases.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity: Entity | None = None
+    country: str | None = None
+    gender: str | None = None
+    possessive: bool = False
+    salient: bool = False
+    in_quote: bool = False
+
+    @property
+    def label(self) -> str:
+        """Canonical name, or the phrase itself for groups and unresolved roles."""
+        if self.entity is not None:
+            return self.entity.name
+        return self.text.replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name variants indexed by their first word."""
+
+    variants: dict[str, list[tuple[tuple[str, ...], Entity]]]
+    first_word_re: re.Pattern[str]
+    people: tuple[Entity, ...]
+
+
+def _entity(item: dict[str, Any], kind: str) -> Entity:
+    return Entity(
+        name=item["name"],
+        kind=kind,
+        country=item["country"],
+        role=item.get("role", "other"),
+        gender=item.get("gender"),
+        descriptors=frozenset(d.lower() for d in item.get("descriptors", ())),
+        since=item.get("since"),
+        until=item.get("until"),
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, indexed once per process."""
+    path = resources.files("extractors") / "data" / "gazetteer.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    variants: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+    people = []
+
+    def add(words: str, ent: Entity) -> None:
+        toks = tuple(words.replace("’", "'").split())
+        variants.setdefault(toks[0], []).append((toks, ent))
+
+    for item in data["people"]:
+        ent = _entity(item, "person")
+        people.append(ent)
+        for last in item["last"]:
+            for first in item["first"]:
+                add(f"{first} {last}", ent)
+            if not item.get("needs_first"):
+                add(last, ent)
+        for alias in item.get("aliases", ()):
+            add(alias, ent)
+    for item in data["organisations"]:
+        ent = _entity(item, "org")
+        for alias in item["aliases"]:
+            add(alias, ent)
+    for options in variants.values():
+        options.sort(key=lambda v: len(v[0]), reverse=True)
+    first_word_re = words_re(variants, flags=0)
+    return Gazetteer(variants=variants, first_word_re=first_word_re, people=tuple(people))
+
+
+def _match_variant(text: str, pos: int, words: tuple[str, ...]) -> int | None:
+    """End offset if ``words`` occur at ``pos`` separated by whitespace, else None."""
+    end = pos
+    for i, word in enumerate(words):
+        if i:
+            gap = _GAP.match(text, end)
+            if gap is None:
+                return None
+            end = gap.end()
+        if text[end : end + len(word)].replace("’", "'") != word:
+            return None
+        end += len(word)
+    if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        return None
+    return end
+
+
+def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
+    out: list[Mention] = []
+    last_end = -1
+    for match in gaz.first_word_re.finditer(text):
+        if match.start() < last_end:
+            continue
+        for words, ent in gaz.variants[match.group().replace("’", "'")]:
+            end = _match_variant(text, match.start(), words)
+            if end is None:
+                continue
+            possessive = _POSSESSIVE.match(text, end) is not None
+            group = cues.group_head_re.match(text, end) if possessive else None
+            if group:
+                out.append(_group(text, match.start(), group.end(), ent.country))
+            else:
+                out.append(
+                    Mention(
+                        match.start(),
+                        end,
+                        text[match.start() : end],
+                        ent.kind,
+                        entity=ent,
+                        country=ent.country,
+                        gender=ent.gender,
+                        possessive=possessive,
+                    )
+                )
+            last_end = end
+            break
+    return out
+
+
+def _group(text: str, start: int, end: int, country: str | None) -> Mention:
+    possessive = _POSSESSIVE.match(text, end) is not None
+    return Mention(start, end, text[start:end], "group", country=country, possessive=possessive)
+
+
+def _country_of(words: str, table: dict[str, str]) -> str | None:
+    for word in norm_key(words).replace("’", "'").split():
+        if table.get(word):
+            return table[word]
+    return None
+
+
+def _phrases(text: str, cues: Cues) -> list[Mention]:
+    out: list[Mention] = []
+    for match in cues.group_re.finditer(text):
+        out.append(_group(text, *match.span(), _country_of(match.group(), cues.group_countries)))
+    for match in cues.role_re.finditer(text):
+        if not (match.group("det") or match.group("owner") or match.group("mods").strip()):
+            continue
+        start, end = match.span()
+        if match.group("det") is None and match.group("owner") is None:
+            start = match.start("mods")
+        phrase = text[start:end]
+        possessive = _POSSESSIVE.match(text, end) is not None
+        country = _country_of(phrase, cues.nationality)
+        out.append(Mention(start, end, phrase, "role", country=country, possessive=possessive))
+    for match in re.finditer(r"(?<!\w)(?:" + "|".join(cues.pronouns) + r")(?!\w)", text, re.I):
+        word = match.group().lower()
+        out.append(
+            Mention(
+                *match.span(),
+                match.group(),
+                "pronoun",
+                gender=cues.pronouns[word],
+                possessive=word in ("his", "her", "hers"),
+            )
+        )
+    for match in cues.unknown_name_re.finditer(text):
+        words = match.group("name").split()
+        while words and words[0].lower() in cues.stopwords_capitalised:
+            words.pop(0)
+        if len(words) >= 2 and not any(w.lower() in cues.stopwords_capitalised for w in words):
+            start = match.end("name") - len(" ".join(words))
+            out.append(
+                Mention(start, match.end("name"), text[start : match.end("name")], "unknown")
+            )
+    return out
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a role phrase over the org it contains),
+    except that a name always survives beside the role phrase that owns it."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            prev = kept[-1]
+            if m.kind == "person" and prev.kind == "role" and m.possessive:
+                kept.append(m)  # "Khamenei's envoy": keep Khamenei too
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues) -> list[Mention]:
+    starts = [s.start for s in seg.sentences]
+    q_starts = [q.start for q in seg.quotes]
+    seen_sentence: set[int] = set()
+    out = []
+    for m in mentions:
+        qi = bisect.bisect_right(q_starts, m.start) - 1
+        in_quote = qi >= 0 and seg.quotes[qi].start < m.start < seg.quotes[qi].end
+        si = bisect.bisect_right(starts, m.start) - 1
+        subject = False
+        if not m.possessive and m.kind != "org" and si not in seen_sentence and not in_quote:
+            seen_sentence.add(si)
+            subject = True
+        after = text[m.end : m.end + 60]
+        says = cues.saying_re.match(
+            re.sub(r"^[\s,]*(?:\w+ly\s+|has\s+|had\s+|also\s+)*", "", after)
+        )
+        out.append(replace(m, salient=subject or says is not None, in_quote=in_quote))
+    return out
+
+
+def _fits(role: Mention, ent: Entity, text: str, cues: Cues) -> bool:
+    if ent.kind != "person":
+        return False
+    if role.country and role.country != ent.country:
+        return False
+    phrase = norm_key(role.text).replace("’", "'")
+    if ent.name.split()[-1].lower() in phrase:
+        return False  # "Khamenei's envoy" is not Khamenei
+    match = cues.role_re.fullmatch(role.text)
+    noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
+    mods = norm_key(match.group("mods")) if match else ""
+    return noun in ent.descriptors or f"{mods} {noun}".strip() in ent.descriptors
+
+
+def _unique_holder(
+    role: Mention, gaz: Gazetteer, text: str, cues: Cues, year: int | None
+) -> Entity | None:
+    if role.country is None:
+        return None
+    fits = [
+        p
+        for p in gaz.people
+        if _fits(role, p, text, cues)
+        and (year is None or ((p.since or 0) <= year <= (p.until or 9999)))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _resolve(
+    mentions: list[Mention], text: str, gaz: Gazetteer, cues: Cues, year: int | None
+) -> list[Mention]:
+    out: list[Mention] = []
+    history: list[Mention] = []
+    salient: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.kind == "role":
+            ent = None
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            prev = out[-1] if out else None
+            if nxt and nxt.kind == "person" and _GAP.fullmatch(text[m.end : nxt.start] or " "):
+                ent = nxt.entity  # "Kremlin spokesman Dmitry Peskov"
+            elif (
+                prev
+                and prev.entity
+                and prev.entity.kind == "person"
+                and not prev.possessive
+                and (_APPOSITION.match(text[prev.end : m.start]))
+            ):
+                ent = prev.entity  # "Dmitry Peskov, the Kremlin's spokesman"
+            else:
+                ent = next(
+                    (
+                        h.entity
+                        for h in reversed(history)
+                        if h.entity and _fits(m, h.entity, text, cues)
+                    ),
+                    None,
+                )
+                ent = ent or _unique_holder(m, gaz, text, cues, year)
+            if ent is not None:
+                m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
+        elif m.kind == "pronoun":
+            pool = [h for h in reversed(salient) if h.entity is not None]
+            pool += [h for h in reversed(history) if h.entity is not None]
+            ent = next(
+                (
+                    h.entity
+                    for h in pool
+                    if h.entity and h.entity.kind == "person" and h.gender in (None, m.gender)
+                ),
+                None,
+            )
+            if ent is None:
+                ent = next((h.entity for h in pool if h.kind == "unknown" and h.entity), None)
+            if ent is not None:
+                m = replace(m, entity=ent, country=ent.country)
+        elif m.kind == "unknown":
+            ent = Entity(name=m.text, kind="person", country="", role="other")
+            m = replace(m, entity=ent)
+        out.append(m)
+        if m.entity is not None and not m.in_quote:
+            history.append(m)
+            if m.salient:
+                salient.append(m)
+    return out
+
+
+def find_mentions(
+    text: str, seg: Segmentation, cues: Cues, *, published: date | None = None
+) -> list[Mention]:
+    """All speaker and party mentions of ``text``, pronouns and role phrases resolved."""
+    gaz = load_gazetteer()
+    mentions = _drop_overlaps(_names(text, gaz, cues) + _phrases(text, cues))
+    mentions = _salience(text, mentions, seg, cues)
+    return _resolve(mentions, text, gaz, cues, published.year if published else None)
+
+
+def mentions_between(
+    mentions: Sequence[Mention], starts: Sequence[int], lo: int, hi: int
+) -> Sequence[Mention]:
+    """Mentions starting in [lo, hi); ``starts`` is the sorted list of their starts."""
+    return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]

@@ -1,0 +1,132 @@
+"""Paragraphs, sentences and quotations of a text, as character offsets into it.
+
+Every later step works on these offsets, so figures and statements point back into the
+exact text they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.cues import Cues
+
+MAX_SENTENCE = 1200
+"""Longer "sentences" (lists, tables, text without punctuation) are cut at whitespace near
+this length, so that the per-sentence steps stay linear in the size of the text."""
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|(?<=[\"”»])(?=\s+[\"“«]\w)")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*$")
+_NEXT = re.compile(r"\s*([^\s])")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text[start:end]``, in paragraph ``paragraph``."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quoted speech ``text[start:end]``, marks included; parts of one quotation share ``group``."""
+
+    start: int
+    end: int
+    group: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """Sentences and quotations of one text, in text order."""
+
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+
+
+def _is_boundary(text: str, end: int, para_start: int, cues: Cues) -> bool:
+    """Whether a full stop ending at ``end`` closes a sentence (not an abbreviation)."""
+    before = _WORD_BEFORE.search(text, max(para_start, end - 30), end)
+    nxt = _NEXT.match(text, end)
+    if nxt is None:
+        return True
+    if nxt.group(1).islower():
+        return False
+    if before is None:
+        return True
+    word = before.group(1).rstrip(".").lower()
+    if text[end - 1] not in '."”’»)]' or "." not in text[before.start() : end]:
+        return True
+    return not (word in cues.abbreviations or (len(word) == 1 and word.isalpha()))
+
+
+def _cut(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut an over-long span into pieces of at most MAX_SENTENCE chars, at whitespace."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _sentences(text: str, p_start: int, p_end: int, index: int, cues: Cues) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = p_start
+    for match in _BOUNDARY.finditer(text, p_start, p_end):
+        end = match.end()
+        if end <= start or not _is_boundary(text, end, p_start, cues):
+            continue
+        out.extend(Sentence(a, b, index) for a, b in _cut(start, end, text) if text[a:b].strip())
+        nxt = _NEXT.match(text, end, p_end)
+        start = nxt.start(1) if nxt else p_end
+    if start < p_end and text[start:p_end].strip():
+        out.extend(Sentence(a, b, index) for a, b in _cut(start, p_end, text))
+    return out
+
+
+def _quotes(text: str, paragraphs: list[tuple[int, int]], cues: Cues) -> list[Quote]:
+    """Quotations; one left open at a paragraph's end continues if the next paragraph
+    opens with the same mark (the news convention for quotes over several paragraphs)."""
+    openers = {o: c for o, c in cues.quotes}
+    marks = re.compile("[" + re.escape("".join(set(openers) | set(openers.values()))) + "]")
+    out: list[Quote] = []
+    group = 0
+    carried: str | None = None
+    for p_start, p_end in paragraphs:
+        closer: str | None = None
+        open_at = scan_from = p_start
+        if carried is not None and openers.get(text[p_start]) == carried:
+            closer, scan_from = carried, p_start + 1
+        carried = None
+        for match in marks.finditer(text, scan_from, p_end):
+            char, pos = match.group(), match.start()
+            if closer is not None and char == closer:
+                out.append(Quote(open_at, pos + 1, group))
+                closer = None
+            elif closer is None and char in openers:
+                group += 1
+                closer, open_at = openers[char], pos
+        if closer is not None:
+            out.append(Quote(open_at, p_end, group))
+            carried = closer
+    return out
+
+
+def segment(text: str, cues: Cues) -> Segmentation:
+    """Split ``text`` into sentences (never longer than MAX_SENTENCE) and quotations."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    sentences: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        lead = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+        sentences.extend(_sentences(text, p_start + lead, p_end, index, cues))
+    trimmed = tuple(
+        Sentence(s.start, s.start + len(text[s.start : s.end].rstrip()), s.paragraph)
+        for s in sentences
+    )
+    return Segmentation(sentences=trimmed, quotes=tuple(_quotes(text, paragraphs, cues)))
