@@ -57,6 +57,13 @@ class Attributor:
             bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)
         ]
 
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in the same paragraph."""
+        i = bisect.bisect_left(self.sentence_starts, sentence.start) - 1
+        if i >= 0 and self.seg.sentences[i].paragraph == sentence.paragraph:
+            return self.seg.sentences[i]
+        return None
+
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence holding offset ``pos``."""
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -111,7 +118,12 @@ class Attributor:
         if _INVERTED.search(before_text) and after:
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
+        asides = [
+            match.span() for match in self.cues.relative_re.finditer(self.text, lo, verb_start)
+        ]
         for m in reversed(self._between(lo, verb_start)):
+            if any(a <= m.start < b for a, b in asides):
+                continue  # "X, who met the Russian leader, said": the subject is X
             if verb_start - m.end > _MAX_SUBJECT_GAP:
                 break
             if not m.possessive and m.in_quote == verb_quoted:

@@ -24,6 +24,8 @@ from extractors.sentences import Sentence, segment
 
 VOLUME_UNITS = frozenset({"bbl/d", "bbl", "bcm", "t"})
 _CONTEXT_WINDOW = 600
+MIN_DEAL = 1_000_000
+"""Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 
 
 def _number(value: float | None) -> int | float | None:
@@ -127,6 +129,7 @@ def _clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, i
 
 
 def _kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
+    """The first kind (in cue-file order) whose cues all occur in [lo, hi)."""
     for cue in cues.kinds:
         if cue.units is not None and unit not in cue.units:
             continue
@@ -194,12 +197,9 @@ class _Context:
         self.cues = cues
         self.bilateral = bool(ctx["iran"].search(text) and ctx["russia"].search(text))
 
-    def window(self, sentence: Sentence, attributor: Attributor) -> tuple[int, int]:
-        """The sentence's paragraph, bounded to a window around it."""
-        same = [s for s in attributor.seg.sentences if s.paragraph == sentence.paragraph]
-        lo = max(same[0].start, sentence.start - _CONTEXT_WINDOW)
-        hi = min(same[-1].end, sentence.end + _CONTEXT_WINDOW)
-        return lo, hi
+    def window(self, sentence: Sentence) -> tuple[int, int]:
+        """A window of text around the sentence (across paragraph breaks)."""
+        return max(0, sentence.start - _CONTEXT_WINDOW), sentence.end + _CONTEXT_WINDOW
 
 
 def _judge(
@@ -222,18 +222,37 @@ def _judge(
     sides = sides or ctx_["bilateral"].search(text, lo, hi)
     if ctx_["third_country"].search(text, lo, hi) and not sides:
         return None, "deal of another country"
-    kind = _kind(text, lo, hi, unit, cues) or _kind(text, sentence.start, sentence.end, unit, cues)
+    if unit in MONEY_UNITS and fig.value < MIN_DEAL:
+        return None, "too small for a deal (a price or a fee)"
+    previous = attributor.previous_sentence(sentence)
+    kind = (
+        _kind(text, lo, hi, unit, cues)
+        or _kind(text, sentence.start, sentence.end, unit, cues)
+        or (previous and _kind(text, previous.start, previous.end, unit, cues))
+        or None
+    )
+    if unit == "%" and kind not in ("trade_growth", "trade_volume"):
+        return None, "a share or change, not a deal figure"
     energy = ctx_["energy"].search(text, lo, hi)
-    if (
-        ctx_["off_sector"].search(text, lo, hi)
-        and not energy
-        and not (kind or "").startswith("trade")
-    ):
+    off_sector = ctx_["off_sector"].search(text, lo, hi)
+    if off_sector and not energy and not (kind or "").startswith("trade"):
         return None, "outside energy"
-    p_lo, p_hi = ctx.window(sentence, attributor)
-    if not (energy or ctx_["energy"].search(text, sentence.start, sentence.end)):
-        energy = ctx_["energy"].search(text, p_lo, p_hi)
+    p_lo, p_hi = ctx.window(sentence)
+    energy = (
+        energy
+        or ctx_["energy"].search(text, sentence.start, sentence.end)
+        or ctx_["energy"].search(text, p_lo, p_hi)
+    )
     linked = sides or any(ctx_[k].search(text, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
+    both_in_sentence = ctx_["iran"].search(text, sentence.start, sentence.end) and ctx_[
+        "russia"
+    ].search(text, sentence.start, sentence.end)
+    if previous is not None and not both_in_sentence:
+        both_in_sentence = ctx_["iran"].search(text, previous.start, sentence.end) and ctx_[
+            "russia"
+        ].search(text, previous.start, sentence.end)
+    if kind == "supply_volume" and not (ctx_["bilateral"].search(text, lo, hi) or both_in_sentence):
+        return None, "not an Iran–Russia supply figure"
     if not linked:
         return None, "not about Iran–Russia"
     if kind is None:
@@ -246,6 +265,17 @@ def _judge(
     if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
         return kind, ""
     return None, "outside energy"
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per figure, qualifier and kind in a document (a headline repeats the body);
+    the mention that names a claimant wins."""
+    best: dict[tuple[str, float, float | None, str, str], Claim] = {}
+    for claim in claims:
+        key = (claim.unit, claim.value, claim.value_high, claim.qualifier, claim.kind)
+        if key not in best or (best[key].claimant is None and claim.claimant is not None):
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: c.start)
 
 
 def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
@@ -276,6 +306,7 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     attributor = Attributor(text, seg, mentions, cues)
     ctx = _Context(text, cues)
     claims: list[Claim] = []
+    speakers: dict[int, tuple[Mention | None, Mention | None]] = {}
     for fig in figures:
         sentence = attributor.sentence_at(fig.start)
         if sentence is None:
@@ -285,6 +316,11 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
             others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
             continue
         claimant, attributed = attributor.claimant(fig.start, sentence)
+        if claimant is None:
+            # reported speech goes on without a new verb of saying
+            claimant, attributed = speakers.get(sentence.paragraph, (None, None))
+        else:
+            speakers[sentence.paragraph] = (claimant, attributed)
         lo, hi = _clause(text, sentence, fig.start, cues)
         sentence_text = text[sentence.start : sentence.end]
         claims.append(
@@ -306,6 +342,7 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
                 modality=_modality(text, lo, hi, fig.start, cues),
             )
         )
+    claims = _dedupe(claims)
     statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
     others.sort(key=lambda o: o.start)
     return Extraction(claims=claims, kremlin_statements=statements, other_figures=others)

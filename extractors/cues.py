@@ -110,6 +110,7 @@ class Cues:
     prefix_re: re.Pattern[str]
     nominal_re: re.Pattern[str]
     possessive_re: re.Pattern[str]
+    relative_re: re.Pattern[str]
     pronouns: dict[str, str]
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
@@ -263,6 +264,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             + phrase_alternation(saying["nominal"])
             + r"(?!\w)",
             FLAGS,
+        ),
+        relative_re=re.compile(
+            r",\s*" + phrase_alternation(saying["relative"]) + r"(?!\w)[^,;]*,", FLAGS
         ),
         possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
