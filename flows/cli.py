@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from claimwatch.errors import ClaimwatchError
@@ -41,7 +42,7 @@ def _clear_errors() -> Iterator[None]:
     try:
         yield
     except ClaimwatchError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -61,8 +62,10 @@ def run(
 ) -> None:
     """Run the monitor flow once: poll due sources, fetch and store new articles."""
     from flows.monitor import monitor
+    from flows.settings import load_catalogue, load_settings
 
     with _clear_errors():
+        load_catalogue(load_settings(config))  # a bad catalogue fails here, in one line
         counts = asyncio.run(monitor(config=str(config) if config else None, force=force))
     _print_counts("monitor run", counts)
 
@@ -76,11 +79,13 @@ def demo(
     """Run the whole pipeline offline on the shipped demo corpus, served from 127.0.0.1."""
     from flows.demo import DemoServer, demo_catalogue
     from flows.monitor import monitor
+    from flows.settings import load_catalogue, load_settings
 
     with _clear_errors(), DemoServer() as server:
         catalogue = database.parent / "demo-catalogue.toml"
         catalogue.parent.mkdir(parents=True, exist_ok=True)
         catalogue.write_text(demo_catalogue(server.base_url), encoding="utf-8")
+        load_catalogue(load_settings(catalogue=catalogue))
         out.print(f"demo outlets served at {server.base_url}")
         counts = asyncio.run(
             monitor(
@@ -117,7 +122,7 @@ def extract(
             try:
                 raw = Path(path).read_bytes()
             except OSError as exc:
-                err.print(f"[bold red]error:[/] cannot read {path}: {exc.strerror}")
+                err.print(f"[bold red]error:[/] cannot read {escape(path)}: {exc.strerror}")
                 raise typer.Exit(1) from None
         settings = load_settings(config)
         topics = load_catalogue(settings).topics if settings.config.exists() else []
@@ -143,7 +148,8 @@ def sources(config: ConfigOption = None) -> None:
                 ).fetchall()
             health = {row[0]: row[1:] for row in rows}
     table = Table(title=f"{len(catalogue.sources)} sources")
-    for column in ("id", "kind", "lang", "leaning", "every", "last poll", "failures", "last error"):
+    table.add_column("id", no_wrap=True)
+    for column in ("kind", "lang", "leaning", "every", "last poll", "failures", "last error"):
         table.add_column(column)
     for s in catalogue.sources:
         last_poll, failures, last_error = health.get(s.id, (None, 0, None))

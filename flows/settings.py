@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from claimwatch.errors import ClaimwatchError
 from extractors.topics import Topic, parse_topics
 from flows.exceptions import ConfigError
 from sources.catalogue import parse_sources
@@ -142,6 +143,10 @@ def load_catalogue(settings: Settings) -> Catalogue:
 
     A catalogue without [[topics]] (the demo's, a test's) uses the config file's topics.
     """
-    data = read_toml(settings.catalogue or settings.config)
+    path = settings.catalogue or settings.config
+    data = read_toml(path)
     topics = data if "topics" in data else read_toml(settings.config)
-    return Catalogue(sources=parse_sources(data), topics=parse_topics(topics))
+    try:
+        return Catalogue(sources=parse_sources(data), topics=parse_topics(topics))
+    except ClaimwatchError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

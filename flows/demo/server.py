@@ -117,14 +117,23 @@ class _Handler(BaseHTTPRequestHandler):
         if file is None:
             self._send_error(HTTPStatus.NOT_FOUND, send_body)
             return
-        body = file.read_bytes().replace(PLACEHOLDER, demo.base_url.encode("ascii"))
+        template = file.read_bytes()
+        body = template.replace(PLACEHOLDER, demo.base_url.encode("ascii"))
         content_type, last_modified = demo._headers_for(path, file)
-        self._send(body, content_type, last_modified, send_body)
+        # The ETag names the file, not the port it is served on, so that a later demo on
+        # another port still gets 304 Not Modified (the mirror's identity is port-free too).
+        self._send(body, content_type, last_modified, send_body, etag=_etag(template))
 
     def _send(
-        self, body: bytes, content_type: str, last_modified: datetime, send_body: bool
+        self,
+        body: bytes,
+        content_type: str,
+        last_modified: datetime,
+        send_body: bool,
+        *,
+        etag: str | None = None,
     ) -> None:
-        etag = _etag(body)
+        etag = etag or _etag(body)
         if_none_match = self.headers.get("If-None-Match")
         if_modified_since = self.headers.get("If-Modified-Since")
         if if_none_match is not None:
