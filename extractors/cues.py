@@ -141,7 +141,7 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     abbr = phrase_alternation(numbers["scale_abbreviations"])
     tail = (
         rf"(?:{_WS}*-?{_WS}*(?P<uscale>{uscale})(?!\w)"
-        rf"|(?:{_WS}*-?{_WS}*(?P<scale>{scale})(?!\w)|(?P<abbrsp>{_WS}?)(?P<abbr>{abbr})(?![\w]))?"
+        rf"|(?:{_WS}*-?{_WS}*(?P<scale>{scale})(?!\w)|(?P<abbrsp>{_WS}?)(?P<abbr>{abbr})(?![\w/]))?"
         rf"(?:{_WS}*(?P<unit>{unit})(?![\w])|{_WS}+(?P<post>{post})(?!\w))?)"
     )
     figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)

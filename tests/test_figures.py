@@ -1,0 +1,135 @@
+"""Figure finder: money, percentages, volumes, ranges, qualifiers, and numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.cues import load_cues
+from extractors.figures import find_figures, find_not_figures
+
+CUES = load_cues("en")
+
+
+def _one(text: str):
+    figures = [f for f in find_figures(text, CUES) if f.unit is not None]
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a deal worth $4 billion was announced", 4e9, "USD"),
+        ("the $4bn plan", 4e9, "USD"),
+        ("a $4-billion agreement", 4e9, "USD"),
+        ("US$10 billion in projects", 10e9, "USD"),
+        ("USD 10 billion in projects", 10e9, "USD"),
+        ("4 billion dollars of work", 4e9, "USD"),
+        ("four billion dollars of work", 4e9, "USD"),
+        ("a billion dollars of work", 1e9, "USD"),
+        ("Twenty-five billion euros were pledged", 25e9, "EUR"),
+        ("a loan of €1.3 billion", 1.3e9, "EUR"),
+        ("EUR 2 billion in credit", 2e9, "EUR"),
+        ("2.8 trillion rubles of payments", 2.8e12, "RUB"),
+        ("900 million roubles", 9e8, "RUB"),
+        ("5 trillion rials in credit", 5e12, "IRR"),
+        ("300 billion tomans in credit", 3e12, "IRR"),
+        ("a unit worth $740m", 7.4e8, "USD"),
+        ("a unit worth $742 million", 7.42e8, "USD"),
+        ("a payment of $1,500,000", 1.5e6, "USD"),
+        ("1.5 million barrels a day", 1.5e6, "bbl/d"),
+        ("1.5 million bpd", 1.5e6, "bbl/d"),
+        ("400,000 b/d", 4e5, "bbl/d"),
+        ("55 bcm of gas", 55, "bcm"),
+        ("55 billion cubic metres of gas", 55, "bcm"),
+        ("55 billion cubic meters of gas", 55, "bcm"),
+        ("3 million tonnes of fuel", 3e6, "t"),
+        ("grew 36%", 36, "%"),
+        ("grew 36 percent", 36, "%"),
+        ("grew 36 per cent", 36, "%"),
+    ],
+)
+def test_value_and_unit(text: str, value: float, unit: str) -> None:
+    figure = _one(text)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("it may cost $4–5 billion", 4e9, 5e9),
+        ("it may cost $4-$5 billion", 4e9, 5e9),
+        ("between $40 billion and $50 billion", 40e9, 50e9),
+        ("from 40 to 50 billion dollars", 40e9, 50e9),
+        ("4-5 percent", 4, 5),
+    ],
+)
+def test_ranges(text: str, low: float, high: float) -> None:
+    figure = _one(text)
+    assert (figure.qualifier, figure.value, figure.value_high) == (
+        "range",
+        pytest.approx(low),
+        pytest.approx(high),
+    )
+
+
+def test_change_keeps_new_level() -> None:
+    figures = find_figures("turnover rose from $2 billion to $3 billion", CUES)
+    assert [(f.value, f.why_not) for f in figures] == [(2e9, "earlier value"), (3e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("contracts with a $10 billion ceiling", "up_to"),
+        ("up to $10 billion", "up_to"),
+        ("as much as $10 billion", "up_to"),
+        ("projects reaching $10 billion", "up_to"),
+        ("touching $50 billion", "up_to"),
+        ("worth up to $10 billion", "up_to"),
+        ("a cap of $10 billion", "up_to"),
+        ("at least $5 billion", "at_least"),
+        ("more than $5 billion", "at_least"),
+        ("over $5 billion", "at_least"),
+        ("exceeding $5 billion", "at_least"),
+        ("in excess of $5 billion", "at_least"),
+        ("about $5 billion", "about"),
+        ("around $5 billion", "about"),
+        ("nearly $5 billion", "about"),
+        ("some $5 billion", "about"),
+        ("approximately $5 billion", "about"),
+        ("roughly $5 billion", "about"),
+        ("an estimated $5 billion", "about"),
+        ("almost $5 billion", "about"),
+        ("a $5 billion contract", "exact"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert _one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("banner 728 x 90 here", "page furniture"),
+        ("on Monday, July 16, 2018 in Moscow", "date"),
+        ("on 16 July 2018 in Moscow", "date"),
+        ("at 10:30 GMT", "time"),
+        ("call +7 495 123 45 67 now", "phone number"),
+        ("a 67-year-old diplomat", "age"),
+        ("12 people were killed in the blast", "casualty count"),
+        ("see article 1234567", "article id"),
+        ("back in 2014", "year"),
+    ],
+)
+def test_not_figures(text: str, why: str) -> None:
+    assert [n.why for n in find_not_figures(text, CUES)] == [why]
+
+
+def test_value_usd_for_euro_and_none_for_rial() -> None:
+    assert _one("€1 billion").value_usd == pytest.approx(1.1e9)
+    assert _one("5 trillion rials").value_usd is None
+
+
+def test_no_figures_in_plain_words() -> None:
+    assert [f for f in find_figures("two Russian oil giants met", CUES) if f.unit] == []
