@@ -23,7 +23,7 @@ from prefect.states import State
 from claimwatch.errors import is_transient
 from extractors.topics import Topic
 from flows import pipeline
-from flows.processing import PageJob, process_pages
+from flows.processing import PageJob, process_pages, warm_up
 from flows.report import summary_markdown
 from flows.settings import Catalogue, Settings, load_catalogue, load_settings
 from sources.fetcher import Fetcher
@@ -113,11 +113,26 @@ def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
 
 
 def _executor(settings: Settings) -> Executor | None:
+    """Worker processes for extraction, started now so they import while batch 1 downloads."""
     if settings.workers <= 1:
         return None
     # spawn, not fork: the parent runs threads (Prefect's client, the event loop) and a
     # forked child could inherit a held lock.
-    return ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(settings.workers):
+        pool.submit(warm_up)
+    return pool
+
+
+def _tally(counts: RunCounts, result: pipeline.BatchResult) -> None:
+    for record in result.stored:
+        if record.status == "failed":
+            counts.articles_failed += 1
+        elif record.relevant:
+            counts.articles_new += 1
+        else:
+            counts.articles_irrelevant += 1
+    counts.articles_failed += len(result.transient_failures)
 
 
 async def run_monitor(
@@ -128,7 +143,7 @@ async def run_monitor(
     counts = RunCounts()
     plan = open_run_task(settings, catalogue, run_id, force)
     logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
-    executor = _executor(settings)
+    executor: Executor | None = None
     try:
         async with Fetcher(settings.fetch_config()) as fetcher:
             polls = await discover_task(settings, fetcher, plan)
@@ -148,13 +163,13 @@ async def run_monitor(
                 selection.prefiltered,
                 len(batches),
             )
-            upcoming = (
-                asyncio.ensure_future(fetch_task(fetcher, plan, batches[0])) if batches else None
-            )
-            for number, _ in enumerate(batches, start=1):
-                assert upcoming is not None
-                pages = await upcoming
-                upcoming = (
+            if batches:
+                executor = _executor(settings)
+            prefetch: asyncio.Future[list[PageOutcome]] | None = None
+            for number, batch in enumerate(batches, start=1):
+                pages = await (prefetch or fetch_task(fetcher, plan, batch))
+                # Download the next batch while this one is extracted and loaded.
+                prefetch = (
                     asyncio.ensure_future(fetch_task(fetcher, plan, batches[number]))
                     if number < len(batches)
                     else None
@@ -163,14 +178,7 @@ async def run_monitor(
                     pipeline.page_jobs(plan, pages), catalogue.topics, executor
                 )
                 result = await load_task(settings, plan, pages, records, selection.listed_by)
-                for record in result.stored:
-                    if record.status == "failed":
-                        counts.articles_failed += 1
-                    elif record.relevant:
-                        counts.articles_new += 1
-                    else:
-                        counts.articles_irrelevant += 1
-                counts.articles_failed += len(result.transient_failures)
+                _tally(counts, result)
                 for page in result.transient_failures:
                     incomplete.update(selection.listed_by.get(page.candidate.url, []))
                 logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))

@@ -96,6 +96,10 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ArticleRecord:
     )
 
 
+def warm_up() -> None:
+    """Run in each new worker: importing this module already loaded trafilatura and lxml."""
+
+
 def _process_chunk(jobs: Sequence[PageJob], topics: Sequence[Topic]) -> list[ArticleRecord]:
     return [process_page(job, topics) for job in jobs]
 

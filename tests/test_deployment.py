@@ -82,7 +82,7 @@ def test_monitor_deployment_runs_on_a_process_worker(
     _prefect(server_env, "work-pool", "create", "claimwatch", "--type", "process", "--overwrite")
     _prefect(server_env, "--no-prompt", "deploy", "--all")
     database = tmp_path / "warehouse.duckdb"
-    with SyntheticSite(pages=30) as site:
+    with SyntheticSite(pages=30, relevant_every=1) as site:
         catalogue = tmp_path / "catalogue.toml"
         catalogue.write_text(site.catalogue(), encoding="utf-8")
         params = {

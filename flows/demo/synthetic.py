@@ -59,10 +59,14 @@ def _paragraphs(rng: random.Random, relevant: bool, count: int) -> list[str]:
     return out
 
 
-def page_html(index: int, *, base: str) -> str:
-    """The article page number ``index`` (deterministic)."""
+def _is_relevant(index: int, every: int) -> bool:
+    return index % every == 0
+
+
+def page_html(index: int, *, base: str, relevant_every: int = 2) -> str:
+    """The article page number ``index`` (deterministic); every n-th is about the deals."""
     rng = random.Random(index)
-    relevant = index % 2 == 0
+    relevant = _is_relevant(index, relevant_every)
     title = (
         f"Iran and Russia weigh new oil and gas deal, report {index}"
         if relevant
@@ -102,20 +106,25 @@ def _pub_date(index: int) -> str:
     return format_datetime(datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=index))
 
 
-def feed_xml(count: int, *, base: str) -> str:
-    items = "".join(
-        f"<item><title>{'Iran Russia oil deal report' if i % 2 == 0 else 'City roundup'} {i}"
-        f"</title><link>{base}/a/{i}.html?utm_source=rss</link>"
-        f"<guid>{base}/a/{i}.html</guid><description>"
-        f"{'Iran and Russia discuss an oil and gas contract' if i % 2 == 0 else 'Local news'}"
-        f"</description><pubDate>{_pub_date(i)}"
-        f"</pubDate></item>"
-        for i in range(count)
-    )
+def feed_xml(count: int, *, base: str, relevant_every: int = 2) -> str:
+    items = []
+    for i in range(count):
+        if _is_relevant(i, relevant_every):
+            title, summary = (
+                "Iran Russia oil deal report",
+                "Iran and Russia discuss an oil contract",
+            )
+        else:
+            title, summary = "City roundup", "Local news"
+        items.append(
+            f"<item><title>{title} {i}</title><link>{base}/a/{i}.html?utm_source=rss</link>"
+            f"<guid>{base}/a/{i}.html</guid><description>{summary}</description>"
+            f"<pubDate>{_pub_date(i)}</pubDate></item>"
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
         f"<title>Synthetic Daily</title><link>{base}/</link><description>generated</description>"
-        f"{items}</channel></rss>"
+        f"{''.join(items)}</channel></rss>"
     )
 
 
@@ -131,7 +140,8 @@ class _Handler(BaseHTTPRequestHandler):
         with site.lock:
             site.requests.append(path)
         if path == "/feed.xml":
-            body, ctype = feed_xml(site.pages, base=site.base_url).encode(), "application/rss+xml"
+            feed = feed_xml(site.pages, base=site.base_url, relevant_every=site.relevant_every)
+            body, ctype = feed.encode(), "application/rss+xml"
         elif path == "/robots.txt":
             body, ctype = b"User-agent: *\nAllow: /\n", "text/plain"
         elif path.startswith("/a/") and path.endswith(".html"):
@@ -139,7 +149,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not 0 <= index < site.pages:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            body, ctype = page_html(index, base=site.base_url).encode(), "text/html; charset=utf-8"
+            page = page_html(index, base=site.base_url, relevant_every=site.relevant_every)
+            body, ctype = page.encode(), "text/html; charset=utf-8"
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
             return
@@ -166,10 +177,14 @@ class _SiteServer(ThreadingHTTPServer):
 
 
 class SyntheticSite:
-    """Serve ``pages`` generated articles and ``/feed.xml`` on 127.0.0.1 until stopped."""
+    """Serve ``pages`` generated articles and ``/feed.xml`` on 127.0.0.1 until stopped.
 
-    def __init__(self, pages: int) -> None:
+    Every ``relevant_every``-th page (and feed entry) is about Iran–Russia oil deals.
+    """
+
+    def __init__(self, pages: int, *, relevant_every: int = 2) -> None:
         self.pages = pages
+        self.relevant_every = relevant_every
         self.requests: list[str] = []
         self.lock = threading.Lock()
         self._server = _SiteServer(self)

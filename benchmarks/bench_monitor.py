@@ -1,0 +1,133 @@
+"""Ingest benchmark: the monitor flow against a bare GET + trafilatura loop, same pages.
+
+For each N, a fresh child process serves N generated pages from 127.0.0.1 and, in the same
+invocation, times:
+  - the monitor flow end to end (Prefect's local API already up, as under a real server),
+  - a second monitor run with nothing new (every feed answers 304),
+  - a bare loop: ``httpx.get`` + ``trafilatura.extract`` over the same pages, one by one.
+Peak RSS of the child (the flow's process) is read right after the first monitor run.
+
+    .venv/bin/python benchmarks/bench_monitor.py            # N = 500 and 2000
+    .venv/bin/python benchmarks/bench_monitor.py --sizes 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "benchmarks" / "results" / "monitor.json"
+
+
+def child(pages: int, batch_size: int) -> dict[str, float]:
+    import httpx
+    import trafilatura
+    from prefect import flow
+
+    from flows.demo.synthetic import SyntheticSite
+    from flows.monitor import monitor
+
+    @flow
+    def warm_up() -> None:
+        """Start Prefect's local API before timing, as a deployed server would be up."""
+
+    warm_up()
+    work = Path(tempfile.mkdtemp(prefix="claimwatch-bench-"))
+    with SyntheticSite(pages, relevant_every=1) as site:
+        catalogue = work / "catalogue.toml"
+        catalogue.write_text(site.catalogue(), encoding="utf-8")
+
+        def run() -> float:
+            started = time.perf_counter()
+            asyncio.run(
+                monitor(
+                    config=str(REPO / "claimwatch.toml"),
+                    catalogue=str(catalogue),
+                    database=str(work / "w.duckdb"),
+                    force=True,
+                    overrides={
+                        "per_host_delay": 0,
+                        "per_host_concurrency": 16,
+                        "batch_size": batch_size,
+                        "snapshot": str(work / "read.duckdb"),
+                    },
+                )
+            )
+            return time.perf_counter() - started
+
+        first = run()
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        downloads = site.article_requests()
+        second = run()
+        second_downloads = site.article_requests() - downloads
+
+        started = time.perf_counter()
+        with httpx.Client() as client:
+            for i in range(pages):
+                html = client.get(f"{site.base_url}/a/{i}.html").text
+                trafilatura.extract(html, output_format="json", with_metadata=True)
+        bare = time.perf_counter() - started
+    return {
+        "pages": pages,
+        "bare_s": bare,
+        "monitor_s": first,
+        "ratio": first / bare,
+        "second_s": second,
+        "second_share": second / first,
+        "second_article_downloads": second_downloads,
+        "peak_rss_mb": rss_mb,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.batch_size)))
+        return
+    env = {
+        **os.environ,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_HOME": tempfile.mkdtemp(prefix="claimwatch-bench-prefect-"),
+    }
+    rows = []
+    for size in args.sizes:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--batch-size", str(args.batch_size)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            sys.exit(f"benchmark child for N={size} failed:\n{done.stderr[-3000:]}")
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(
+        f"{'N':>6} {'bare s':>8} {'monitor s':>10} {'ratio':>6} {'2nd run s':>10} "
+        f"{'2nd/1st':>8} {'2nd downloads':>14} {'peak RSS MB':>12}"
+    )
+    for r in rows:
+        print(
+            f"{r['pages']:>6} {r['bare_s']:>8.2f} {r['monitor_s']:>10.2f} {r['ratio']:>6.2f} "
+            f"{r['second_s']:>10.2f} {r['second_share']:>8.1%} "
+            f"{r['second_article_downloads']:>14} {r['peak_rss_mb']:>12.0f}"
+        )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
