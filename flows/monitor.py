@@ -15,7 +15,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import acreate_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.states import State
@@ -40,51 +40,67 @@ def _retry_if_transient(task: Any, task_run: Any, state: State[Any]) -> bool:
     return isinstance(state.data, BaseException) and is_transient(state.data)
 
 
-TASK = {"cache_policy": NO_CACHE, "persist_result": False}
-RETRYING = {
-    **TASK,
-    "retries": 3,
-    "retry_delay_seconds": [1, 5, 15],
-    "retry_condition_fn": _retry_if_transient,
-}
+# Results stay in memory: nothing is cached or persisted (the inputs are batches of pages).
+RETRY_DELAYS: list[float] = [1, 5, 15]
 
 
-@task(name="open-run", **RETRYING)
+@task(
+    name="open-run",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
+)
 def open_run_task(
     settings: Settings, catalogue: Catalogue, run_id: str, force: bool
 ) -> pipeline.Plan:
     return pipeline.open_run(settings, catalogue, run_id=run_id, flow="monitor", force=force)
 
 
-@task(name="discover", **TASK)
+@task(name="discover", cache_policy=NO_CACHE, persist_result=False)
 async def discover_task(
     settings: Settings, fetcher: Fetcher, plan: pipeline.Plan
 ) -> list[PollOutcome]:
     return await pipeline.discover(settings, fetcher, plan)
 
 
-@task(name="select", **RETRYING)
+@task(
+    name="select",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
+)
 def select_task(
     settings: Settings, plan: pipeline.Plan, polls: list[PollOutcome], topics: list[Topic]
 ) -> pipeline.Selection:
     return pipeline.select_candidates(settings, plan, polls, topics)
 
 
-@task(name="fetch-batch", **TASK)
+@task(name="fetch-batch", cache_policy=NO_CACHE, persist_result=False)
 async def fetch_task(
     fetcher: Fetcher, plan: pipeline.Plan, candidates: list[Candidate]
 ) -> list[PageOutcome]:
     return await pipeline.fetch_batch(fetcher, plan, candidates)
 
 
-@task(name="extract-batch", **TASK)
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
 async def extract_task(
     jobs: list[PageJob], topics: list[Topic], executor: Executor | None
 ) -> list[ArticleRecord]:
     return await asyncio.to_thread(process_pages, jobs, topics, executor)
 
 
-@task(name="load-batch", **RETRYING)
+@task(
+    name="load-batch",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
+)
 async def load_task(
     settings: Settings,
     plan: pipeline.Plan,
@@ -95,7 +111,14 @@ async def load_task(
     return await asyncio.to_thread(pipeline.load_batch, settings, plan, pages, records, listed_by)
 
 
-@task(name="close-run", **RETRYING)
+@task(
+    name="close-run",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=3,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
+)
 def close_run_task(
     settings: Settings,
     plan: pipeline.Plan,
@@ -187,7 +210,7 @@ async def run_monitor(
             executor.shutdown(cancel_futures=True)
     close_run_task(settings, plan, polls, selection, counts, incomplete)
     failures = [p for p in polls if not p.attempt.ok]
-    await create_markdown_artifact(
+    await acreate_markdown_artifact(
         key="monitor-summary",
         markdown=summary_markdown(counts, failures),
         description="What the monitor run polled, fetched and stored",

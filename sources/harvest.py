@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from claimwatch.errors import ClaimwatchError, is_transient
 from sources.discovery import parse_source_document, source_request_url
 from sources.exceptions import HTTPStatusError
-from sources.fetcher import Fetcher, FetchResult
+from sources.fetcher import Accept, Fetcher, FetchResult
 from sources.models import Candidate, Source
 from sources.urls import host_of
 
@@ -95,7 +95,7 @@ async def poll_source(
     url = source_request_url(source)
     started = _now()
     try:
-        accept = "json" if source.kind == "gdelt" else "feed"
+        accept: Accept = "json" if source.kind == "gdelt" else "feed"
         result = await fetcher.get(
             url, local_ok=source.local, etag=etag, last_modified=last_modified, accept=accept
         )

@@ -5,24 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime
-from typing import Protocol
 
 import duckdb
 
+from sources.models import Source
 from warehouse.bulk import insert_columns
-
-
-class CatalogueSource(Protocol):
-    """What the warehouse needs to know of a catalogue entry."""
-
-    id: str
-    name: str
-    kind: str
-    url: str
-    language: str
-    leaning: str
-    poll_minutes: int
-    local: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,7 +90,7 @@ def _columns(cls: type) -> list[str]:
 
 
 def sync_sources(
-    conn: duckdb.DuckDBPyConnection, sources: Iterable[CatalogueSource], *, now: datetime
+    conn: duckdb.DuckDBPyConnection, sources: Iterable[Source], *, now: datetime
 ) -> None:
     """Make the ``sources`` table match the catalogue (insert new, update changed)."""
     rows = [
