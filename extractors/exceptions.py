@@ -5,7 +5,8 @@
     ClaimwatchError
      └── ExtractionError
           ├── NotAnArticle   Permanent (no readable article text in the page)
-          └── UnreadableInput Permanent (binary or empty input where text was expected)
+          ├── UnreadableInput Permanent (binary or empty input where text was expected)
+          └── TopicConfigError Permanent (the [[topics]] / [keywords] tables are wrong)
 """
 
 from __future__ import annotations
@@ -23,3 +24,7 @@ class NotAnArticle(ExtractionError, Permanent):
 
 class UnreadableInput(ExtractionError, Permanent):
     """The input is empty or binary: there is nothing to read."""
+
+
+class TopicConfigError(ExtractionError, Permanent):
+    """The ``[[topics]]`` or ``[keywords]`` tables of claimwatch.toml are wrong."""

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from claimwatch.errors import ClaimwatchError, Permanent
+from extractors.exceptions import TopicConfigError
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
@@ -52,10 +52,6 @@ _TOPIC_KEYS = frozenset(
         "published_until",
     }
 )
-
-
-class TopicConfigError(ClaimwatchError, Permanent):
-    """The ``[[topics]]`` or ``[keywords]`` tables of claimwatch.toml are wrong."""
 
 
 @dataclass(frozen=True, slots=True)

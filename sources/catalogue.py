@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
-from sources.exceptions import ConfigError
+from sources.exceptions import CatalogueError
 from sources.gdelt import GDELT_DOC_API
 from sources.models import Leaning, Source, SourceKind
 
@@ -28,8 +28,8 @@ _KEYS = frozenset(
 )
 
 
-def _fail(entry: str, field: str, problem: str, fix: str) -> ConfigError:
-    return ConfigError(
+def _fail(entry: str, field: str, problem: str, fix: str) -> CatalogueError:
+    return CatalogueError(
         f"claimwatch.toml [[sources]] {entry}: {field} {problem}; {fix}", entry=entry, field=field
     )
 
@@ -103,7 +103,7 @@ def parse_sources(data: Mapping[str, Any]) -> list[Source]:
             used to check each source's ``topics``.
 
     Raises:
-        ConfigError: naming the entry and the field, and saying how to fix it.
+        CatalogueError: naming the entry and the field, and saying how to fix it.
     """
     entries = data.get("sources", [])
     if not isinstance(entries, list):

@@ -16,7 +16,7 @@
           │    │                          assume full disallow; a later run may read it)
           │    └── UnexpectedContentType Permanent (a PDF or image where HTML was expected)
           ├── FeedParseError             Permanent (source_id, url)
-          └── ConfigError                Permanent (entry, field: a bad [[sources]] entry)
+          └── CatalogueError                Permanent (entry, field: a bad [[sources]] entry)
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ class FeedParseError(SourceError, Permanent):
         self.url = url
 
 
-class ConfigError(SourceError, Permanent):
+class CatalogueError(SourceError, Permanent):
     """An entry of the source catalogue (``[[sources]]`` in claimwatch.toml) is invalid."""
 
     def __init__(self, message: str, *, entry: str, field: str) -> None:

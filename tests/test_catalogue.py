@@ -12,7 +12,7 @@ import pytest
 
 from sources.catalogue import is_due, parse_sources, poll_interval
 from sources.discovery import parse_source_document, source_request_url
-from sources.exceptions import ConfigError, FeedParseError
+from sources.exceptions import CatalogueError, FeedParseError
 from sources.models import Source
 
 CATALOGUE = Path(__file__).parent.parent / "claimwatch.toml"
@@ -149,20 +149,20 @@ VALID = {
 def test_invalid_entries_name_entry_field_and_fix(
     change: dict[str, Any], field: str, message: str
 ) -> None:
-    with pytest.raises(ConfigError, match=message) as caught:
+    with pytest.raises(CatalogueError, match=message) as caught:
         parse_sources({"sources": [VALID | change]})
     assert (caught.value.field, caught.value.entry.startswith("#1")) == (field, True)
 
 
 def test_duplicate_ids_are_refused() -> None:
-    with pytest.raises(ConfigError, match="used twice") as caught:
+    with pytest.raises(CatalogueError, match="used twice") as caught:
         parse_sources({"sources": [VALID, VALID | {"url": "https://tass.com/other"}]})
     assert caught.value.entry == "#2 (tass-en)"
 
 
 def test_source_topics_must_exist() -> None:
     data = {"topics": [{"id": "iran-russia-oil-deals"}], "sources": [VALID | {"topics": ["x"]}]}
-    with pytest.raises(ConfigError, match="unknown topics"):
+    with pytest.raises(CatalogueError, match="unknown topics"):
         parse_sources(data)
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from extractors.exceptions import TopicConfigError
 from extractors.topics import (
     Topic,
-    TopicConfigError,
     compile_terms,
     parse_topics,
     prefilter,
