@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from flows.demo.synthetic import SyntheticSite, feed_xml
 
@@ -119,3 +120,87 @@ def test_bad_sources_are_recorded_and_the_run_goes_on(
         "SELECT failure_reason FROM articles WHERE url LIKE 'http://10.0.0.1/%'",
     )
     assert refused and all("10.0.0.1" in r[0] for r in refused)
+
+
+def _feed_source(httpserver: HTTPServer, items: list[tuple[str, str]]) -> str:
+    """A local RSS source on the test server listing ``items`` (path, title)."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>{httpserver.url_for(path)}</link>"
+        "<description>Iran and Russia discuss an oil contract</description></item>"
+        for path, title in items
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}'
+        "</channel></rss>",
+        content_type="application/rss+xml",
+        headers={"ETag": '"feed-v1"'},
+    )
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    return (
+        '[[sources]]\nid = "local"\nname = "Local"\nkind = "feed"\n'
+        f'url = "{httpserver.url_for("/feed.xml")}"\nlanguage = "en"\n'
+        'leaning = "independent"\npoll_minutes = 30\nlocal = true\n'
+    )
+
+
+def test_bad_pages_are_failed_rows_with_their_reason(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    from flows.demo.synthetic import page_html
+
+    catalogue = _feed_source(
+        httpserver,
+        [
+            ("/good.html", "Iran Russia oil deal"),
+            ("/gone.html", "Iran Russia oil deal 2"),
+            ("/report.pdf", "Iran Russia oil deal 3"),
+            ("/empty.html", "Iran Russia oil deal 4"),
+        ],
+    )
+    httpserver.expect_request("/good.html").respond_with_data(
+        page_html(0, base=httpserver.url_for("")), content_type="text/html; charset=utf-8"
+    )
+    httpserver.expect_request("/gone.html").respond_with_data("no", status=404)
+    httpserver.expect_request("/report.pdf").respond_with_data(
+        b"%PDF-1.4 binary", content_type="application/pdf"
+    )
+    httpserver.expect_request("/empty.html").respond_with_data(
+        "<html><body><nav>Home</nav></body></html>", content_type="text/html"
+    )
+    counts = run_monitor(tmp_path, catalogue)
+    assert (counts["articles_new"], counts["articles_failed"]) == (1, 3)
+    reasons = dict(
+        query(
+            tmp_path,
+            "SELECT regexp_extract(url, '[a-z]+\\.[a-z]+$'), failure_reason "
+            "FROM articles WHERE status = 'failed'",
+        )
+    )
+    assert "404" in reasons["gone.html"]
+    assert "pdf" in reasons["report.pdf"].lower()
+    assert "text" in reasons["empty.html"]
+
+
+def test_a_page_that_failed_for_now_is_fetched_again_next_run(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    from flows.demo.synthetic import page_html
+
+    catalogue = _feed_source(httpserver, [("/flaky.html", "Iran Russia oil deal")])
+    calls = {"n": 0}
+
+    def flaky(request: object) -> Response:
+        calls["n"] += 1
+        if calls["n"] <= 2:  # the first run's two attempts
+            return Response("busy", status=503)
+        return Response(page_html(0, base="http://x"), content_type="text/html")
+
+    httpserver.expect_request("/flaky.html").respond_with_handler(flaky)
+    first = run_monitor(tmp_path, catalogue)
+    assert (first["articles_new"], first["articles_failed"]) == (0, 1)
+    assert query(tmp_path, "SELECT count(*) FROM articles") == [(0,)]
+    # The feed's ETag was not kept, so the next run reads the feed again and retries the page.
+    assert query(tmp_path, "SELECT etag FROM source_state") == [(None,)]
+    second = run_monitor(tmp_path, catalogue)
+    assert second["articles_new"] == 1
+    assert query(tmp_path, "SELECT etag FROM source_state") == [('"feed-v1"',)]
