@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.cues import Cues
 from extractors.people import Mention
-from extractors.sentences import Segmentation, Sentence
+from extractors.sentences import Quote, Segmentation, Sentence
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
 _INVERTED = re.compile(r"[,\"”’»:]\s*$|^\s*$")
@@ -50,9 +50,13 @@ class Attributor:
         self.sentence_starts = [s.start for s in seg.sentences]
         self.quote_starts = [q.start for q in seg.quotes]
         self._quote_speaker: dict[int, Mention | None] = {}
+        self._parts: dict[int, list[Quote]] = {}
+        for quote in seg.quotes:
+            self._parts.setdefault(quote.group, []).append(quote)
 
     # -- lookups -------------------------------------------------------------------
-    def _between(self, lo: int, hi: int) -> list[Mention]:
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Speaker-like mentions starting in [lo, hi)."""
         return self.mentions[
             bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)
         ]
@@ -84,15 +88,15 @@ class Attributor:
         passive_spans: list[tuple[int, int]] = []
         for match in cues.passive_re.finditer(text, lo, hi):
             passive_spans.append(match.span())
-            before = [m for m in self._between(lo, match.start()) if not m.possessive]
+            before = [m for m in self.between(lo, match.start()) if not m.possessive]
             if before:
                 out.append(Frame(match.start(), match.end(), before[-1]))
         for match in cues.prefix_re.finditer(text, lo, hi):
-            after = self._between(match.end(), match.end() + 4)
+            after = self.between(match.end(), match.end() + 4)
             if after:
                 out.append(Frame(match.start(), match.end(), after[0]))
         for match in cues.participle_re.finditer(text, lo, hi):
-            subject = next((m for m in self._between(lo, match.start()) if not m.possessive), None)
+            subject = next((m for m in self.between(lo, match.start()) if not m.possessive), None)
             if subject is not None:
                 out.append(Frame(match.start(), match.end(), subject))
         for match in cues.saying_re.finditer(text, lo, hi):
@@ -104,7 +108,7 @@ class Attributor:
             speaker = self._subject(lo, start, match.end())
             if speaker is not None:
                 out.append(Frame(start, match.end(), speaker))
-        for m in self._between(lo, hi):
+        for m in self.between(lo, hi):
             if m.possessive and cues.nominal_re.match(text, m.end):
                 out.append(Frame(m.end, m.end, m, nominal=True))
         if in_quote is not None:
@@ -114,14 +118,14 @@ class Attributor:
 
     def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
         before_text = self.text[lo:verb_start]
-        after = self._between(verb_end, verb_end + 4)
+        after = self.between(verb_end, verb_end + 4)
         if _INVERTED.search(before_text) and after:
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
         asides = [
             match.span() for match in self.cues.relative_re.finditer(self.text, lo, verb_start)
         ]
-        for m in reversed(self._between(lo, verb_start)):
+        for m in reversed(self.between(lo, verb_start)):
             if any(a <= m.start < b for a, b in asides):
                 continue  # "X, who met the Russian leader, said": the subject is X
             if verb_start - m.end > _MAX_SUBJECT_GAP:
@@ -136,7 +140,7 @@ class Attributor:
         group = self.seg.quotes[index].group
         if group in self._quote_speaker:
             return self._quote_speaker[group]
-        parts = [q for q in self.seg.quotes if q.group == group]
+        parts = self._parts[group]
         speaker = None
         last = parts[-1]
         tail_sentence = self.sentence_at(max(last.end - 1, 0))
@@ -188,7 +192,7 @@ class Attributor:
             speaker = self.quote_speaker(qi)
             if speaker is not None:
                 return speaker
-        for m in reversed(self._between(sentence.start, pos)):
+        for m in reversed(self.between(sentence.start, pos)):
             if pos - m.end > 30:
                 break
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
@@ -201,7 +205,7 @@ class Attributor:
 
     def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
         """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""
-        for m in self._between(lo, hi):
+        for m in self.between(lo, hi):
             if m.possessive and self.cues.nominal_re.match(self.text, m.end):
                 return m
         return None

@@ -11,6 +11,7 @@ country, a sector outside energy (a railway loan). Everything else with a unit g
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -138,6 +139,20 @@ def _kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
     return None
 
 
+def _nearest_country(ctx: _Context, lo: int, hi: int, fig: Figure) -> str | None:
+    """Which side the country named nearest to the figure in its clause belongs to.
+
+    Names to the right count double: the subject of a sentence stands before its figure."""
+    best: tuple[int, str] | None = None
+    for start, end, side in ctx.countries(lo, hi):
+        if fig.start <= start < fig.end or ctx.text[end : end + 1] == "$":
+            continue  # the "US" of "US$"
+        gap = fig.start - end if end <= fig.start else 2 * (start - fig.end)
+        if best is None or gap < best[0]:
+            best = (gap, side)
+    return best[1] if best else None
+
+
 def _modality(text: str, lo: int, hi: int, pos: int, cues: Cues) -> str:
     if cues.context["denial"].search(text, lo, hi):
         return "denied"
@@ -173,15 +188,18 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
     return None
 
 
-def _parties(text: str, lo: int, hi: int, mentions: list[Mention], cues: Cues) -> tuple[str, ...]:
+def _parties(
+    text: str, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
+) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
-    for m in cues.party_re.finditer(text, lo, hi):
-        found.append((m.start(), m.group().replace("’", "'")))
-    for m in mentions:
-        if not (lo <= m.start < hi and m.kind == "org" and m.entity) or m.entity.role != "other":
+    for match in cues.party_re.finditer(text, lo, hi):
+        found.append((match.start(), match.group().replace("’", "'")))
+    for mention in mentions:
+        ent = mention.entity
+        if not (lo <= mention.start < hi and mention.kind == "org" and ent) or ent.role != "other":
             continue  # the Kremlin and ministries speak; companies are parties
-        if not any(a <= m.start < a + len(t) for a, t in found):
-            found.append((m.start, m.entity.name))
+        if not any(a <= mention.start < a + len(t) for a, t in found):
+            found.append((mention.start, ent.name))
     seen: dict[str, None] = {}
     for _, name in sorted(found):
         seen.setdefault(name, None)
@@ -196,6 +214,33 @@ class _Context:
         self.text = text
         self.cues = cues
         self.bilateral = bool(ctx["iran"].search(text) and ctx["russia"].search(text))
+        self._found: dict[tuple[str, int, int], bool] = {}
+        self._kinds: dict[tuple[int, int, str], str | None] = {}
+        self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def has(self, key: str, lo: int, hi: int) -> bool:
+        """Whether context cue ``key`` occurs in [lo, hi) (memoised: many figures share a span)."""
+        memo = (key, lo, hi)
+        if memo not in self._found:
+            self._found[memo] = self.cues.context[key].search(self.text, lo, hi) is not None
+        return self._found[memo]
+
+    def kind(self, lo: int, hi: int, unit: str) -> str | None:
+        """Memoised :func:`_kind`."""
+        memo = (lo, hi, unit)
+        if memo not in self._kinds:
+            self._kinds[memo] = _kind(self.text, lo, hi, unit, self.cues)
+        return self._kinds[memo]
+
+    def countries(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, side) of every country name in [lo, hi), memoised."""
+        if (lo, hi) not in self._countries:
+            self._countries[(lo, hi)] = [
+                (m.start(), m.end(), side)
+                for side in ("iran", "russia", "bilateral", "third_country")
+                for m in self.cues.context[side].finditer(self.text, lo, hi)
+            ]
+        return self._countries[(lo, hi)]
 
     def window(self, sentence: Sentence) -> tuple[int, int]:
         """A window of text around the sentence (across paragraph breaks)."""
@@ -217,47 +262,47 @@ def _judge(
     ):
         return None, "price"
     lo, hi = _clause(text, sentence, fig.start, cues)
-    ctx_ = cues.context
-    sides = ctx_["iran"].search(text, lo, hi) or ctx_["russia"].search(text, lo, hi)
-    sides = sides or ctx_["bilateral"].search(text, lo, hi)
-    if ctx_["third_country"].search(text, lo, hi) and not sides:
+    sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
+    sides = sides or ctx.has("bilateral", lo, hi)
+    both_in_clause = ctx.has("bilateral", lo, hi) or (
+        ctx.has("iran", lo, hi) and ctx.has("russia", lo, hi)
+    )
+    if not both_in_clause and _nearest_country(ctx, lo, hi, fig) == "third_country":
         return None, "deal of another country"
     if unit in MONEY_UNITS and fig.value < MIN_DEAL:
         return None, "too small for a deal (a price or a fee)"
     previous = attributor.previous_sentence(sentence)
     kind = (
-        _kind(text, lo, hi, unit, cues)
-        or _kind(text, sentence.start, sentence.end, unit, cues)
-        or (previous and _kind(text, previous.start, previous.end, unit, cues))
+        ctx.kind(lo, hi, unit)
+        or ctx.kind(sentence.start, sentence.end, unit)
+        or (previous and ctx.kind(previous.start, previous.end, unit))
         or None
     )
     if unit == "%" and kind not in ("trade_growth", "trade_volume"):
         return None, "a share or change, not a deal figure"
-    energy = ctx_["energy"].search(text, lo, hi)
-    off_sector = ctx_["off_sector"].search(text, lo, hi)
+    energy = ctx.has("energy", lo, hi)
+    off_sector = ctx.has("off_sector", lo, hi)
     if off_sector and not energy and not (kind or "").startswith("trade"):
         return None, "outside energy"
     p_lo, p_hi = ctx.window(sentence)
     energy = (
-        energy
-        or ctx_["energy"].search(text, sentence.start, sentence.end)
-        or ctx_["energy"].search(text, p_lo, p_hi)
+        energy or ctx.has("energy", sentence.start, sentence.end) or ctx.has("energy", p_lo, p_hi)
     )
-    linked = sides or any(ctx_[k].search(text, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
-    both_in_sentence = ctx_["iran"].search(text, sentence.start, sentence.end) and ctx_[
-        "russia"
-    ].search(text, sentence.start, sentence.end)
+    linked = sides or any(ctx.has(k, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
+    both_in_sentence = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
+        "russia", sentence.start, sentence.end
+    )
     if previous is not None and not both_in_sentence:
-        both_in_sentence = ctx_["iran"].search(text, previous.start, sentence.end) and ctx_[
-            "russia"
-        ].search(text, previous.start, sentence.end)
-    if kind == "supply_volume" and not (ctx_["bilateral"].search(text, lo, hi) or both_in_sentence):
+        both_in_sentence = ctx.has("iran", previous.start, sentence.end) and ctx.has(
+            "russia", previous.start, sentence.end
+        )
+    if kind == "supply_volume" and not (ctx.has("bilateral", lo, hi) or both_in_sentence):
         return None, "not an Iran–Russia supply figure"
     if not linked:
         return None, "not about Iran–Russia"
     if kind is None:
-        both = ctx_["iran"].search(text, sentence.start, sentence.end) and ctx_["russia"].search(
-            text, sentence.start, sentence.end
+        both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
+            "russia", sentence.start, sentence.end
         )
         if unit in MONEY_UNITS and energy and both:
             return "other", ""
@@ -333,7 +378,13 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
                 kind=kind,
                 claimant=claimant.label if claimant else None,
                 attributed_to=attributed.label if attributed else None,
-                parties=_parties(text, sentence.start, sentence.end, mentions, cues),
+                parties=_parties(
+                    text,
+                    sentence.start,
+                    sentence.end,
+                    attributor.between(sentence.start, sentence.end),
+                    cues,
+                ),
                 period=_period(sentence_text, cues, published),
                 sentence=sentence_text,
                 start=fig.start,

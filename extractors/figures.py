@@ -188,16 +188,35 @@ def _merge_ranges(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
     return out
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_WINDOW_BEFORE, _WINDOW_AFTER = 60, 40
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around every digit run: the only places a not-figure can match, so the
+    patterns scan a fraction of the text instead of all of it."""
+    windows: list[tuple[int, int]] = []
+    for match in _DIGIT_RUN.finditer(text):
+        lo = max(0, match.start() - _WINDOW_BEFORE)
+        hi = min(len(text), match.end() + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
     """Spans of dates, times, page furniture, ages, casualty counts, phone numbers, ids."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # marks claimed characters: linear, whatever the count
     out: list[NotFigure] = []
+    windows = _digit_windows(text)
     for why, pattern in cues.not_figures:
-        for match in pattern.finditer(text):
+        for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             a, b = match.span()
-            if any(a < e and s < b for s, e in taken):
+            if any(taken[a:b]):
                 continue
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             digits = _DIGITS.search(match.group())
             value = None
             if digits and why not in ("date", "time", "phone number"):

@@ -11,6 +11,7 @@ A writer's note that the Kremlin "never confirmed" is not a statement (cue ``non
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -85,6 +86,7 @@ def find_statements(
     """Russian statements about claims, in text order."""
     out: list[KremlinStatement] = []
     seen: set[int] = set()
+    starts = [f.start for f in figures]
     for hit in cues.any_stance_re.finditer(text):
         sentence = attributor.sentence_at(hit.start())
         if sentence is None or sentence.start in seen:
@@ -100,9 +102,9 @@ def find_statements(
         about = attributor.referenced_claimant(sentence.start, sentence.end)
         if about is not None and about.label == speaker.label:
             about = None
-        values = tuple(
-            f.value for f in figures if sentence.start <= f.start < sentence.end and f.unit
-        )
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        values = tuple(f.value for f in figures[first:last] if f.unit)
         topical = cues.statement_topic_re.search(text, sentence.start, sentence.end)
         if about is None and not values and topical is None:
             continue

@@ -22,6 +22,8 @@ from typing import Any
 from extractors.cues import Cues, norm_key, words_re
 from extractors.sentences import Segmentation
 
+LOOKBACK = 40
+"""How many earlier mentions a pronoun or role phrase may reach back to (keeps it linear)."""
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
@@ -223,6 +225,14 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (a role phrase over the org it contains),
     except that a name always survives beside the role phrase that owns it."""
+    named = sorted((m.start, m.end) for m in mentions if m.kind in ("person", "org"))
+    named_starts = [a for a, _ in named]
+
+    def overlaps_name(m: Mention) -> bool:
+        i = bisect.bisect_left(named_starts, m.end) - 1
+        return i >= 0 and named[i][1] > m.start
+
+    mentions = [m for m in mentions if m.kind != "unknown" or not overlaps_name(m)]
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in mentions:
@@ -319,8 +329,7 @@ def _resolve(
             if ent is not None:
                 m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
         elif m.kind == "pronoun":
-            pool = [h for h in reversed(salient) if h.entity is not None]
-            pool += [h for h in reversed(history) if h.entity is not None]
+            pool = salient[-LOOKBACK:][::-1] + history[-LOOKBACK:][::-1]
             ent = next(
                 (
                     h.entity

@@ -1,4 +1,4 @@
-"""Figure finder: money, percentages, volumes, ranges, qualifiers, and numbers that are not figures."""
+"""Figure finder: money, percentages, volumes, ranges, qualifiers, and non-figures."""
 
 from __future__ import annotations
 

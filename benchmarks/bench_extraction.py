@@ -1,0 +1,117 @@
+"""Speed of claim extraction against trafilatura on the same pages, and its growth with length.
+
+Run: `.venv/bin/python benchmarks/bench_extraction.py [--quick]`. Generates synthetic article
+texts of about 5 KB from a bank of sentence templates (with figures), wraps each in an HTML
+page, and times in the same run `trafilatura.extract` on the pages and `extract_claims` on
+the texts. Target (issue 3): extraction costs at most 0.1 of trafilatura. Then checks that
+time per KB stays flat from 5 KB to 500 KB (linear growth).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+
+import trafilatura
+
+from extractors.claims import extract_claims
+
+TARGET_RATIO = 0.1
+TEMPLATES = (
+    "{person} said on {day} that a Russian oil company had signed a ${n} billion contract "
+    "with Iran's oil ministry.",
+    "Two Russian energy firms are negotiating projects in Iran worth up to ${n} billion, "
+    "{person} added.",
+    "Trade between Iran and Russia grew {p} percent in the first {m} months of 2019, "
+    "officials said.",
+    "Gazprom could deliver as much as {n} bcm of gas a year to Iran through Azerbaijan.",
+    "Kremlin spokesman Dmitry Peskov said he could not confirm the figures.",
+    "The rial fell to {k},000 to the dollar on the open market in Tehran on {day}.",
+    "China pledged ${n}0 billion for Iranian infrastructure over 25 years.",
+    "Analysts in Moscow were sceptical, noting that sanctions had scared off most lenders.",
+    "The talks also covered a railway link, grain deliveries and flights between the two capitals.",
+    "Brent crude traded at ${k}0 a barrel, while Iranian exports stayed near "
+    "{p}0,000 barrels a day.",
+    '"We are ready to invest about ${n} billion in Iran\'s gas fields," {person} told reporters.',
+    "The meeting on {day} lasted three hours and ended without a joint statement.",
+)
+PEOPLE = ("Ali Akbar Velayati", "Javad Owji", "Alexander Novak", "an Iranian official", "the envoy")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def make_text(rng: random.Random, size: int) -> str:
+    """A synthetic article of about ``size`` characters, in paragraphs of three sentences."""
+    sentences: list[str] = []
+    while sum(len(s) + 1 for s in sentences) < size:
+        sentences.append(
+            rng.choice(TEMPLATES).format(
+                person=rng.choice(PEOPLE),
+                day=rng.choice(DAYS),
+                n=rng.randint(1, 60),
+                p=rng.randint(2, 40),
+                m=rng.randint(2, 9),
+                k=rng.randint(3, 9),
+            )
+        )
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    return "Iran and Russia discuss oil and gas investment\n\n" + "\n\n".join(paragraphs)
+
+
+def make_html(text: str) -> str:
+    """The text as a news page with navigation, an ad slot and a footer."""
+    title, _, body = text.partition("\n\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (
+        f"<!doctype html><html lang='en'><head><title>{title}</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+        " <a href='/energy'>Energy</a>"
+        "</nav><div class='ad'>728 x 90</div></header>"
+        f"<main><article><h1>{title}</h1><p class='byline'>By Staff</p>{paragraphs}"
+        "</article></main>"
+        "<aside><h2>Most read</h2><ul><li><a href='/a'>Another story</a></li></ul></aside>"
+        "<footer>© News site. All rights reserved.</footer></body></html>"
+    )
+
+
+def clock(fn: Callable[[str], object], items: list[str]) -> float:
+    """Seconds to run ``fn`` over ``items``."""
+    started = time.perf_counter()
+    for item in items:
+        fn(item)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="100 articles instead of 1,000")
+    ap.add_argument("-n", type=int, default=None, help="number of articles")
+    args = ap.parse_args()
+    n = args.n or (100 if args.quick else 1000)
+    rng = random.Random(7)
+    texts = [make_text(rng, 5000) for _ in range(n)]
+    pages = [make_html(t) for t in texts]
+    extract_claims(texts[0])  # build the cue regexes and gazetteer index once
+    t_traf = clock(lambda page: trafilatura.extract(page), pages)
+    t_claims = clock(extract_claims, texts)
+    ratio = t_claims / t_traf
+    print(f"{'step':<28}{'articles':>9}{'seconds':>10}{'articles/s':>12}")
+    print(f"{'trafilatura.extract (HTML)':<28}{n:>9}{t_traf:>10.2f}{n / t_traf:>12.1f}")
+    print(f"{'extract_claims (text)':<28}{n:>9}{t_claims:>10.2f}{n / t_claims:>12.1f}")
+    verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
+    print(f"ratio extract_claims / trafilatura: {ratio:.3f} (target <= {TARGET_RATIO}) {verdict}")
+    print(f"\n{'size':>8}{'seconds':>10}{'ms per KB':>11}")
+    per_kb = {}
+    for size in (5_000, 50_000, 500_000):
+        reps = max(1, 500_000 // size // (10 if args.quick else 1))
+        batch = [make_text(rng, size) for _ in range(reps)]
+        seconds = clock(extract_claims, batch) / reps
+        per_kb[size] = seconds * 1000 / (size / 1000)
+        print(f"{size:>8}{seconds:>10.3f}{per_kb[size]:>11.3f}")
+    growth = per_kb[500_000] / per_kb[5_000]
+    print(f"time per KB, 500 KB vs 5 KB: {growth:.2f}x (linear growth keeps this near 1)")
+
+
+if __name__ == "__main__":
+    main()
