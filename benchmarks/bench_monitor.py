@@ -1,7 +1,8 @@
 """Ingest benchmark: the monitor flow against a bare GET + trafilatura loop, same pages.
 
-For each N, a fresh child process serves N generated pages from 127.0.0.1 and, in the same
-invocation, times:
+For each N, a fresh child process (with the site served from a process of its own, as a
+remote server would be) serves N generated pages from 127.0.0.1 and, in the same invocation,
+times:
   - the monitor flow end to end (Prefect's local API already up, as under a real server),
   - a second monitor run with nothing new (every feed answers 304),
   - a bare loop: ``httpx.get`` + ``trafilatura.extract`` over the same pages, one by one.
@@ -16,16 +17,52 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "monitor.json"
+
+
+def serve(pages: int, conn: Connection) -> None:
+    """Run the site in its own process, like a remote server: it must not share our GIL."""
+    from flows.demo.synthetic import SyntheticSite
+
+    with SyntheticSite(pages, relevant_every=1) as site:
+        conn.send((site.base_url, site.catalogue()))
+        while conn.recv() == "count":
+            conn.send(site.article_requests())
+
+
+class RemoteSite:
+    def __init__(self, pages: int) -> None:
+        self._conn, theirs = multiprocessing.Pipe()
+        self._proc = multiprocessing.get_context("spawn").Process(
+            target=serve, args=(pages, theirs), daemon=True
+        )
+
+    def __enter__(self) -> RemoteSite:
+        self._proc.start()
+        self.base_url, self._catalogue = self._conn.recv()
+        return self
+
+    def catalogue(self) -> str:
+        return str(self._catalogue)
+
+    def article_requests(self) -> int:
+        self._conn.send("count")
+        return int(self._conn.recv())
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.send("stop")
+        self._proc.join(timeout=10)
 
 
 def child(pages: int, batch_size: int) -> dict[str, float]:
@@ -33,7 +70,6 @@ def child(pages: int, batch_size: int) -> dict[str, float]:
     import trafilatura
     from prefect import flow
 
-    from flows.demo.synthetic import SyntheticSite
     from flows.monitor import monitor
 
     @flow
@@ -42,7 +78,7 @@ def child(pages: int, batch_size: int) -> dict[str, float]:
 
     warm_up()
     work = Path(tempfile.mkdtemp(prefix="claimwatch-bench-"))
-    with SyntheticSite(pages, relevant_every=1) as site:
+    with RemoteSite(pages) as site:
         catalogue = work / "catalogue.toml"
         catalogue.write_text(site.catalogue(), encoding="utf-8")
 
