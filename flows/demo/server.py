@@ -11,6 +11,7 @@ import email.utils
 import hashlib
 import json
 import logging
+import sys
 import threading
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -173,7 +174,14 @@ class _CorpusHTTPServer(ThreadingHTTPServer):
         self.demo = demo
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        """Log a failed request instead of printing a traceback to stderr."""
+        """Log a failed request instead of printing a traceback to stderr.
+
+        A client that hangs up mid-request (a refused traversal, a fetcher's timeout) is
+        normal traffic, not an error of the server.
+        """
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            logger.debug("demo server: %s hung up", client_address)
+            return
         logger.exception("demo server: request from %s failed", client_address)
 
 
