@@ -8,8 +8,15 @@ from typing import Literal
 
 SourceKind = Literal["feed", "gdelt", "sitemap"]
 Leaning = Literal[
-    "iran_state", "iran_semi_official", "iran_opposition", "iran_reformist",
-    "russia_state", "russia_independent", "western", "independent", "aggregator",
+    "iran_state",
+    "iran_semi_official",
+    "iran_opposition",
+    "iran_reformist",
+    "russia_state",
+    "russia_independent",
+    "western",
+    "independent",
+    "aggregator",
 ]
 
 
