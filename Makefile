@@ -17,12 +17,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
+	@mkdir -p $(PREFECT_HOME)
 	$(VENV)/bin/claimwatch demo
 
 test: $(STAMP)
+	@mkdir -p $(PREFECT_HOME)
 	$(PY) -m pytest
 
 test-fast: $(STAMP)
+	@mkdir -p $(PREFECT_HOME)
 	$(PY) -m pytest -m "not slow"
 
 eval: $(STAMP)
@@ -34,6 +37,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
+	@mkdir -p $(PREFECT_HOME)
 	$(PY) benchmarks/bench_monitor.py
 
 clean:
