@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
@@ -38,12 +39,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def failed_record(job: PageJob, reason: str, *, fetched: bool = True) -> ArticleRecord:
+def _from_job(job: PageJob) -> dict[str, Any]:
+    """The fields of an article row that come from the page job, whatever extraction gave."""
+    return {
+        "article_id": url_key(job.url),
+        "url": job.url,
+        "fetch_url": job.fetch_url,
+        "source_id": job.source_id,
+        "leaning": job.leaning,
+        "feed_title": job.feed_title or None,
+        "discovered_at": job.discovered_at,
+        "fetched_at": job.fetched_at,
+        "run_id": job.run_id,
+    }
+
+
+def failed_record(job: PageJob, reason: str) -> ArticleRecord:
     return ArticleRecord(
-        article_id=url_key(job.url),
-        url=job.url,
-        fetch_url=job.fetch_url,
-        source_id=job.source_id,
+        **_from_job(job),
         status="failed",
         failure_reason=reason,
         title=job.feed_title or None,
@@ -51,15 +64,10 @@ def failed_record(job: PageJob, reason: str, *, fetched: bool = True) -> Article
         published=None,
         site_name=None,
         language=None,
-        leaning=job.leaning,
         text=None,
         content_hash=None,
         relevant=None,
         topics=[],
-        feed_title=job.feed_title or None,
-        discovered_at=job.discovered_at,
-        fetched_at=job.fetched_at if fetched else None,
-        run_id=job.run_id,
     )
 
 
@@ -73,10 +81,7 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ArticleRecord:
         article.text, article.title or job.feed_title, topics, published=article.published
     )
     return ArticleRecord(
-        article_id=url_key(job.url),
-        url=job.url,
-        fetch_url=job.fetch_url,
-        source_id=job.source_id,
+        **_from_job(job),
         status="extracted",
         failure_reason=None,
         title=article.title or job.feed_title or None,
@@ -84,15 +89,10 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ArticleRecord:
         published=article.published,
         site_name=article.site_name,
         language=article.language,
-        leaning=job.leaning,
         text=article.text,
         content_hash=content_hash(article.text),
         relevant=bool(matched),
         topics=matched,
-        feed_title=job.feed_title or None,
-        discovered_at=job.discovered_at,
-        fetched_at=job.fetched_at,
-        run_id=job.run_id,
     )
 
 

@@ -21,10 +21,6 @@ LABELS = {
 }
 
 
-def summary_lines(counts: dict[str, int]) -> list[str]:
-    return [f"{label}: {counts.get(key, 0)}" for key, label in LABELS.items()]
-
-
 def summary_markdown(counts: RunCounts, failures: Sequence[PollOutcome]) -> str:
     values = counts.as_dict()
     rows = "\n".join(f"| {label} | {values[key]} |" for key, label in LABELS.items())

@@ -157,23 +157,24 @@ async def poll_sources(
     return list(await asyncio.gather(*polls))
 
 
-def may_fetch_privately(candidate: Candidate, source: Source) -> bool:
-    """A local source may reach its own private host, and no other.
+def private_hosts(sources: Mapping[str, Source]) -> dict[str, str]:
+    """Source id → the one private host it may reach: its own, if it is marked local.
 
     A feed on a trusted intranet host that links to 10.0.0.1 or 127.0.0.1 elsewhere is refused
     like any public source's would be.
     """
-    return source.local and host_of(candidate.fetch_url) == host_of(source_request_url(source))
+    return {s.id: host_of(source_request_url(s)) for s in sources.values() if s.local}
 
 
 async def fetch_pages(
     fetcher: Fetcher, candidates: Sequence[Candidate], sources: Mapping[str, Source]
 ) -> list[PageOutcome]:
     """Fetch every candidate's page concurrently."""
+    allowed = private_hosts(sources)
     return list(
         await asyncio.gather(
             *(
-                fetch_page(fetcher, c, local_ok=may_fetch_privately(c, sources[c.source_id]))
+                fetch_page(fetcher, c, local_ok=host_of(c.fetch_url) == allowed.get(c.source_id))
                 for c in candidates
             )
         )
