@@ -23,13 +23,12 @@ from prefect.states import State
 from claimwatch.errors import is_transient
 from extractors.topics import Topic
 from flows import pipeline
-from flows.processing import PageJob, process_pages, warm_up
+from flows.processing import PageJob, ProcessedPage, process_pages, warm_up
 from flows.report import summary_markdown
 from flows.settings import Catalogue, Settings, load_catalogue, load_settings
 from sources.fetcher import Fetcher
 from sources.harvest import PageOutcome, PollOutcome
 from sources.models import Candidate
-from warehouse.ingest import ArticleRecord
 from warehouse.lock import writer_lock
 from warehouse.runs import RunCounts
 from warehouse.snapshot import publish_snapshot
@@ -89,7 +88,7 @@ async def fetch_task(
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
 async def extract_task(
     jobs: list[PageJob], topics: list[Topic], executor: Executor | None
-) -> list[ArticleRecord]:
+) -> list[ProcessedPage]:
     return await asyncio.to_thread(process_pages, jobs, topics, executor)
 
 
@@ -105,10 +104,10 @@ async def load_task(
     settings: Settings,
     plan: pipeline.Plan,
     pages: list[PageOutcome],
-    records: list[ArticleRecord],
+    processed: list[ProcessedPage],
     listed_by: dict[str, list[str]],
 ) -> pipeline.BatchResult:
-    return await asyncio.to_thread(pipeline.load_batch, settings, plan, pages, records, listed_by)
+    return await asyncio.to_thread(pipeline.load_batch, settings, plan, pages, processed, listed_by)
 
 
 @task(
@@ -156,6 +155,10 @@ def _tally(counts: RunCounts, result: pipeline.BatchResult) -> None:
         else:
             counts.articles_irrelevant += 1
     counts.articles_failed += len(result.transient_failures)
+    counts.mentions_new += result.ledger.mentions
+    counts.claims_new += len(result.ledger.new_claims)
+    counts.status_changes += len(result.ledger.status_events)
+    counts.drift_events += len(result.ledger.drift_events)
 
 
 async def run_monitor(
@@ -197,10 +200,10 @@ async def run_monitor(
                     if number < len(batches)
                     else None
                 )
-                records = await extract_task(
+                processed = await extract_task(
                     pipeline.page_jobs(plan, pages), catalogue.topics, executor
                 )
-                result = await load_task(settings, plan, pages, records, selection.listed_by)
+                result = await load_task(settings, plan, pages, processed, selection.listed_by)
                 _tally(counts, result)
                 for page in result.transient_failures:
                     incomplete.update(selection.listed_by.get(page.candidate.url, []))

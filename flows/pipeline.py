@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from extractors.topics import Topic, prefilter
-from flows.processing import PageJob, failed_record
+from flows.processing import PageJob, ProcessedPage, failed_record
 from flows.settings import Catalogue, Settings
 from sources.catalogue import is_due
 from sources.fetcher import Fetcher
@@ -33,6 +33,7 @@ from warehouse.ingest import (
     source_states,
     sync_sources,
 )
+from warehouse.ledger import LedgerChanges, load_ledger
 from warehouse.migrations import migrate
 from warehouse.runs import RunCounts, finish_run, mark_abandoned_runs, start_run
 
@@ -187,17 +188,20 @@ def _log_record(
 class BatchResult:
     stored: list[ArticleRecord]
     transient_failures: list[PageOutcome]
+    ledger: LedgerChanges
 
 
 def load_batch(
     settings: Settings,
     plan: Plan,
     pages: Sequence[PageOutcome],
-    records: Sequence[ArticleRecord],
+    processed: Sequence[ProcessedPage],
     listed_by: dict[str, list[str]],
 ) -> BatchResult:
-    """Store a batch in one transaction: articles, their listings, the fetch log."""
-    stored = list(records)
+    """Store a batch in one transaction: articles, their listings, the fetch log, and the
+    claim mentions and statements of the articles stored now (resolved into tracked claims).
+    """
+    stored = [p.record for p in processed]
     transient = []
     for page in pages:
         if page.html is not None:
@@ -214,8 +218,18 @@ def load_batch(
     ]
     log = [_log_record(plan.run_id, p.attempt, p.candidate.source_id, "article") for p in pages]
     with write_transaction(settings.database, lock_timeout=settings.lock_timeout) as conn:
+        # An article stored before (a retried load) keeps its rows: its claims are not re-added.
+        already = known_urls(conn, [r.url for r in stored])
         load_articles(conn, stored, listings, log)
-    return BatchResult(stored=stored, transient_failures=transient)
+        fresh = [p for p in processed if p.record.url not in already]
+        ledger = load_ledger(
+            conn,
+            [m for p in fresh for m in p.mentions],
+            [s for p in fresh for s in p.statements],
+            run_id=plan.run_id,
+            now=now,
+        )
+    return BatchResult(stored=stored, transient_failures=transient, ledger=ledger)
 
 
 def close_run(

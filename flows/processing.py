@@ -1,19 +1,29 @@
-"""Fetched page → article row: extraction and relevance, run in worker processes."""
+"""Fetched page → article row (trafilatura, relevance) and, for a relevant article, its claim
+mentions and Russian statements; run in worker processes."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
+from extractors.claims import Extraction, extract_claims
+from extractors.cues import UnknownLanguage
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
 from warehouse.ingest import ArticleRecord
+from warehouse.ledger import (
+    KREMLIN_ROLES,
+    MentionRecord,
+    StatementRecord,
+    family_of,
+    stable_id,
+)
 
 CHUNK = 8
 """Pages per worker hand-off: enough to amortise pickling, few enough to balance the cores."""
@@ -71,16 +81,94 @@ def failed_record(job: PageJob, reason: str) -> ArticleRecord:
     )
 
 
-def process_page(job: PageJob, topics: Sequence[Topic]) -> ArticleRecord:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessedPage:
+    """An article row and what the claim engine found in it (nothing unless relevant)."""
+
+    record: ArticleRecord
+    mentions: list[MentionRecord] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+
+
+def ledger_rows(
+    record: ArticleRecord, extraction: Extraction
+) -> tuple[list[MentionRecord], list[StatementRecord]]:
+    """The article's claims and statements as ledger rows.
+
+    A mention belongs to the article's first topic (topics are listed specific first in the
+    catalogue); a statement may answer claims of any of the article's topics.
+    """
+    reported_on = record.published or record.discovered_at.date()
+    topic = record.topics[0]
+    mentions = [
+        MentionRecord(
+            mention_id=stable_id("m", record.article_id, claim.start, claim.end),
+            article_id=record.article_id,
+            topic=topic,
+            family=family_of(claim.kind),
+            text=claim.text,
+            value=claim.value,
+            value_high=claim.value_high,
+            unit=claim.unit,
+            value_usd=claim.value_usd,
+            qualifier=claim.qualifier,
+            kind=claim.kind,
+            modality=claim.modality,
+            claimant=claim.claimant,
+            attributed_to=claim.attributed_to,
+            parties=list(claim.parties),
+            period=claim.period,
+            sentence=claim.sentence,
+            char_start=claim.start,
+            char_end=claim.end,
+            reported_on=reported_on,
+            source_id=record.source_id,
+            leaning=record.leaning,
+            language=record.language,
+        )
+        for claim in extraction.claims
+    ]
+    statements = [
+        StatementRecord(
+            statement_id=stable_id("s", record.article_id, found.start, found.end, found.speaker),
+            article_id=record.article_id,
+            speaker=found.speaker,
+            role=found.role,
+            is_kremlin=found.role in KREMLIN_ROLES,
+            stance=found.stance,
+            about_claimant=found.about_claimant,
+            about_values=list(found.about_values),
+            topics=list(record.topics),
+            sentence=found.sentence,
+            char_start=found.start,
+            char_end=found.end,
+            reported_on=reported_on,
+            source_id=record.source_id,
+        )
+        for found in extraction.kremlin_statements
+    ]
+    return mentions, statements
+
+
+def _claims_of(record: ArticleRecord) -> Extraction:
+    try:
+        return extract_claims(
+            record.text or "", language=record.language or "en", published=record.published
+        )
+    except UnknownLanguage:
+        return Extraction()
+
+
+def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
     """Extract one page; a page that cannot be extracted becomes a failed row with its reason."""
     try:
         article = extract_article(job.html, url=job.fetch_url)
     except ClaimwatchError as exc:
-        return failed_record(job, str(exc))
+        return ProcessedPage(record=failed_record(job, str(exc)))
     matched = relevance(
         article.text, article.title or job.feed_title, topics, published=article.published
     )
-    return ArticleRecord(
+    record = ArticleRecord(
         **_from_job(job),
         status="extracted",
         failure_reason=None,
@@ -94,19 +182,23 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ArticleRecord:
         relevant=bool(matched),
         topics=matched,
     )
+    if not matched:
+        return ProcessedPage(record=record)
+    mentions, statements = ledger_rows(record, _claims_of(record))
+    return ProcessedPage(record=record, mentions=mentions, statements=statements)
 
 
 def warm_up() -> None:
     """Run in each new worker: importing this module already loaded trafilatura and lxml."""
 
 
-def _process_chunk(jobs: Sequence[PageJob], topics: Sequence[Topic]) -> list[ArticleRecord]:
+def _process_chunk(jobs: Sequence[PageJob], topics: Sequence[Topic]) -> list[ProcessedPage]:
     return [process_page(job, topics) for job in jobs]
 
 
 def process_pages(
     jobs: Sequence[PageJob], topics: Sequence[Topic], executor: Executor | None
-) -> list[ArticleRecord]:
+) -> list[ProcessedPage]:
     """Extract a batch, across the executor's workers when one is given."""
     if executor is None or len(jobs) <= CHUNK:
         return _process_chunk(jobs, topics)

@@ -18,6 +18,10 @@ LABELS = {
     "articles_known": "already known",
     "articles_irrelevant": "irrelevant",
     "articles_failed": "failed",
+    "mentions_new": "claim mentions found",
+    "claims_new": "new tracked claims",
+    "status_changes": "Kremlin status changes",
+    "drift_events": "figure drift events",
 }
 
 

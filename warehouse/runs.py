@@ -20,6 +20,10 @@ class RunCounts:
     articles_known: int = 0
     articles_irrelevant: int = 0
     articles_failed: int = 0
+    mentions_new: int = 0
+    claims_new: int = 0
+    status_changes: int = 0
+    drift_events: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)

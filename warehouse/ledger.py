@@ -1,0 +1,489 @@
+"""The claim ledger: mentions resolved into tracked claims, Kremlin statements linked to them,
+status and drift events appended, and per-claim state refreshed, all inside the caller's
+transaction (the one that stores the articles).
+
+Rules (DESIGN.md, "Tracking rules"; docs/warehouse.md explains them for analysts):
+
+- A mention joins the tracked claim of its topic, family and unit whose value is within 1%
+  (ranges: both ends); otherwise it starts a new claim. Families keep a deal figure and a
+  trade figure of equal value apart.
+- A statement refers to a claim of one of its article's topics, first reported no later than
+  the day after the statement, by *value* (a value it names), by *claimant* (whose claims it
+  answers, among the claim families its own article discusses, over the year before it), or by
+  *subject* (it names neither: the claims its own article reports).
+- The Kremlin status walks the linked Kremlin statements in the order they were reported; the
+  latest wins, and every change is an event keyed by claim and statement, so the same evidence
+  never adds an event twice. Events are only ever appended.
+- Drift: the first asserted report fixes a claim's kind and qualifier; each later asserted
+  report with a kind or qualifier not seen before is one event.
+
+Work is limited to the claims a batch touched: its new mentions' claims and the claims its new
+statements link to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, field, fields
+from datetime import date, datetime
+
+import duckdb
+
+from warehouse.bulk import insert_columns
+
+KREMLIN_ROLES = frozenset(
+    {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
+)
+FAMILY_OF_KIND = {
+    "contract_signed": "deal",
+    "negotiation": "deal",
+    "investment_pledge": "deal",
+    "other": "deal",
+    "trade_growth": "trade",
+    "trade_volume": "trade",
+    "supply_volume": "supply",
+}
+VALUE_TOLERANCE = 0.01
+"""Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
+CLAIMANT_WINDOW_DAYS = 365
+"""A statement about someone's claims answers claims reported in the year before it."""
+
+
+def family_of(kind: str) -> str:
+    return FAMILY_OF_KIND.get(kind, "deal")
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionRecord:
+    """One figure claim in one article (``claim_id`` is filled in by resolution)."""
+
+    mention_id: str
+    article_id: str
+    topic: str
+    family: str
+    text: str
+    value: float
+    value_high: float | None
+    unit: str
+    value_usd: float | None
+    qualifier: str
+    kind: str
+    modality: str
+    claimant: str | None
+    attributed_to: str | None
+    parties: list[str]
+    period: str | None
+    sentence: str
+    char_start: int
+    char_end: int
+    reported_on: date
+    source_id: str
+    leaning: str | None
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatementRecord:
+    """One statement by a Russian voice in one article."""
+
+    statement_id: str
+    article_id: str
+    speaker: str | None
+    role: str
+    is_kremlin: bool
+    stance: str
+    about_claimant: str | None
+    about_values: list[float]
+    topics: list[str]
+    sentence: str
+    char_start: int
+    char_end: int
+    reported_on: date
+    source_id: str
+
+
+@dataclass(slots=True)
+class LedgerChanges:
+    """What one load did to the ledger, for run counts and alerts."""
+
+    mentions: int = 0
+    statements: int = 0
+    new_claims: list[str] = field(default_factory=list)
+    touched_claims: list[str] = field(default_factory=list)
+    status_events: list[str] = field(default_factory=list)
+    drift_events: list[str] = field(default_factory=list)
+
+
+def _names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
+
+
+def _same_figure(mention: MentionRecord, value: float, value_high: float | None) -> bool:
+    if not _same_value(mention.value, value):
+        return False
+    if mention.value_high is None or value_high is None:
+        return mention.value_high is None and value_high is None
+    return _same_value(mention.value_high, value_high)
+
+
+def _existing(conn: duckdb.DuckDBPyConnection, table: str, key: str, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = conn.execute(
+        f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST($1))", [ids]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+Group = tuple[str, str, str]
+Candidate = tuple[float, float | None, str]
+
+
+def _claims_near(
+    conn: duckdb.DuckDBPyConnection, mentions: Sequence[MentionRecord]
+) -> dict[Group, list[Candidate]]:
+    """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
+    rows = conn.execute(
+        """
+        SELECT DISTINCT c.topic, c.family, c.unit, c.value, c.value_high, c.claim_id
+        FROM claims c
+        JOIN (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
+                     UNNEST($4) AS value) b
+          ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
+         AND c.value BETWEEN least(b.value / 1.02, b.value * 1.02)
+                         AND greatest(b.value / 1.02, b.value * 1.02)
+        """,
+        [
+            [m.topic for m in mentions],
+            [m.family for m in mentions],
+            [m.unit for m in mentions],
+            [m.value for m in mentions],
+        ],
+    ).fetchall()
+    groups: dict[Group, list[Candidate]] = {}
+    for topic, family, unit, value, value_high, claim_id in rows:
+        insort(groups.setdefault((topic, family, unit), []), (value, value_high, claim_id))
+    return groups
+
+
+def _match(candidates: list[Candidate], mention: MentionRecord) -> str | None:
+    """The closest stored claim within tolerance, scanning outward from the mention's value."""
+    lo = bisect_left(candidates, (mention.value * (1 - 2 * VALUE_TOLERANCE),))
+    best: tuple[float, str] | None = None
+    for value, value_high, claim_id in candidates[lo:]:
+        if value > mention.value * (1 + 2 * VALUE_TOLERANCE) and value > 0:
+            break
+        if _same_figure(mention, value, value_high):
+            distance = abs(value - mention.value)
+            if best is None or distance < best[0]:
+                best = (distance, claim_id)
+    return best[1] if best else None
+
+
+def resolve(
+    conn: duckdb.DuckDBPyConnection,
+    mentions: Sequence[MentionRecord],
+    *,
+    run_id: str,
+    now: datetime,
+) -> tuple[dict[str, str], list[str]]:
+    """Assign each mention a claim id, creating claims as needed (earliest report first).
+
+    Returns mention_id → claim_id and the ids of the claims created.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
+    groups = _claims_near(conn, ordered) if ordered else {}
+    assigned: dict[str, str] = {}
+    created: list[tuple[object, ...]] = []
+    for mention in ordered:
+        candidates = groups.setdefault((mention.topic, mention.family, mention.unit), [])
+        claim_id = _match(candidates, mention)
+        if claim_id is None:
+            claim_id = stable_id(
+                "c", mention.topic, mention.family, mention.unit, mention.value, mention.value_high
+            )
+            insort(candidates, (mention.value, mention.value_high, claim_id))
+            created.append(
+                (
+                    claim_id,
+                    mention.topic,
+                    mention.family,
+                    mention.unit,
+                    mention.value,
+                    mention.value_high,
+                    now,
+                    run_id,
+                )
+            )
+        assigned[mention.mention_id] = claim_id
+    insert_columns(
+        conn,
+        "claims",
+        ["claim_id", "topic", "family", "unit", "value", "value_high", "created_at", "run_id"],
+        created,
+    )
+    return assigned, [str(row[0]) for row in created]
+
+
+_LINKS = """
+WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
+fresh AS (SELECT UNNEST($2::VARCHAR[]) AS statement_id),
+candidates AS (
+    -- by subject: a statement naming neither value nor claimant, and its own article's claims
+    SELECT st.statement_id, m.claim_id, 'subject' AS link
+    FROM statements st JOIN mentions m ON m.article_id = st.article_id
+    WHERE st.about_claimant IS NULL AND len(st.about_values) = 0
+      AND (st.statement_id IN (SELECT statement_id FROM fresh)
+           OR m.claim_id IN (SELECT claim_id FROM touched))
+    UNION ALL
+    -- by claimant: the claims that person made in the year before the statement
+    SELECT st.statement_id, m.claim_id, 'claimant'
+    FROM statements st JOIN mentions m ON m.claimant = st.about_claimant
+    WHERE m.reported_on BETWEEN st.reported_on - $5::INTEGER AND st.reported_on + 1
+      AND (st.statement_id IN (SELECT statement_id FROM fresh)
+           OR m.claim_id IN (SELECT claim_id FROM touched))
+    UNION ALL
+    -- by value: a value the statement names, within the tolerance
+    SELECT v.statement_id, c.claim_id, 'value'
+    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements
+          WHERE len(about_values) > 0) v
+    JOIN claims c ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
+                                 AND greatest(v.value / (1 + $4), v.value * (1 + $4))
+    WHERE v.statement_id IN (SELECT statement_id FROM fresh)
+       OR c.claim_id IN (SELECT claim_id FROM touched)
+),
+first_seen AS (
+    SELECT claim_id, min(reported_on) AS first_seen FROM mentions
+    WHERE claim_id IN (SELECT claim_id FROM candidates) GROUP BY claim_id
+),
+scope AS (
+    -- what the statement's own article is about: the families and units of its claims
+    SELECT article_id, list(DISTINCT family) AS families, list(DISTINCT unit) AS units
+    FROM mentions
+    WHERE article_id IN (
+        SELECT st.article_id FROM candidates JOIN statements st USING (statement_id)
+    )
+    GROUP BY article_id
+),
+linked AS (
+    SELECT DISTINCT x.statement_id, x.claim_id, x.link
+    FROM candidates x
+    JOIN statements st USING (statement_id)
+    JOIN claims c ON c.claim_id = x.claim_id
+    JOIN first_seen f ON f.claim_id = x.claim_id
+    LEFT JOIN scope sc ON sc.article_id = st.article_id
+    WHERE list_contains(st.topics, c.topic)
+      AND f.first_seen <= st.reported_on + 1
+      AND (x.link = 'subject'
+           OR (x.link = 'claimant'
+               AND (sc.families IS NULL OR list_contains(sc.families, c.family)))
+           OR (x.link = 'value' AND (sc.units IS NULL OR list_contains(sc.units, c.unit))
+               AND len(list_filter(st.about_values, lambda v:
+                   abs(v - c.value) <= $4 * greatest(abs(v), abs(c.value)))) > 0))
+)
+INSERT INTO statement_links (statement_id, claim_id, link, linked_at)
+SELECT statement_id, claim_id, min(link), $3 FROM linked GROUP BY statement_id, claim_id
+ON CONFLICT DO NOTHING
+RETURNING claim_id
+"""
+
+
+def link_statements(
+    conn: duckdb.DuckDBPyConnection,
+    touched: Sequence[str],
+    fresh_statements: Sequence[str],
+    *,
+    now: datetime,
+) -> set[str]:
+    """Link statements to claims (new statements to every claim, every statement to the
+    touched claims); returns the claims that gained a link."""
+    if not touched and not fresh_statements:
+        return set()
+    rows = conn.execute(
+        _LINKS,
+        [list(touched), list(fresh_statements), now, VALUE_TOLERANCE, CLAIMANT_WINDOW_DAYS],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+_STATUS_EVENTS = """
+WITH walk AS (
+    SELECT l.claim_id, st.statement_id, st.reported_on, st.article_id, st.char_start,
+           CASE st.stance WHEN 'confirm' THEN 'confirmed' WHEN 'deny' THEN 'denied'
+                ELSE 'not_confirmed' END AS status
+    FROM statement_links l JOIN statements st USING (statement_id)
+    WHERE st.is_kremlin AND l.claim_id IN (SELECT UNNEST($1::VARCHAR[]))
+),
+changes AS (
+    SELECT *, lag(status, 1, 'unverified') OVER (
+        PARTITION BY claim_id ORDER BY reported_on, article_id, char_start, statement_id
+    ) AS previous
+    FROM walk
+)
+INSERT INTO claim_status_events
+    (event_id, claim_id, status, effective_on, statement_id, recorded_at, run_id)
+SELECT claim_id || ':' || statement_id, claim_id, status, reported_on, statement_id, $2, $3
+FROM changes WHERE status <> previous
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+
+_DRIFT_EVENTS = """
+WITH reports AS (
+    SELECT claim_id, mention_id, kind, qualifier, reported_on,
+           row_number() OVER w AS n,
+           first_value(kind) OVER w AS first_kind,
+           first_value(qualifier) OVER w AS first_qualifier
+    FROM mentions
+    WHERE modality = 'asserted' AND claim_id IN (SELECT UNNEST($1::VARCHAR[]))
+    WINDOW w AS (PARTITION BY claim_id ORDER BY reported_on, article_id, char_start)
+),
+changed AS (
+    SELECT claim_id, 'kind' AS field, first_kind AS from_value, kind AS to_value,
+           arg_min(mention_id, n) AS mention_id, min(reported_on) AS effective_on
+    FROM reports WHERE kind <> first_kind AND kind <> 'other'
+    GROUP BY ALL
+    UNION ALL
+    SELECT claim_id, 'qualifier', first_qualifier, qualifier,
+           arg_min(mention_id, n), min(reported_on)
+    FROM reports WHERE qualifier <> first_qualifier
+    GROUP BY ALL
+)
+INSERT INTO claim_drift_events
+    (event_id, claim_id, field, from_value, to_value, effective_on, mention_id, recorded_at,
+     run_id)
+SELECT claim_id || ':' || field || ':' || to_value, claim_id, field, from_value, to_value,
+       effective_on, mention_id, $2, $3
+FROM changed
+ON CONFLICT DO NOTHING
+RETURNING event_id
+"""
+
+_REFRESH_STATE = """
+WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
+agg AS (
+    SELECT claim_id,
+           arg_min(kind, (modality <> 'asserted', reported_on, article_id, char_start)) AS kind,
+           arg_min(qualifier, (modality <> 'asserted', reported_on, article_id, char_start))
+               AS qualifier,
+           arg_min(value_usd, (modality <> 'asserted', reported_on, article_id, char_start))
+               AS value_usd,
+           coalesce(list(DISTINCT claimant ORDER BY claimant)
+                    FILTER (WHERE claimant IS NOT NULL), []) AS claimants,
+           min(reported_on) AS first_seen, max(reported_on) AS last_seen,
+           count(*) AS mentions, count(DISTINCT article_id) AS articles,
+           count(DISTINCT source_id) AS sources,
+           list(DISTINCT source_id ORDER BY source_id) AS outlets,
+           coalesce(list(DISTINCT leaning ORDER BY leaning)
+                    FILTER (WHERE leaning IS NOT NULL), []) AS leanings
+    FROM mentions WHERE claim_id IN (SELECT claim_id FROM touched)
+    GROUP BY claim_id
+),
+latest AS (
+    SELECT e.claim_id,
+           arg_max(e.status, (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS status,
+           arg_max(e.effective_on, (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS since,
+           arg_max(e.event_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS event_id
+    FROM claim_status_events e JOIN statements st USING (statement_id)
+    WHERE e.claim_id IN (SELECT claim_id FROM touched)
+    GROUP BY e.claim_id
+),
+signals AS (
+    SELECT l.claim_id,
+           list({'speaker': st.speaker, 'role': st.role, 'stance': st.stance,
+                 'reported_on': st.reported_on, 'statement_id': st.statement_id}
+                ORDER BY st.reported_on, st.statement_id) AS signals
+    FROM statement_links l JOIN statements st USING (statement_id)
+    WHERE NOT st.is_kremlin AND l.claim_id IN (SELECT claim_id FROM touched)
+    GROUP BY l.claim_id
+),
+drift AS (
+    SELECT claim_id, count(*) AS n FROM claim_drift_events
+    WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
+)
+INSERT INTO claim_state
+SELECT agg.claim_id, agg.kind, agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen,
+       agg.last_seen, agg.mentions, agg.articles, agg.sources, agg.outlets, agg.leanings,
+       coalesce(latest.status, 'unverified'), latest.since, latest.event_id,
+       coalesce(drift.n, 0), coalesce(signals.signals, []), $2
+FROM agg
+LEFT JOIN latest USING (claim_id)
+LEFT JOIN signals USING (claim_id)
+LEFT JOIN drift USING (claim_id)
+"""
+
+
+def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now: datetime) -> None:
+    """Recompute the claim_state rows of ``claims`` (and only those)."""
+    if not claims:
+        return
+    conn.execute("DELETE FROM claim_state WHERE claim_id IN (SELECT UNNEST($1))", [list(claims)])
+    conn.execute(_REFRESH_STATE, [list(claims), now])
+
+
+def load_ledger(
+    conn: duckdb.DuckDBPyConnection,
+    mentions: Sequence[MentionRecord],
+    statements: Sequence[StatementRecord],
+    *,
+    run_id: str,
+    now: datetime,
+) -> LedgerChanges:
+    """Store a batch's mentions and statements and bring the tracked claims up to date.
+
+    Mentions and statements already stored (same ids) are skipped, so a re-run, or the same
+    article loaded again, changes nothing. Call inside the transaction that stores the articles.
+    """
+    changes = LedgerChanges()
+    known_mentions = _existing(conn, "mentions", "mention_id", [m.mention_id for m in mentions])
+    new_mentions = list(
+        {m.mention_id: m for m in mentions if m.mention_id not in known_mentions}.values()
+    )
+    known_statements = _existing(
+        conn, "statements", "statement_id", [s.statement_id for s in statements]
+    )
+    new_statements = list(
+        {s.statement_id: s for s in statements if s.statement_id not in known_statements}.values()
+    )
+    if not new_mentions and not new_statements:
+        return changes
+    assigned, changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+    mention_columns = _names(MentionRecord)
+    insert_columns(
+        conn,
+        "mentions",
+        [*mention_columns, "claim_id", "run_id", "loaded_at"],
+        [(*astuple(m), assigned[m.mention_id], run_id, now) for m in new_mentions],
+    )
+    insert_columns(
+        conn,
+        "statements",
+        [*_names(StatementRecord), "run_id", "loaded_at"],
+        [(*astuple(s), run_id, now) for s in new_statements],
+    )
+    by_mentions = sorted(set(assigned.values()))
+    linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
+    touched = sorted(set(by_mentions) | linked)
+    status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
+    drift_rows = conn.execute(_DRIFT_EVENTS, [by_mentions, now, run_id]).fetchall()
+    refresh_state(conn, touched, now=now)
+    changes.mentions = len(new_mentions)
+    changes.statements = len(new_statements)
+    changes.touched_claims = touched
+    changes.status_events = [row[0] for row in status_rows]
+    changes.drift_events = [row[0] for row in drift_rows]
+    return changes
