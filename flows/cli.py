@@ -29,9 +29,6 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DEMO_ORIGIN = "https://demo.claimwatch.invalid"
-"""The stable identity of the demo outlets, whatever port the demo server gets."""
-
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
 ]
@@ -77,29 +74,10 @@ def demo(
     ),
 ) -> None:
     """Run the whole pipeline offline on the shipped demo corpus, served from 127.0.0.1."""
-    from flows.demo import DemoServer, demo_catalogue
-    from flows.monitor import monitor
-    from flows.settings import load_catalogue, load_settings
+    from flows.demo.run import run_demo
 
-    with _clear_errors(), DemoServer() as server:
-        catalogue = database.parent / "demo-catalogue.toml"
-        catalogue.parent.mkdir(parents=True, exist_ok=True)
-        catalogue.write_text(demo_catalogue(server.base_url), encoding="utf-8")
-        load_catalogue(load_settings(catalogue=catalogue))
-        out.print(f"demo outlets served at {server.base_url}")
-        counts = asyncio.run(
-            monitor(
-                catalogue=str(catalogue),
-                database=str(database),
-                force=True,
-                overrides={
-                    "origin_aliases": {server.base_url: DEMO_ORIGIN},
-                    # Our own server on loopback: no need to be polite to it.
-                    "per_host_delay": 0.0,
-                    "per_host_concurrency": 8,
-                },
-            )
-        )
+    with _clear_errors():
+        counts = run_demo(database, announce=out.print)
     _print_counts("demo run", counts)
     if counts["articles_new"] == 0 and counts["articles_failed"] == 0:
         out.print("Nothing new: every article of the demo corpus is already in the warehouse.")

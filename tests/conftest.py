@@ -50,3 +50,17 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse one monitor run over the shipped demo corpus builds (once per session).
+
+    Tests only read it: open it read-only, or copy it first.
+    """
+    from flows.demo.run import run_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    database = folder / "claimwatch.duckdb"
+    run_demo(database, snapshot=folder / "claimwatch-read.duckdb")
+    return database
