@@ -147,7 +147,8 @@ def _existing(conn: duckdb.DuckDBPyConnection, table: str, key: str, ids: list[s
 
 
 Group = tuple[str, str, str]
-Candidate = tuple[float, float | None, str]
+Candidate = tuple[float, str, float | None]
+"""(value, claim_id, value_high): sorted by value, ties by id."""
 
 
 def _claims_near(
@@ -173,7 +174,7 @@ def _claims_near(
     ).fetchall()
     groups: dict[Group, list[Candidate]] = {}
     for topic, family, unit, value, value_high, claim_id in rows:
-        insort(groups.setdefault((topic, family, unit), []), (value, value_high, claim_id))
+        insort(groups.setdefault((topic, family, unit), []), (value, claim_id, value_high))
     return groups
 
 
@@ -181,7 +182,7 @@ def _match(candidates: list[Candidate], mention: MentionRecord) -> str | None:
     """The closest stored claim within tolerance, scanning outward from the mention's value."""
     lo = bisect_left(candidates, (mention.value * (1 - 2 * VALUE_TOLERANCE),))
     best: tuple[float, str] | None = None
-    for value, value_high, claim_id in candidates[lo:]:
+    for value, claim_id, value_high in candidates[lo:]:
         if value > mention.value * (1 + 2 * VALUE_TOLERANCE) and value > 0:
             break
         if _same_figure(mention, value, value_high):
@@ -213,7 +214,7 @@ def resolve(
             claim_id = stable_id(
                 "c", mention.topic, mention.family, mention.unit, mention.value, mention.value_high
             )
-            insort(candidates, (mention.value, mention.value_high, claim_id))
+            insort(candidates, (mention.value, claim_id, mention.value_high))
             created.append(
                 (
                     claim_id,

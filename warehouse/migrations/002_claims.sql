@@ -132,7 +132,7 @@ SELECT m.mention_id, m.claim_id, m.topic, m.text, m.value, m.value_high, m.unit,
        m.sentence, m.char_start, m.char_end, m.reported_on, a.published, a.url, a.title,
        m.article_id, m.source_id, s.name AS source_name, m.leaning, m.language, m.run_id,
        m.loaded_at
-FROM mentions m JOIN articles a ON a.article_id = m.article_id
+FROM mentions m LEFT JOIN articles a ON a.article_id = m.article_id
 LEFT JOIN sources s ON s.source_id = m.source_id;
 COMMENT ON VIEW claim_mentions_v IS 'Every figure claim found in an article, with the tracked claim it resolved to, its qualifier, kind, modality (asserted, denied, hypothetical), claimant, sentence and offsets in the article text, and the article (url, outlet, leaning, published, language).';
 
@@ -146,7 +146,7 @@ SELECT st.statement_id, st.speaker, st.role, st.is_kremlin, st.stance, st.about_
        coalesce((SELECT list(DISTINCT l.link ORDER BY l.link) FROM statement_links l
                  WHERE l.statement_id = st.statement_id), []) AS linked_by,
        st.run_id, st.loaded_at
-FROM statements st JOIN articles a ON a.article_id = st.article_id
+FROM statements st LEFT JOIN articles a ON a.article_id = st.article_id
 LEFT JOIN sources s ON s.source_id = st.source_id;
 COMMENT ON VIEW kremlin_statements_v IS 'Every statement by a Russian voice about the watched claims: speaker, role, stance, what it refers to, the evidence sentence and article, and the tracked claims it was linked to (by value, claimant or subject). is_kremlin marks the president, spokesman, presidential aides and press service, whose statements set the Kremlin status; the others are other Russian signals.';
 
@@ -161,7 +161,7 @@ SELECT e.event_id, e.claim_id, c.topic, c.value, c.unit,
 FROM claim_status_events e
 JOIN claims c USING (claim_id)
 JOIN statements st USING (statement_id)
-JOIN articles a ON a.article_id = st.article_id;
+LEFT JOIN articles a ON a.article_id = st.article_id;
 COMMENT ON VIEW claim_status_history IS 'Every Kremlin status change of every claim, in the order the statements were reported (effective_on), with the statement that made it (speaker, stance, sentence, article url) and when claimwatch recorded it. Append-only: history is never rewritten.';
 
 CREATE VIEW claim_drift_v AS
@@ -171,7 +171,7 @@ SELECT d.event_id, d.claim_id, c.topic, c.value, c.unit, d.field, d.from_value, 
 FROM claim_drift_events d
 JOIN claims c USING (claim_id)
 JOIN mentions m USING (mention_id)
-JOIN articles a ON a.article_id = m.article_id;
+LEFT JOIN articles a ON a.article_id = m.article_id;
 COMMENT ON VIEW claim_drift_v IS 'Figure drift: a later report gave a claim a qualifier or kind not seen before (e.g. up_to reported as exact, or investment_pledge as contract_signed), with the mention and article that did so.';
 
 CREATE VIEW claims_current AS

@@ -1,0 +1,376 @@
+"""The claim ledger on a real DuckDB file: resolution, statement links, status and drift
+events, idempotency, as-of queries, and work limited to the claims a batch touched."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+import duckdb
+import pytest
+
+from warehouse.db import transaction
+from warehouse.ledger import (
+    KREMLIN_ROLES,
+    LedgerChanges,
+    MentionRecord,
+    StatementRecord,
+    family_of,
+    load_ledger,
+    stable_id,
+)
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+TOPIC = "velayati-moscow-2018"
+
+
+def mention(
+    article: str,
+    value: float,
+    *,
+    on: date = date(2018, 7, 13),
+    kind: str = "contract_signed",
+    qualifier: str = "exact",
+    unit: str = "USD",
+    claimant: str | None = "Ali Akbar Velayati",
+    start: int = 0,
+    modality: str = "asserted",
+    topic: str = TOPIC,
+    source: str = "tehran-courier",
+    leaning: str = "iran_state",
+    value_high: float | None = None,
+) -> MentionRecord:
+    return MentionRecord(
+        mention_id=stable_id("m", article, start, start + 10),
+        article_id=article,
+        topic=topic,
+        family=family_of(kind),
+        text=f"{value:g}",
+        value=value,
+        value_high=value_high,
+        unit=unit,
+        value_usd=value if unit == "USD" else None,
+        qualifier=qualifier,
+        kind=kind,
+        modality=modality,
+        claimant=claimant,
+        attributed_to=None,
+        parties=[],
+        period=None,
+        sentence=f"A sentence with the figure {value:g}.",
+        char_start=start,
+        char_end=start + 10,
+        reported_on=on,
+        source_id=source,
+        leaning=leaning,
+        language="en",
+    )
+
+
+def statement(
+    article: str,
+    stance: str,
+    *,
+    on: date = date(2018, 7, 13),
+    speaker: str = "Dmitry Peskov",
+    role: str = "kremlin_spokesman",
+    about_claimant: str | None = None,
+    about_values: tuple[float, ...] = (),
+    start: int = 100,
+    topics: tuple[str, ...] = (TOPIC,),
+) -> StatementRecord:
+    return StatementRecord(
+        statement_id=stable_id("s", article, start, start + 50, speaker),
+        article_id=article,
+        speaker=speaker,
+        role=role,
+        is_kremlin=role in KREMLIN_ROLES,
+        stance=stance,
+        about_claimant=about_claimant,
+        about_values=list(about_values),
+        topics=list(topics),
+        sentence=f"{speaker} spoke ({stance}).",
+        char_start=start,
+        char_end=start + 50,
+        reported_on=on,
+        source_id="rusinform",
+    )
+
+
+def load(
+    db: duckdb.DuckDBPyConnection,
+    mentions: list[MentionRecord] = [],  # noqa: B006 - never mutated
+    statements: list[StatementRecord] = [],  # noqa: B006
+    *,
+    run_id: str = "run-1",
+) -> LedgerChanges:
+    with transaction(db, path="test"):
+        return load_ledger(db, mentions, statements, run_id=run_id, now=NOW)
+
+
+def rows(db: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    return db.execute(sql, list(params)).fetchall()
+
+
+def claims(db: duckdb.DuckDBPyConnection) -> dict[float, tuple[Any, ...]]:
+    found = rows(
+        db,
+        "SELECT value, claim_id, kind, qualifier, mentions, sources, kremlin_status, "
+        "kremlin_status_since, family FROM claims_current",
+    )
+    return {row[0]: row[1:] for row in found}
+
+
+def test_mentions_within_one_percent_are_one_claim(db: duckdb.DuckDBPyConnection) -> None:
+    changes = load(
+        db,
+        [
+            mention("a1", 4e9),
+            mention("a2", 4.03e9, source="rusinform", leaning="russia_state"),
+            mention("a3", 4.2e9, start=30),
+        ],
+    )
+    assert len(changes.new_claims) == 2
+    found = claims(db)
+    assert set(found) == {4e9, 4.2e9}
+    assert found[4e9][3:5] == (2, 2)  # two mentions from two outlets
+    assert rows(db, "SELECT leanings FROM claims_current WHERE value = 4e9") == [
+        (["iran_state", "russia_state"],)
+    ]
+
+
+def test_a_deal_figure_and_a_trade_figure_of_equal_value_stay_apart(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    load(db, [mention("a1", 4e9), mention("a2", 4e9, kind="trade_volume")])
+    assert rows(db, "SELECT family FROM claims ORDER BY family") == [("deal",), ("trade",)]
+
+
+def test_units_and_topics_keep_claims_apart(db: duckdb.DuckDBPyConnection) -> None:
+    load(
+        db,
+        [
+            mention("a1", 55, unit="bcm", kind="supply_volume"),
+            mention("a2", 55, unit="%", kind="supply_volume"),
+            mention("a3", 55, unit="bcm", kind="supply_volume", topic="iran-russia-oil-deals"),
+        ],
+    )
+    assert rows(db, "SELECT count(*) FROM claims") == [(3,)]
+
+
+def test_ranges_join_only_the_same_range(db: duckdb.DuckDBPyConnection) -> None:
+    load(
+        db,
+        [
+            mention("a1", 4e9, value_high=5e9, qualifier="range"),
+            mention("a2", 4e9, value_high=5e9, qualifier="range"),
+            mention("a3", 4e9),
+        ],
+    )
+    assert rows(db, "SELECT value_high, mentions FROM claims_current ORDER BY 1") == [
+        (5e9, 2),
+        (None, 1),
+    ]
+
+
+def test_loading_the_same_batch_again_changes_nothing(db: duckdb.DuckDBPyConnection) -> None:
+    batch = [mention("a1", 4e9), mention("a2", 4e9, qualifier="up_to", on=date(2018, 7, 14))]
+    said = [statement("a9", "cannot_confirm", about_claimant="Ali Akbar Velayati")]
+    first = load(db, batch, said)
+    assert first.status_events and first.drift_events
+    tables = ("mentions", "statements", "claims", "statement_links", "claim_status_events")
+    before = {t: rows(db, f"SELECT count(*) FROM {t}") for t in tables}
+    again = load(db, batch, said, run_id="run-2")
+    assert again == LedgerChanges()
+    assert {t: rows(db, f"SELECT count(*) FROM {t}") for t in tables} == before
+
+
+def test_a_spokesman_who_cannot_confirm_a_claimants_claims(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    load(
+        db,
+        [
+            mention("a1", 4e9),
+            mention("a1", 10e9, kind="negotiation", qualifier="up_to", start=20),
+            mention("a1", 50e9, kind="investment_pledge", qualifier="up_to", start=40),
+            mention("a2", 36, unit="%", kind="trade_growth", on=date(2018, 7, 14)),
+        ],
+    )
+    assert {row[5] for row in claims(db).values()} == {"unverified"}
+    # Peskov's answer, in an article about the investment figures
+    load(
+        db,
+        [mention("a3", 50e9, kind="investment_pledge", qualifier="up_to", on=date(2018, 7, 14))],
+        [
+            statement(
+                "a3", "cannot_confirm", on=date(2018, 7, 14), about_claimant="Ali Akbar Velayati"
+            )
+        ],
+    )
+    found = claims(db)
+    for value in (4e9, 10e9, 50e9):
+        assert found[value][5:7] == ("not_confirmed", date(2018, 7, 14))
+    # the trade figure is of a family the answer's article did not discuss
+    assert found[36][5] == "unverified"
+    evidence = rows(
+        db,
+        "SELECT kremlin_evidence_speaker, kremlin_evidence_sentence FROM claims_current "
+        "WHERE value = 4e9",
+    )
+    assert evidence == [("Dmitry Peskov", "Dmitry Peskov spoke (cannot_confirm).")]
+
+
+def test_the_latest_statement_wins_and_history_is_kept(db: duckdb.DuckDBPyConnection) -> None:
+    load(db, [mention("a1", 55, unit="bcm", kind="supply_volume")])
+    load(db, [], [statement("a2", "no_comment", on=date(2019, 1, 1), about_values=(55,))])
+    load(
+        db,
+        [],
+        [
+            statement(
+                "a3",
+                "confirm",
+                on=date(2020, 3, 1),
+                speaker="Vladimir Putin",
+                role="president",
+                about_values=(55,),
+            )
+        ],
+    )
+    history = rows(
+        db,
+        "SELECT previous_status, status, effective_on, speaker FROM claim_status_history "
+        "ORDER BY effective_on",
+    )
+    assert history == [
+        ("unverified", "not_confirmed", date(2019, 1, 1), "Dmitry Peskov"),
+        ("not_confirmed", "confirmed", date(2020, 3, 1), "Vladimir Putin"),
+    ]
+
+    def status_on(day: str) -> list[tuple[Any, ...]]:
+        return rows(db, "SELECT kremlin_status FROM claim_status_as_of(CAST($1 AS DATE))", day)
+
+    assert status_on("2018-06-01") == []  # not reported yet
+    assert status_on("2018-08-01") == [("unverified",)]
+    assert status_on("2019-06-01") == [("not_confirmed",)]
+    assert status_on("2021-01-01") == [("confirmed",)]
+
+
+def test_a_statement_repeating_the_status_adds_no_event(db: duckdb.DuckDBPyConnection) -> None:
+    load(db, [mention("a1", 4e9)])
+    load(db, [], [statement("a2", "cannot_confirm", about_values=(4e9,))])
+    changes = load(
+        db, [], [statement("a3", "no_comment", on=date(2018, 7, 20), about_values=(4e9,))]
+    )
+    assert changes.status_events == []
+    assert rows(db, "SELECT count(*) FROM claim_status_events") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM statement_links") == [(2,)]
+
+
+def test_a_claim_reported_after_the_answer_was_loaded_is_linked(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """The Kremlin's answer may be fetched before the article with the claim."""
+    load(db, [], [statement("a2", "deny", on=date(2018, 7, 15), about_values=(4e9,))])
+    load(db, [mention("a1", 4e9, on=date(2018, 7, 13))])
+    assert claims(db)[4e9][5] == "denied"
+
+
+def test_an_answer_does_not_reach_a_claim_first_reported_later(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    load(db, [], [statement("a2", "deny", on=date(2018, 7, 15), about_values=(4e9,))])
+    load(db, [mention("a1", 4e9, on=date(2018, 9, 1))])
+    assert claims(db)[4e9][5] == "unverified"
+
+
+def test_a_statement_naming_nothing_answers_its_own_articles_claims(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    load(
+        db,
+        [mention("a1", 4e9), mention("a2", 10e9, kind="negotiation")],
+        [statement("a1", "cannot_confirm")],
+    )
+    found = claims(db)
+    assert found[4e9][5] == "not_confirmed"
+    assert found[10e9][5] == "unverified"
+    assert rows(db, "SELECT link FROM statement_links") == [("subject",)]
+
+
+def test_a_statement_on_another_topic_links_nothing(db: duckdb.DuckDBPyConnection) -> None:
+    load(db, [mention("a1", 4e9)])
+    load(db, [], [statement("a2", "confirm", about_values=(4e9,), topics=("other-topic",))])
+    assert claims(db)[4e9][5] == "unverified"
+
+
+def test_ministers_are_other_russian_signals_not_the_status(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    load(
+        db,
+        [mention("a1", 55, unit="bcm", kind="supply_volume")],
+        [
+            statement(
+                "a2",
+                "confirm",
+                speaker="Alexander Novak",
+                role="russian_minister",
+                about_values=(55,),
+            )
+        ],
+    )
+    assert rows(db, "SELECT kremlin_status, other_russian_signals FROM claims_current") == [
+        (
+            "unverified",
+            [
+                {
+                    "speaker": "Alexander Novak",
+                    "role": "russian_minister",
+                    "stance": "confirm",
+                    "reported_on": date(2018, 7, 13),
+                    "statement_id": stable_id("s", "a2", 100, 150, "Alexander Novak"),
+                }
+            ],
+        )
+    ]
+
+
+def test_figure_drift_is_recorded_once_per_new_form(db: duckdb.DuckDBPyConnection) -> None:
+    first = mention("a1", 50e9, kind="investment_pledge", qualifier="up_to")
+    load(db, [first])
+    later = mention("a2", 50e9, kind="contract_signed", qualifier="exact", on=date(2018, 7, 20))
+    changes = load(db, [later, replace(later, article_id="a3", mention_id="m-other")])
+    assert len(changes.drift_events) == 2
+    drift = rows(
+        db, "SELECT field, from_value, to_value, effective_on FROM claim_drift_v ORDER BY field"
+    )
+    assert drift == [
+        ("kind", "investment_pledge", "contract_signed", date(2018, 7, 20)),
+        ("qualifier", "up_to", "exact", date(2018, 7, 20)),
+    ]
+    # kind and qualifier as first reported
+    assert claims(db)[50e9][1:3] == ("investment_pledge", "up_to")
+    hypothetical = mention("a4", 50e9, kind="negotiation", modality="hypothetical", start=5)
+    assert load(db, [hypothetical]).drift_events == []
+
+
+def test_a_batch_refreshes_only_the_claims_it_touched(db: duckdb.DuckDBPyConnection) -> None:
+    load(db, [mention("a1", 4e9), mention("a2", 10e9, kind="negotiation")])
+    later = datetime(2026, 11, 24, tzinfo=UTC)
+    with transaction(db, path="test"):
+        changes = load_ledger(db, [mention("a3", 4e9)], [], run_id="run-2", now=later)
+    assert len(changes.touched_claims) == 1
+    updated = dict(rows(db, "SELECT value, updated_at FROM claims_current"))
+    assert updated[4e9] == later
+    assert updated[10e9] == NOW
+
+
+def test_a_failed_load_leaves_no_half_written_claim(db: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(RuntimeError), transaction(db, path="test"):
+        load_ledger(db, [mention("a1", 4e9)], [], run_id="run-1", now=NOW)
+        raise RuntimeError("the process dies here")
+    for table in ("mentions", "claims", "claim_state", "claim_status_events"):
+        assert rows(db, f"SELECT count(*) FROM {table}") == [(0,)]
