@@ -128,7 +128,8 @@ class Attributor:
         for m in reversed(self.between(lo, verb_start)):
             if any(a <= m.start < b for a, b in asides):
                 continue  # "X, who met the Russian leader, said": the subject is X
-            if verb_start - m.end > _MAX_SUBJECT_GAP:
+            skipped = sum(b - a for a, b in asides if a >= m.end)
+            if verb_start - m.end - skipped > _MAX_SUBJECT_GAP:
                 break
             if not m.possessive and m.in_quote == verb_quoted:
                 return m

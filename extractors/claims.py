@@ -1,12 +1,10 @@
 """Figures → claims: which figures someone asserts about an Iran–Russia energy deal,
 investment, trade or supply, of what kind, how qualified, by whom, between which parties.
 
-A figure is a claim when (1) the document is about both Iran and Russia, (2) its clause or
-sentence says what kind of figure it is (signed, talks, invest, trade grew, supply ...),
-(3) the sentence, or failing that its paragraph, is about energy (or it is a trade or
-volume figure), and (4) nothing marks it as something else: a price, a deal of a third
-country, a sector outside energy (a railway loan). Everything else with a unit goes to
-``other_figures`` with the reason.
+Which figures are claims, and of what kind, is decided in :mod:`extractors.judge`; this
+module assembles the claims with their claimant, parties and period, settles repetitions
+(a headline or a back-reference restating a figure of the text is not a second claim), and
+adds the Kremlin statements of :mod:`extractors.kremlin`.
 """
 
 from __future__ import annotations
@@ -18,15 +16,26 @@ from typing import Any
 
 from extractors.attribution import Attributor
 from extractors.cues import Cues, load_cues, norm_key
-from extractors.figures import MONEY_UNITS, Figure, find_figures, find_not_figures
-from extractors.kremlin import KremlinStatement, find_statements
+from extractors.figures import find_figures, find_not_figures
+from extractors.judge import DocContext, judge, modality
+from extractors.kremlin import (
+    Assertion,
+    KremlinStatement,
+    confirmations,
+    find_statements,
+    refer_back,
+)
 from extractors.people import Mention, find_mentions
-from extractors.sentences import Sentence, segment
+from extractors.sentences import Segmentation, segment
 
-VOLUME_UNITS = frozenset({"bbl/d", "bbl", "bcm", "t"})
-_CONTEXT_WINDOW = 600
-MIN_DEAL = 1_000_000
-"""Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
+TOLERANCE = 0.01
+"""Two figures within 1% of the larger are the same figure (as in tracking, DESIGN.md)."""
+HEADING_MAX = 160
+"""A paragraph of one sentence, this short and without a closing full stop, is a heading."""
+_DEFINITE_LOOKBACK = 12
+BACK_REFERENCE = "refers back to a figure claimed in the text"
+"""Why a definite mention ("the $4 billion contract") is dropped: unless a new speaker
+makes it their own claim, it restates the figure claimed elsewhere in the text."""
 
 
 def _number(value: float | None) -> int | float | None:
@@ -118,49 +127,6 @@ class Extraction:
         }
 
 
-def _clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:
-    lo, hi = sentence.start, sentence.end
-    for match in cues.clause_break_re.finditer(text, sentence.start, sentence.end):
-        if match.end() <= pos:
-            lo = match.end()
-        elif match.start() >= pos:
-            hi = match.start()
-            break
-    return lo, hi
-
-
-def _kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
-    """The first kind (in cue-file order) whose cues all occur in [lo, hi)."""
-    for cue in cues.kinds:
-        if cue.units is not None and unit not in cue.units:
-            continue
-        if all(p.search(text, lo, hi) for p in cue.patterns):
-            return cue.kind
-    return None
-
-
-def _nearest_country(ctx: _Context, lo: int, hi: int, fig: Figure) -> str | None:
-    """Which side the country named nearest to the figure in its clause belongs to.
-
-    Names to the right count double: the subject of a sentence stands before its figure."""
-    best: tuple[int, str] | None = None
-    for start, end, side in ctx.countries(lo, hi):
-        if fig.start <= start < fig.end or ctx.text[end : end + 1] == "$":
-            continue  # the "US" of "US$"
-        gap = fig.start - end if end <= fig.start else 2 * (start - fig.end)
-        if best is None or gap < best[0]:
-            best = (gap, side)
-    return best[1] if best else None
-
-
-def _modality(text: str, lo: int, hi: int, pos: int, cues: Cues) -> str:
-    if cues.context["denial"].search(text, lo, hi):
-        return "denied"
-    if cues.context["hypothetical"].search(text, lo, pos):
-        return "hypothetical"
-    return "asserted"
-
-
 def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
     p = cues.periods
     if m := p["first_months"].search(sentence_text):
@@ -206,121 +172,66 @@ def _parties(
     return tuple(seen)
 
 
-class _Context:
-    """Document-level facts the per-figure decisions need."""
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A claim before repetitions are settled, with what settling needs."""
 
-    def __init__(self, text: str, cues: Cues) -> None:
-        ctx = cues.context
-        self.text = text
-        self.cues = cues
-        self.bilateral = bool(ctx["iran"].search(text) and ctx["russia"].search(text))
-        self._found: dict[tuple[str, int, int], bool] = {}
-        self._kinds: dict[tuple[int, int, str], str | None] = {}
-        self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-
-    def has(self, key: str, lo: int, hi: int) -> bool:
-        """Whether context cue ``key`` occurs in [lo, hi) (memoised: many figures share a span)."""
-        memo = (key, lo, hi)
-        if memo not in self._found:
-            self._found[memo] = self.cues.context[key].search(self.text, lo, hi) is not None
-        return self._found[memo]
-
-    def kind(self, lo: int, hi: int, unit: str) -> str | None:
-        """Memoised :func:`_kind`."""
-        memo = (lo, hi, unit)
-        if memo not in self._kinds:
-            self._kinds[memo] = _kind(self.text, lo, hi, unit, self.cues)
-        return self._kinds[memo]
-
-    def countries(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """(start, end, side) of every country name in [lo, hi), memoised."""
-        if (lo, hi) not in self._countries:
-            self._countries[(lo, hi)] = [
-                (m.start(), m.end(), side)
-                for side in ("iran", "russia", "bilateral", "third_country")
-                for m in self.cues.context[side].finditer(self.text, lo, hi)
-            ]
-        return self._countries[(lo, hi)]
-
-    def window(self, sentence: Sentence) -> tuple[int, int]:
-        """A window of text around the sentence (across paragraph breaks)."""
-        return max(0, sentence.start - _CONTEXT_WINDOW), sentence.end + _CONTEXT_WINDOW
+    claim: Claim
+    speaker: Mention | None
+    echo: str | None
+    """Why this mention may only repeat a figure claimed elsewhere (heading, back-reference)."""
 
 
-def _judge(
-    fig: Figure, sentence: Sentence, ctx: _Context, attributor: Attributor
-) -> tuple[str | None, str]:
-    """(kind, why-not): kind None means the figure is not a claim, for the reason given."""
-    text, cues = ctx.text, ctx.cues
-    unit = fig.unit or ""
-    if fig.why_not:
-        return None, fig.why_not
-    if not ctx.bilateral:
-        return None, "not about Iran–Russia"
-    if cues.price_after_re.match(text, fig.end) or cues.price_before_re.search(
-        text, max(sentence.start, fig.start - 40), fig.start
-    ):
-        return None, "price"
-    lo, hi = _clause(text, sentence, fig.start, cues)
-    sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
-    sides = sides or ctx.has("bilateral", lo, hi)
-    both_in_clause = ctx.has("bilateral", lo, hi) or (
-        ctx.has("iran", lo, hi) and ctx.has("russia", lo, hi)
+def _same(a: Claim, b: Claim) -> bool:
+    return a.unit == b.unit and abs(a.value - b.value) <= TOLERANCE * max(
+        abs(a.value), abs(b.value)
     )
-    if not both_in_clause and _nearest_country(ctx, lo, hi, fig) == "third_country":
-        return None, "deal of another country"
-    if unit in MONEY_UNITS and fig.value < MIN_DEAL:
-        return None, "too small for a deal (a price or a fee)"
-    previous = attributor.previous_sentence(sentence)
-    kind = (
-        ctx.kind(lo, hi, unit)
-        or ctx.kind(sentence.start, sentence.end, unit)
-        or (previous and ctx.kind(previous.start, previous.end, unit))
-        or None
-    )
-    if unit == "%" and kind not in ("trade_growth", "trade_volume"):
-        return None, "a share or change, not a deal figure"
-    energy = ctx.has("energy", lo, hi)
-    off_sector = ctx.has("off_sector", lo, hi)
-    if off_sector and not energy and not (kind or "").startswith("trade"):
-        return None, "outside energy"
-    p_lo, p_hi = ctx.window(sentence)
-    energy = (
-        energy or ctx.has("energy", sentence.start, sentence.end) or ctx.has("energy", p_lo, p_hi)
-    )
-    linked = sides or any(ctx.has(k, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
-    both_in_sentence = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
-        "russia", sentence.start, sentence.end
-    )
-    if previous is not None and not both_in_sentence:
-        both_in_sentence = ctx.has("iran", previous.start, sentence.end) and ctx.has(
-            "russia", previous.start, sentence.end
-        )
-    if kind == "supply_volume" and not (ctx.has("bilateral", lo, hi) or both_in_sentence):
-        return None, "not an Iran–Russia supply figure"
-    if not linked:
-        return None, "not about Iran–Russia"
-    if kind is None:
-        both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
-            "russia", sentence.start, sentence.end
-        )
-        if unit in MONEY_UNITS and energy and both:
-            return "other", ""
-        return None, "not a deal figure"
-    if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
-        return kind, ""
-    return None, "outside energy"
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per figure, qualifier and kind in a document (a headline repeats the body);
-    the mention that names a claimant wins."""
-    best: dict[tuple[str, float, float | None, str, str], Claim] = {}
-    for claim in claims:
-        key = (claim.unit, claim.value, claim.value_high, claim.qualifier, claim.kind)
-        if key not in best or (best[key].claimant is None and claim.claimant is not None):
-            best[key] = claim
-    return sorted(best.values(), key=lambda c: c.start)
+def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
+    """One claim per figure, kind, qualifier, claimant and attribution in a document.
+
+    A heading, a figure a denial quotes, or a back-reference by the same or no speaker
+    ("the $4 billion contract"), that restates a figure claimed in the text is not a claim
+    of its own; nor is a claimant-less mention of a figure the text attributes to someone."""
+    dropped: list[OtherFigure] = []
+    primary = [f for f in found if f.echo is None]
+    kept: dict[tuple[Any, ...], _Found] = {}
+    for item in found:
+        c = item.claim
+        why = None
+        if item.echo and any(
+            _same(c, p.claim)
+            and (item.echo != BACK_REFERENCE or c.claimant in (None, p.claim.claimant))
+            for p in primary
+        ):
+            why = item.echo
+        elif c.claimant is None and any(
+            _same(c, o.claim) and o.claim.kind == c.kind and o.claim.claimant for o in found
+        ):
+            why = "repeats a figure attributed in the text"
+        if why:
+            dropped.append(OtherFigure(c.text, c.value, c.unit, why, c.start, c.end))
+            continue
+        key = (c.unit, c.value, c.value_high, c.qualifier, c.kind, c.claimant, c.attributed_to)
+        kept.setdefault(key, item)
+    return sorted(kept.values(), key=lambda f: f.claim.start), dropped
+
+
+def _headings(seg: Segmentation, text: str) -> frozenset[int]:
+    """Paragraphs that are headings: one short sentence without a closing full stop."""
+    count: dict[int, int] = {}
+    for s in seg.sentences:
+        count[s.paragraph] = count.get(s.paragraph, 0) + 1
+    if len(count) < 2:
+        return frozenset()
+    return frozenset(
+        s.paragraph
+        for s in seg.sentences
+        if count[s.paragraph] == 1
+        and s.end - s.start <= HEADING_MAX
+        and not text[s.start : s.end].rstrip().endswith(".")
+    )
 
 
 def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
@@ -349,14 +260,17 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
         return Extraction(other_figures=others)
     mentions = find_mentions(text, seg, cues, published=published)
     attributor = Attributor(text, seg, mentions, cues)
-    ctx = _Context(text, cues)
-    claims: list[Claim] = []
+    ctx = DocContext(text, cues, attributor.mentions, figures)
+    statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
+    stance_sentences = {st.start: st.stance for st in statements}
+    headings = _headings(seg, text)
+    found: list[_Found] = []
     speakers: dict[int, tuple[Mention | None, Mention | None]] = {}
     for fig in figures:
         sentence = attributor.sentence_at(fig.start)
         if sentence is None:
             continue
-        kind, why = _judge(fig, sentence, ctx, attributor)
+        kind, why = judge(fig, sentence, ctx, attributor)
         if kind is None:
             others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
             continue
@@ -366,37 +280,62 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
             claimant, attributed = speakers.get(sentence.paragraph, (None, None))
         else:
             speakers[sentence.paragraph] = (claimant, attributed)
-        lo, hi = _clause(text, sentence, fig.start, cues)
+        echo = None
+        if sentence.paragraph in headings:
+            echo = "a heading restating a figure of the text"
+        elif stance_sentences.get(sentence.start, "confirm") != "confirm":
+            echo = "a figure a statement refers to"
+        elif cues.definite_before_re.search(
+            text, max(sentence.start, fig.start - _DEFINITE_LOOKBACK), fig.start
+        ):
+            echo = BACK_REFERENCE
         sentence_text = text[sentence.start : sentence.end]
-        claims.append(
-            Claim(
-                text=fig.text,
-                value=fig.value,
-                unit=fig.unit or "",
-                value_usd=fig.value_usd,
-                qualifier=fig.qualifier,
-                kind=kind,
-                claimant=claimant.label if claimant else None,
-                attributed_to=attributed.label if attributed else None,
-                parties=_parties(
-                    text,
-                    sentence.start,
-                    sentence.end,
-                    attributor.between(sentence.start, sentence.end),
-                    cues,
-                ),
-                period=_period(sentence_text, cues, published),
-                sentence=sentence_text,
-                start=fig.start,
-                end=fig.end,
-                value_high=fig.value_high,
-                modality=_modality(text, lo, hi, fig.start, cues),
-            )
+        claim = Claim(
+            text=fig.text,
+            value=fig.value,
+            unit=fig.unit or "",
+            value_usd=fig.value_usd,
+            qualifier=fig.qualifier,
+            kind=kind,
+            claimant=claimant.label if claimant else None,
+            attributed_to=attributed.label if attributed else None,
+            parties=_parties(
+                text,
+                sentence.start,
+                sentence.end,
+                attributor.between(sentence.start, sentence.end),
+                cues,
+            ),
+            period=_period(sentence_text, cues, published),
+            sentence=sentence_text,
+            start=fig.start,
+            end=fig.end,
+            value_high=fig.value_high,
+            modality=modality(ctx, sentence, fig, attributed or claimant),
         )
-    claims = _dedupe(claims)
-    statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
+        found.append(_Found(claim, None if attributed else claimant, echo))
+    kept, dropped = _settle(found)
+    others.extend(dropped)
+    sentence_of = {id(f): attributor.sentence_at(f.claim.start) for f in kept}
+    statements += confirmations(
+        [
+            Assertion(f.speaker, f.claim.value, s.start, s.end, f.claim.sentence)
+            for f in kept
+            if f.speaker is not None
+            and f.echo is None
+            and f.claim.modality == "asserted"
+            and (s := sentence_of[id(f)]) is not None
+            and s.start not in stance_sentences
+        ],
+        cues,
+    )
+    claimants = sorted((f.claim.start, f.claim.claimant) for f in kept if f.claim.claimant)
+    statements = refer_back(statements, text, cues, claimants)
+    statements.sort(key=lambda st: st.start)
     others.sort(key=lambda o: o.start)
-    return Extraction(claims=claims, kremlin_statements=statements, other_figures=others)
+    return Extraction(
+        claims=[f.claim for f in kept], kremlin_statements=statements, other_figures=others
+    )
 
 
 __all__ = ["Claim", "Extraction", "OtherFigure", "extract_claims"]

@@ -70,6 +70,7 @@ class KindCue:
     kind: str
     patterns: tuple[re.Pattern[str], ...]
     units: frozenset[str] | None
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,15 @@ class Cues:
     context: dict[str, re.Pattern[str]]
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
+    cost_before_re: re.Pattern[str]
+    definite_before_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     any_stance_re: re.Pattern[str]
     party_re: re.Pattern[str]
     statement_topic_re: re.Pattern[str]
+    claim_by_re: re.Pattern[str]
+    anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
     passive_re: re.Pattern[str]
     participle_re: re.Pattern[str]
@@ -161,7 +166,14 @@ def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
     for name, spec in _public(data["kinds"]).items():
         units = frozenset(spec["units"]) if "units" in spec else None
         pats = tuple(words_re(group) for group in spec["all"])
-        out.append(KindCue(kind=spec.get("kind", name), patterns=pats, units=units))
+        out.append(
+            KindCue(
+                kind=spec.get("kind", name),
+                patterns=pats,
+                units=units,
+                weak=bool(spec.get("weak", False)),
+            )
+        )
     return tuple(out)
 
 
@@ -240,17 +252,36 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         context={
             k: words_re(v, flags=0 if k in ctx.get("_case_sensitive", ()) else FLAGS)
             for k, v in _public(ctx).items()
-            if k not in ("price_after", "price_before", "clause_breaks")
+            if k not in ("price_after", "price_before", "cost_before", "clause_breaks", "definite")
         },
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
             r"(?<!\w)" + phrase_alternation(ctx["price_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
         ),
+        cost_before_re=re.compile(
+            r"(?<!\w)" + phrase_alternation(ctx["cost_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
+        ),
+        definite_before_re=ending_re(ctx["definite"]),
         clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
         stances=tuple((k, words_re(v)) for k, v in stances.items()),
         any_stance_re=words_re(p for v in stances.values() for p in v),
         party_re=_party_re(data["parties"]),
         statement_topic_re=words_re(data["statement_topic"]),
+        claim_by_re=re.compile(
+            _WS + r"+" + phrase_alternation(data["statement_cues"]["claim_by"]) + _WS + r"+",
+            FLAGS,
+        ),
+        anaphora_re=re.compile(
+            r"(?<!\w)"
+            + phrase_alternation(data["statement_cues"]["anaphora_determiners"])
+            + _WS
+            + r"+(?:\w+"
+            + _WS
+            + r"+)?"
+            + phrase_alternation(data["statement_cues"]["anaphora_nouns"])
+            + r"(?!\w)",
+            FLAGS,
+        ),
         saying_re=words_re(saying["verbs"]),
         passive_re=words_re(saying["passive"]),
         participle_re=words_re(saying["participles"]),

@@ -7,23 +7,35 @@ gas, trade or "the reports". A Kremlin remark on anything else is left out: fals
 would move the Kremlin status of a claim. Ministers and unnamed officials keep their own
 roles; the tracker counts only the Kremlin's (DESIGN.md, "Tracking rules").
 A writer's note that the Kremlin "never confirmed" is not a statement (cue ``non_statement``).
+
+A Kremlin voice (the president, his spokesman, an aide, the press service) that states a
+figure itself, in its own reported or direct speech, confirms it: "Russia could supply up to
+55 bcm a year, Putin said" is a statement with stance confirm about 55, whose claimant is
+Putin. A figure put to him as a question, or relayed by someone else ("Velayati said Putin
+stressed ..."), is not (:func:`confirmations`).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from extractors.cues import Cues, norm_key
 from extractors.figures import Figure
 from extractors.people import Mention
+from extractors.sentences import Sentence, clause
 
 if TYPE_CHECKING:
     from extractors.attribution import Attributor
 
 RUSSIA = "RU"
+KREMLIN_ROLES = frozenset(
+    {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
+)
+_CLAIM_WINDOW = 1500
+"""How far back a statement's "these figures" may reach for the claims it means."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +92,110 @@ def _stance(text: str, lo: int, hi: int, cues: Cues) -> tuple[str, int] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """A figure a speaker states in their own words, in sentence [start, end)."""
+
+    speaker: Mention
+    value: float
+    start: int
+    end: int
+    sentence: str
+
+
+def confirmations(assertions: Sequence[Assertion], cues: Cues) -> list[KremlinStatement]:
+    """Kremlin voices that state figures themselves: one confirm statement per speaker,
+    at the first sentence, about every value that speaker states in the document."""
+    out: dict[str, KremlinStatement] = {}
+    for item in assertions:
+        if not _is_russian(item.speaker):
+            continue
+        role = _role(item.speaker, cues)
+        if role not in KREMLIN_ROLES:
+            continue
+        label = item.speaker.label
+        held = out.get(label)
+        if held is None:
+            out[label] = KremlinStatement(
+                speaker=label,
+                role=role,
+                stance="confirm",
+                about_claimant=label,
+                about_values=(item.value,),
+                sentence=item.sentence,
+                start=item.start,
+                end=item.end,
+            )
+        elif item.value not in held.about_values:
+            out[label] = replace(held, about_values=(*held.about_values, item.value))
+    return list(out.values())
+
+
+def _prefer_reporter(speaker: Mention, attributor: Attributor, sentence: Sentence) -> Mention:
+    """ "The Kremlin has no information ..., Peskov told reporters": the person who speaks
+    for an institution is the speaker, not the institution he speaks of."""
+    if speaker.kind == "person":
+        return speaker
+    for frame in attributor.frames(sentence.start, sentence.end):
+        who = frame.speaker
+        if (
+            not frame.nominal
+            and who.entity is not None
+            and who.entity.kind == "person"
+            and who.entity.country == RUSSIA
+        ):
+            return who
+    return speaker
+
+
+def _about(
+    text: str,
+    attributor: Attributor,
+    cues: Cues,
+    sentence: Sentence,
+    speaker: Mention,
+) -> str | None:
+    """Whose claims a statement means: "X's claims", "the Iranian official's statements",
+    "agreements announced by X"."""
+    about = attributor.referenced_claimant(sentence.start, sentence.end)
+    if about is not None and about.label != speaker.label:
+        return about.label
+    for match in cues.claim_by_re.finditer(text, sentence.start, sentence.end):
+        named = attributor.between(match.end(), match.end() + 80)
+        who = next((m for m in named if m.entity is not None and m.kind != "pronoun"), None)
+        if who is not None and who.label != speaker.label:
+            return who.label
+    return None
+
+
+def refer_back(
+    statements: Sequence[KremlinStatement],
+    text: str,
+    cues: Cues,
+    claimants: Sequence[tuple[int, str]],
+) -> list[KremlinStatement]:
+    """A statement about "these figures" or "such agreements", naming no one and no value,
+    is about the claims reported just before it: their claimant (not the speaker) is
+    ``about.claimant``. ``claimants``: sorted (offset, claimant) of the claims of the text."""
+    out = []
+    for st in statements:
+        pointing = st.about_claimant is None and not st.about_values
+        if pointing and cues.anaphora_re.search(text, st.start, st.end):
+            i = bisect.bisect_left(claimants, (st.start,)) - 1
+            while i >= 0 and claimants[i][0] >= st.start - _CLAIM_WINDOW:
+                if claimants[i][1] != st.speaker:
+                    st = replace(st, about_claimant=claimants[i][1])
+                    break
+                i -= 1
+        out.append(st)
+    return out
+
+
 def find_statements(
-    text: str, attributor: Attributor, cues: Cues, figures: Sequence[Figure]
+    text: str,
+    attributor: Attributor,
+    cues: Cues,
+    figures: Sequence[Figure],
 ) -> list[KremlinStatement]:
     """Russian statements about claims, in text order."""
     out: list[KremlinStatement] = []
@@ -99,10 +213,12 @@ def find_statements(
         speaker = attributor.speaker_at(pos, sentence)
         if speaker is None or not _is_russian(speaker):
             continue
-        about = attributor.referenced_claimant(sentence.start, sentence.end)
-        if about is not None and about.label == speaker.label:
-            about = None
-        first = bisect.bisect_left(starts, sentence.start)
+        speaker = _prefer_reporter(speaker, attributor, sentence)
+        about = _about(text, attributor, cues, sentence, speaker)
+        # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
+        # had no information" is not a Kremlin statement about $50bn
+        lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
+        first = bisect.bisect_left(starts, lo)
         last = bisect.bisect_left(starts, sentence.end)
         values = tuple(f.value for f in figures[first:last] if f.unit)
         topical = cues.statement_topic_re.search(text, sentence.start, sentence.end)
@@ -113,7 +229,7 @@ def find_statements(
                 speaker=speaker.label,
                 role=_role(speaker, cues),
                 stance=stance,
-                about_claimant=about.label if about else None,
+                about_claimant=about,
                 about_values=values,
                 sentence=text[sentence.start : sentence.end],
                 start=sentence.start,

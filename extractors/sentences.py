@@ -118,6 +118,18 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], cues: Cues) -> list[Qu
     return out
 
 
+def clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:
+    """The clause of ``sentence`` holding ``pos`` (between clause breaks)."""
+    lo, hi = sentence.start, sentence.end
+    for match in cues.clause_break_re.finditer(text, sentence.start, sentence.end):
+        if match.end() <= pos:
+            lo = match.end()
+        elif match.start() >= pos:
+            hi = match.start()
+            break
+    return lo, hi
+
+
 def segment(text: str, cues: Cues) -> Segmentation:
     """Split ``text`` into sentences (never longer than MAX_SENTENCE) and quotations."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]

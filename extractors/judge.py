@@ -1,0 +1,342 @@
+"""Which figures are claims, of what kind, and in what modality.
+
+A figure is a claim when (1) the document is about both Iran and Russia, (2) its clause or
+sentence says what kind of figure it is (signed, talks, invest, trade grew, supply ...),
+(3) the sentence, or failing that its surroundings, is about energy (or it is a trade or
+volume figure), and (4) nothing marks it as something else: a price, a deal of a third
+country, a sector outside energy (a railway loan). Everything else with a unit goes to
+``other_figures`` with the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from extractors.attribution import Attributor
+from extractors.cues import Cues
+from extractors.figures import MONEY_UNITS, Figure
+from extractors.people import Mention
+from extractors.sentences import Sentence, clause
+
+VOLUME_UNITS = frozenset({"bbl/d", "bbl", "bcm", "t"})
+SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
+"""Gazetteer country codes → the context cue group naming that side."""
+MIN_DEAL = 1_000_000
+"""Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
+_CONTEXT_WINDOW = 600
+_PRICE_LOOKBACK = 40
+_FAR = 1 << 30
+
+
+def _first_kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
+    """The first kind (in cue-file order) whose cues all occur in [lo, hi)."""
+    for cue in cues.kinds:
+        if cue.units is not None and unit not in cue.units:
+            continue
+        if all(p.search(text, lo, hi) for p in cue.patterns):
+            return cue.kind
+    return None
+
+
+class DocContext:
+    """Document-level facts the per-figure decisions need, memoised per span."""
+
+    def __init__(
+        self, text: str, cues: Cues, mentions: Sequence[Mention], figures: Sequence[Figure]
+    ) -> None:
+        ctx = cues.context
+        self.text = text
+        self.cues = cues
+        self.fig_starts = [f.start for f in figures]
+        # gazetteer names stand for their country ("Pezeshkian" is Iran's side)
+        self._named: dict[str, list[tuple[int, int]]] = {"iran": [], "russia": []}
+        for m in mentions:
+            side = SIDE_OF_COUNTRY.get(m.entity.country if m.entity else "")
+            if side and m.kind in ("person", "org"):
+                self._named[side].append((m.start, m.end))
+        self._named_starts = {k: [a for a, _ in v] for k, v in self._named.items()}
+        self.bilateral = (bool(self._named["iran"]) or bool(ctx["iran"].search(text))) and (
+            bool(self._named["russia"]) or bool(ctx["russia"].search(text))
+        )
+        self._found: dict[tuple[str, int, int], bool] = {}
+        self._kinds: dict[tuple[int, int, str], str | None] = {}
+        self._hits: dict[tuple[int, int], list[list[list[tuple[int, int]]]]] = {}
+        self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self._supply_topic: int | None = None
+
+    def has(self, key: str, lo: int, hi: int) -> bool:
+        """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi)."""
+        memo = (key, lo, hi)
+        if memo not in self._found:
+            found = self.cues.context[key].search(self.text, lo, hi) is not None
+            if not found and key in self._named:
+                starts = self._named_starts[key]
+                i = bisect.bisect_left(starts, lo)
+                found = i < len(starts) and starts[i] < hi
+            self._found[memo] = found
+        return self._found[memo]
+
+    def first_kind(self, lo: int, hi: int, unit: str) -> str | None:
+        """Memoised :func:`_first_kind`."""
+        memo = (lo, hi, unit)
+        if memo not in self._kinds:
+            self._kinds[memo] = _first_kind(self.text, lo, hi, unit, self.cues)
+        return self._kinds[memo]
+
+    def _kind_hits(self, lo: int, hi: int) -> list[list[list[tuple[int, int]]]]:
+        if (lo, hi) not in self._hits:
+            self._hits[(lo, hi)] = [
+                [[m.span() for m in p.finditer(self.text, lo, hi)] for p in cue.patterns]
+                for cue in self.cues.kinds
+            ]
+        return self._hits[(lo, hi)]
+
+    def _between_figures(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.fig_starts, a)
+        return i < len(self.fig_starts) and self.fig_starts[i] < b
+
+    def kind_near(self, lo: int, hi: int, fig: Figure) -> str | None:
+        """Kind of ``fig`` from the cues of its clause [lo, hi).
+
+        The predicate that governs a figure stands before it ("signed a $4bn contract",
+        "talks on another $10bn"): the nearest strong cue before the figure wins; else the
+        nearest after it with no other figure in between; else a weak cue ("deal", "worth")."""
+        unit = fig.unit or ""
+        before: tuple[int, int, str] | None = None
+        after: tuple[int, int, str] | None = None
+        weak: str | None = None
+        hits = self._kind_hits(lo, hi)
+        for order, (cue, groups) in enumerate(zip(self.cues.kinds, hits, strict=True)):
+            if (cue.units is not None and unit not in cue.units) or not all(groups):
+                continue
+            if cue.weak:
+                weak = weak or cue.kind
+                continue
+            worst, worst_before = -1, True
+            for hits in groups:
+                best, best_before = _FAR, True
+                for start, end in hits:
+                    if end <= fig.start:
+                        d, is_before = fig.start - end, True
+                    elif start >= fig.end:
+                        if self._between_figures(fig.end, start):
+                            continue
+                        d, is_before = start - fig.end, False
+                    else:
+                        d, is_before = 0, True
+                    if d < best:
+                        best, best_before = d, is_before
+                if best > worst:
+                    worst, worst_before = best, best_before
+            if worst >= _FAR:
+                continue
+            candidate = (worst, order, cue.kind)
+            if worst_before:
+                before = min(before, candidate) if before else candidate
+            else:
+                after = min(after, candidate) if after else candidate
+        if before:
+            return before[2]
+        if after:
+            return after[2]
+        return weak
+
+    def countries(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, side) of every country name (and named person of a side) in [lo, hi)."""
+        if (lo, hi) not in self._countries:
+            found = [
+                (m.start(), m.end(), side)
+                for side in ("iran", "russia", "bilateral", "third_country")
+                for m in self.cues.context[side].finditer(self.text, lo, hi)
+            ]
+            for side, spans in self._named.items():
+                starts = self._named_starts[side]
+                i = bisect.bisect_left(starts, lo)
+                while i < len(spans) and spans[i][0] < hi:
+                    found.append((*spans[i], side))
+                    i += 1
+            self._countries[(lo, hi)] = sorted(found)
+        return self._countries[(lo, hi)]
+
+    def window(self, sentence: Sentence) -> tuple[int, int]:
+        """A window of text around the sentence (across paragraph breaks)."""
+        return max(0, sentence.start - _CONTEXT_WINDOW), sentence.end + _CONTEXT_WINDOW
+
+    def supply_topic_at(self, sentences: Sequence[Sentence]) -> int:
+        """Where the document first speaks of supplies between the two sides (a sentence
+        with a transfer word naming both, or the bilateral pair); _FAR if it never does."""
+        if self._supply_topic is None:
+            self._supply_topic = _FAR
+            for s in sentences:
+                if self.has("transfer", s.start, s.end) and (
+                    self.has("bilateral", s.start, s.end)
+                    or (self.has("iran", s.start, s.end) and self.has("russia", s.start, s.end))
+                ):
+                    self._supply_topic = s.start
+                    break
+        return self._supply_topic
+
+
+def _nearest_country(ctx: DocContext, lo: int, hi: int, fig: Figure) -> str | None:
+    """Which side the country named nearest to the figure in its clause belongs to.
+
+    Names to the right count double: the subject of a sentence stands before its figure."""
+    best: tuple[int, str] | None = None
+    for start, end, side in ctx.countries(lo, hi):
+        if fig.start <= start < fig.end or ctx.text[end : end + 1] == "$":
+            continue  # the "US" of "US$"
+        gap = fig.start - end if end <= fig.start else 2 * (start - fig.end)
+        if best is None or gap < best[0]:
+            best = (gap, side)
+    return best[1] if best else None
+
+
+def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
+    """Distance from the figure to the nearest match of context cue ``key`` in [lo, hi)."""
+    best = _FAR
+    for m in ctx.cues.context[key].finditer(ctx.text, lo, hi):
+        d = fig.start - m.end() if m.end() <= fig.start else max(0, m.start() - fig.end)
+        best = min(best, d)
+    return best
+
+
+def _third_country_before(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
+    """A sentence naming no side, after one that names only other countries, goes on about
+    those countries ("French major Total ... Its share was put at $1 billion")."""
+    if previous is None:
+        return False
+    if any(ctx.has(k, sentence.start, sentence.end) for k in ("iran", "russia", "bilateral")):
+        return False
+    sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
+    return sides == {"third_country"}
+
+
+def judge(
+    fig: Figure, sentence: Sentence, ctx: DocContext, attributor: Attributor
+) -> tuple[str | None, str]:
+    """(kind, why-not): kind None means the figure is not a claim, for the reason given."""
+    text, cues = ctx.text, ctx.cues
+    unit = fig.unit or ""
+    if fig.why_not:
+        return None, fig.why_not
+    if not ctx.bilateral:
+        return None, "not about Iran–Russia"
+    left = max(sentence.start, fig.start - _PRICE_LOOKBACK)
+    if cues.price_after_re.match(text, fig.end) or cues.price_before_re.search(
+        text, left, fig.start
+    ):
+        return None, "price"
+    if not fig.scaled and cues.cost_before_re.search(text, left, fig.start):
+        return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
+    lo, hi = clause(text, sentence, fig.start, cues)
+    sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
+    sides = sides or ctx.has("bilateral", lo, hi)
+    both_in_clause = ctx.has("bilateral", lo, hi) or (
+        ctx.has("iran", lo, hi) and ctx.has("russia", lo, hi)
+    )
+    previous = attributor.previous_sentence(sentence)
+    if not both_in_clause and (
+        _nearest_country(ctx, lo, hi, fig) == "third_country"
+        or _third_country_before(ctx, sentence, previous)
+    ):
+        return None, "deal of another country"
+    if unit in MONEY_UNITS and fig.value < MIN_DEAL:
+        return None, "too small for a deal (a price or a fee)"
+    kind = (
+        ctx.kind_near(lo, hi, fig)
+        or ctx.first_kind(sentence.start, sentence.end, unit)
+        or (previous and ctx.first_kind(previous.start, previous.end, unit))
+        or None
+    )
+    if unit == "%" and kind not in ("trade_growth", "trade_volume"):
+        return None, "a share or change, not a deal figure"
+    # the sector named nearest to the figure is what the money is for
+    if (
+        ctx.has("off_sector", lo, hi)
+        and not (kind or "").startswith("trade")
+        and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
+    ):
+        return None, "outside energy"
+    p_lo, p_hi = ctx.window(sentence)
+    energy = (
+        ctx.has("energy", lo, hi)
+        or ctx.has("energy", sentence.start, sentence.end)
+        or ctx.has("energy", p_lo, p_hi)
+    )
+    linked = sides or any(ctx.has(k, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
+    s_lo = previous.start if previous is not None else sentence.start
+    both_near = ctx.has("bilateral", s_lo, sentence.end) or (
+        ctx.has("iran", s_lo, sentence.end) and ctx.has("russia", s_lo, sentence.end)
+    )
+    if kind == "supply_volume" and not (both_near or _continues_supply(ctx, sentence, attributor)):
+        return None, "not an Iran–Russia supply figure"
+    if not linked:
+        return None, "not about Iran–Russia"
+    if kind is None:
+        both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
+            "russia", sentence.start, sentence.end
+        )
+        if unit in MONEY_UNITS and energy and both:
+            return "other", ""
+        return None, "not a deal figure"
+    if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
+        return kind, ""
+    return None, "outside energy"
+
+
+def _continues_supply(ctx: DocContext, sentence: Sentence, attributor: Attributor) -> bool:
+    """A volume in a sentence about a transfer (supplies, deliveries), once the document has
+    spoken of supplies between Iran and Russia, goes on about them: "Supplies could start at
+    up to 2 bcm a year, he said." A country's own output is not a transfer."""
+    if not ctx.has("transfer", sentence.start, sentence.end):
+        return False
+    return ctx.supply_topic_at(attributor.seg.sentences) < sentence.start
+
+
+def side_of(mention: Mention | None) -> str | None:
+    """The side (``iran`` / ``russia``) a speaker belongs to, if known."""
+    if mention is None:
+        return None
+    country = mention.entity.country if mention.entity is not None else mention.country
+    return SIDE_OF_COUNTRY.get(country or "")
+
+
+def _put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
+    """Whether the figure at ``pos`` is in a question put to the speaker ("Asked whether
+    Russia could supply 55 bcm, Putin said ..."): a question cue before it, and no verb of
+    saying between the cue and the figure."""
+    cues = ctx.cues
+    last = None
+    for match in cues.context["question"].finditer(ctx.text, sentence.start, pos):
+        last = match
+    if last is None:
+        return False
+    return cues.saying_re.search(ctx.text, last.end(), pos) is None
+
+
+def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention | None) -> str:
+    """asserted, denied or hypothetical.
+
+    A condition ("if", "unless") or a question put to the speaker makes a figure
+    hypothetical. A modal of possibility ("could") does too, unless a speaker states it about
+    their own side or without naming another: "Russia could supply up to 55 bcm", said by
+    Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
+    or written by the reporter without a source, it is a supposition."""
+    text, context = ctx.text, ctx.cues.context
+    lo, hi = clause(text, sentence, fig.start, ctx.cues)
+    if context["denial"].search(text, lo, hi):
+        return "denied"
+    if context["conditional"].search(text, lo, hi) or _put_to_speaker(ctx, sentence, fig.start):
+        return "hypothetical"
+    modal = None
+    for match in context["possibility"].finditer(text, lo, fig.start):
+        modal = match
+    if modal is None:
+        return "asserted"
+    own = side_of(speaker)
+    if own is None:
+        return "hypothetical"
+    named = ctx.countries(lo, modal.start())
+    subject = named[-1][2] if named else own
+    return "asserted" if subject in (own, "bilateral") else "hypothetical"
