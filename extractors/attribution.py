@@ -20,6 +20,8 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|tho
 _INVERTED = re.compile(r"[,\"”’»:]\s*$|^\s*$")
 _MAX_SUBJECT_GAP = 90
 _HEAD_WINDOW = 40
+_OWNED_STANCE = 3
+"""A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,8 @@ class Attributor:
         for m in reversed(self.between(sentence.start, pos)):
             if pos - m.end > 30:
                 break
+            if m.possessive and pos - m.end <= _OWNED_STANCE:
+                return m  # "the Kremlin's refusal to confirm"
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
         frames = [f for f in self.frames(sentence.start, sentence.end) if not f.nominal]

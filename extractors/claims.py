@@ -22,6 +22,7 @@ from extractors.kremlin import (
     Assertion,
     KremlinStatement,
     confirmations,
+    drop_repeats,
     find_statements,
     refer_back,
 )
@@ -331,6 +332,8 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     )
     claimants = sorted((f.claim.start, f.claim.claimant) for f in kept if f.claim.claimant)
     statements = refer_back(statements, text, cues, claimants)
+    heading_starts = frozenset(s.start for s in seg.sentences if s.paragraph in headings)
+    statements = drop_repeats(statements, heading_starts)
     statements.sort(key=lambda st: st.start)
     others.sort(key=lambda o: o.start)
     return Extraction(

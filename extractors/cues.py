@@ -193,11 +193,14 @@ def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
     mods = phrase_alternation(people["role_modifiers"])
     nouns = phrase_alternation(people["role_nouns"])
     post = phrase_alternation(people["role_postmodifiers"])
+    heads = phrase_alternation(people["post_heads"])
     owner = r"(?-i:[A-Z])[\w\-]*(?:['’]s)"
+    named = r"(?-i:[A-Z])[\w\-]*(?:['’]s)?"
     return re.compile(
         rf"(?<!\w)(?:(?P<det>{det})|(?P<owner>{owner}))?{_WS}*"
         rf"(?P<mods>(?:(?:{mods}){_WS}+){{0,4}})(?P<noun>{nouns})(?!\w)"
-        rf"(?P<post>{_WS}+(?:{post}){_WS}+(?:the{_WS}+)?(?:(?-i:[A-Z])[\w\-]*(?:['’]s)?{_WS}*){{1,4}})?",
+        rf"(?P<post>{_WS}+(?:{post}){_WS}+(?:the{_WS}+)?{named}(?:{_WS}+{named}){{0,3}}"
+        rf"(?:{_WS}+(?:(?:{mods}){_WS}+){{0,2}}{heads}(?!\w))?)?",
         FLAGS,
     )
 

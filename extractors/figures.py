@@ -122,6 +122,11 @@ def _qualify(fig: Figure, text: str, lo: int, cues: Cues) -> Figure:
 def _inherit(low: Figure, high: Figure, cues: Cues) -> tuple[float, float, str | None]:
     """Values of a range whose ends share a unit or scale written once (``$4-5 billion``)."""
     lo_value, hi_value = low.value, high.value
+    if low.unit is None and high.unit is not None and low.scaled and high.scaled:
+        # "from 2 billion to 55 billion cubic metres": the unit, written once, rescales both
+        scale = low.text.split()[-1].lower()
+        if scale in high.text.lower():
+            return _bare(low.text, cues) * high.value / _bare(high.text, cues), hi_value, high.unit
     if not low.scaled and high.scaled:
         ratio = high.value / max(_bare(high.text, cues), 1e-12)
         lo_value = low.value * ratio

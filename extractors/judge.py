@@ -92,9 +92,14 @@ class DocContext:
             ]
         return self._hits[(lo, hi)]
 
-    def _between_figures(self, a: int, b: int) -> bool:
-        i = bisect.bisect_left(self.fig_starts, a)
-        return i < len(self.fig_starts) and self.fig_starts[i] < b
+    def _nearer_next_figure(self, fig: Figure, start: int, end: int) -> bool:
+        """Whether a cue at [start, end) after ``fig`` belongs rather to a later figure:
+        one lies between them, or the next one is closer to the cue."""
+        i = bisect.bisect_left(self.fig_starts, fig.end)
+        if i >= len(self.fig_starts):
+            return False
+        nxt = self.fig_starts[i]
+        return nxt < start or nxt - end < start - fig.end
 
     def kind_near(self, lo: int, hi: int, fig: Figure) -> str | None:
         """Kind of ``fig`` from the cues of its clause [lo, hi).
@@ -120,7 +125,7 @@ class DocContext:
                     if end <= fig.start:
                         d, is_before = fig.start - end, True
                     elif start >= fig.end:
-                        if self._between_figures(fig.end, start):
+                        if self._nearer_next_figure(fig, start, end):
                             continue
                         d, is_before = start - fig.end, False
                     else:
@@ -269,7 +274,9 @@ def judge(
     both_near = ctx.has("bilateral", s_lo, sentence.end) or (
         ctx.has("iran", s_lo, sentence.end) and ctx.has("russia", s_lo, sentence.end)
     )
-    if kind == "supply_volume" and not (both_near or _continues_supply(ctx, sentence, attributor)):
+    if kind == "supply_volume" and not (
+        both_near or _continues_supply(ctx, sentence, fig, attributor)
+    ):
         return None, "not an Iran–Russia supply figure"
     if not linked:
         return None, "not about Iran–Russia"
@@ -285,13 +292,25 @@ def judge(
     return None, "outside energy"
 
 
-def _continues_supply(ctx: DocContext, sentence: Sentence, attributor: Attributor) -> bool:
+def _continues_supply(
+    ctx: DocContext, sentence: Sentence, fig: Figure, attributor: Attributor
+) -> bool:
     """A volume in a sentence about a transfer (supplies, deliveries), once the document has
     spoken of supplies between Iran and Russia, goes on about them: "Supplies could start at
-    up to 2 bcm a year, he said." A country's own output is not a transfer."""
+    up to 2 bcm a year, he said." Not when what is reported names one side only: that is
+    the side's own trade ("Iran's own exports fell to 1 million barrels a day")."""
     if not ctx.has("transfer", sentence.start, sentence.end):
         return False
-    return ctx.supply_topic_at(attributor.seg.sentences) < sentence.start
+    if ctx.supply_topic_at(attributor.seg.sentences) >= sentence.start:
+        return False
+    lo = sentence.start
+    for key in ("complementizer",):
+        for match in ctx.cues.context[key].finditer(ctx.text, sentence.start, fig.start):
+            lo = max(lo, match.end())
+    for match in ctx.cues.saying_re.finditer(ctx.text, sentence.start, fig.start):
+        lo = max(lo, match.end())
+    hi = clause(ctx.text, sentence, fig.start, ctx.cues)[1]
+    return ctx.has("iran", lo, hi) == ctx.has("russia", lo, hi)
 
 
 def side_of(mention: Mention | None) -> str | None:

@@ -34,6 +34,8 @@ RUSSIA = "RU"
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
 )
+_VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
+"""Kremlin roles held by a person, who speaks for the Kremlin as an institution."""
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
@@ -236,4 +238,23 @@ def find_statements(
                 end=sentence.end,
             )
         )
+    return out
+
+
+def drop_repeats(
+    statements: Sequence[KremlinStatement], headings: frozenset[int]
+) -> list[KremlinStatement]:
+    """One statement reported twice is one statement: a heading restates the body, and
+    "the Kremlin said" sums up what its spokesman said, when a statement of the same stance
+    by a person speaking for the Kremlin is in the text. ``headings``: starts of heading
+    sentences."""
+    out = []
+    for st in statements:
+        same = [o for o in statements if o is not st and o.stance == st.stance]
+        body = [o for o in same if o.start not in headings]
+        if st.start in headings and any(o.role == st.role or o.role in KREMLIN_ROLES for o in body):
+            continue
+        if st.role == "kremlin_press_service" and any(o.role in _VOICES for o in body):
+            continue
+        out.append(st)
     return out

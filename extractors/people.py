@@ -190,12 +190,15 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     for match in cues.group_re.finditer(text):
         out.append(_group(text, *match.span(), _country_of(match.group(), cues.group_countries)))
     for match in cues.role_re.finditer(text):
-        if not (match.group("det") or match.group("owner") or match.group("mods").strip()):
+        if not (
+            match.group("det") or match.group("owner") or match.group("mods").strip()
+        ) and not match.group("post"):
             continue
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
             start = match.start("mods")
-        phrase = text[start:end]
+        phrase = text[start:end].rstrip()
+        end = start + len(phrase)
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
         out.append(Mention(start, end, phrase, "role", country=country, possessive=possessive))

@@ -159,3 +159,105 @@ def test_range_claim_to_dict() -> None:
 def test_empty_text() -> None:
     result = extract_claims("")
     assert result.to_dict() == {"claims": [], "kremlin_statements": [], "other_figures": []}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # the speaker offers what their own side could do
+        ("Russia could supply Iran with up to 20 bcm of gas a year, Putin said.", "asserted"),
+        # a speaker supposing what the other side could do
+        (
+            "Russia could invest $30 billion in Iran's oil fields, an Iranian official said.",
+            "hypothetical",
+        ),
+        # the reporter supposing, with no source
+        ("Russian firms could put $5 billion into Iranian gas fields.", "hypothetical"),
+        # an offer under a condition is still a supposition
+        (
+            "Russia could invest $9 billion in Iran's gas fields if sanctions ease, Putin said.",
+            "hypothetical",
+        ),
+    ],
+)
+def test_modal_of_possibility(sentence: str, modality: str) -> None:
+    (claim,) = _claims(sentence)
+    assert claim.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading restates the body
+        "Russia and Iran sign $3 billion oil deal\n\nRosneft signed a $3 billion contract with "
+        "NIOC on Monday, the Iranian oil ministry said.",
+        # a back-reference by nobody in particular
+        "The oil minister said Lukoil had signed a contract worth $3 billion with NIOC. No "
+        "company has named itself as the signatory of the $3 billion contract.",
+        # a figure a denial quotes
+        "Velayati said Russia would invest $3 billion in Iran's gas fields.\n\nPeskov said he "
+        "had no information about the $3 billion figure.",
+    ],
+)
+def test_restated_figure_is_one_claim(text: str) -> None:
+    assert [c.value for c in _claims(text)] == [3e9]
+
+
+def test_same_figure_from_two_claimants_is_two_claims() -> None:
+    text = (
+        "An official at the Iranian oil ministry denied that a $4 billion contract with Lukoil "
+        "had been signed. Velayati had said that Lukoil signed a contract worth $4 billion with "
+        "the ministry."
+    )
+    assert [(c.claimant, c.modality) for c in _claims(text)] == [
+        ("An official at the Iranian oil ministry", "denied"),
+        ("Ali Akbar Velayati", "asserted"),
+    ]
+
+
+def test_kind_from_the_predicate_nearest_before_the_figure() -> None:
+    text = (
+        "Velayati spoke of a $4 billion oil agreement with one Russian firm and of talks on "
+        "another $7 billion with two more."
+    )
+    assert [c.kind for c in _claims(text)] == ["contract_signed", "negotiation"]
+
+
+def test_cost_of_a_project_is_not_a_price() -> None:
+    (claim,) = _claims(
+        "Developing the Kish gas field with Russian help would cost $3–4 billion, the Iranian "
+        "oil ministry said."
+    )
+    assert (claim.qualifier, claim.value, claim.value_high) == ("range", 3e9, 4e9)
+
+
+def test_range_with_the_scale_written_twice_and_the_unit_once() -> None:
+    (claim,) = _claims(
+        "Russia could deliver from 2 billion to 55 billion cubic metres of gas a year to Iran, "
+        "Putin said."
+    )
+    assert (claim.unit, claim.value, claim.value_high) == ("bcm", 2, 55)
+
+
+def test_sector_named_nearest_the_figure_decides() -> None:
+    result = extract_claims(
+        LEAD + "Moscow lent €1.3 billion for a railway line, though not for energy projects."
+    )
+    assert result.claims == []
+    assert [o.why for o in result.other_figures if o.unit] == ["outside energy"]
+
+
+def test_supplies_carried_on_from_an_iran_russia_supply_topic() -> None:
+    text = (
+        "Russia will supply gas to Iran through Azerbaijan, Putin said. Supplies could start "
+        "at 2 bcm a year, he said.\n\nIran's own oil exports fell to 1 million barrels a day."
+    )
+    assert [(c.value, c.unit) for c in _claims(text)] == [(2, "bcm")]
+
+
+def test_sentence_going_on_about_a_third_country() -> None:
+    result = extract_claims(
+        LEAD + "French major Total left the South Pars project in 2018. Its share of the "
+        "investment was put at about $1 billion."
+    )
+    assert [o.why for o in result.other_figures if o.unit] == ["deal of another country"]

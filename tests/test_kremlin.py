@@ -97,3 +97,71 @@ def test_to_dict_shape() -> None:
     data = statement.to_dict()
     assert set(data) == {"speaker", "role", "stance", "about", "sentence", "start", "end"}
     assert data["about"] == {"claimant": None, "values": [50000000000]}
+
+
+def test_kremlin_voice_stating_a_figure_confirms_it() -> None:
+    text = "Russia is ready to deliver up to 30 bcm of gas a year to Iran, Putin told reporters."
+    (statement,) = _statements(text)
+    assert (statement.speaker, statement.role, statement.stance) == (
+        "Vladimir Putin",
+        "president",
+        "confirm",
+    )
+    assert (statement.about_claimant, statement.about_values) == ("Vladimir Putin", (30,))
+
+
+def test_one_confirmation_per_speaker_gathers_their_values() -> None:
+    text = (
+        "Peskov said Russian firms would ship 100,000 barrels a day of crude to Iran. "
+        "Deliveries could later rise to 200,000 barrels a day, he added."
+    )
+    (statement,) = _statements(text)
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "confirm")
+    assert statement.about_values == (100_000, 200_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person's claim, relayed
+        "Velayati said Putin had stressed that Russia would invest $40 billion in Iranian oil.",
+        # a figure put to the spokesman as a question
+        "Asked whether Russia could send 40 bcm of gas to Iran, Peskov said talks went on.",
+        # a minister is not the Kremlin
+        "Energy Minister Alexander Novak said Russia would supply 2 bcm of gas a year to Iran.",
+    ],
+)
+def test_figures_that_are_not_a_kremlin_confirmation(text: str) -> None:
+    assert [s for s in _statements(text) if s.role != "russian_minister"] == []
+
+
+def test_a_denial_quoting_a_figure_is_not_a_confirmation() -> None:
+    (statement,) = _statements("Peskov denied that Russia would invest $50 billion in Iran.")
+    assert statement.stance == "deny"
+
+
+def test_spokesman_reporting_for_the_kremlin_is_the_speaker() -> None:
+    text = (
+        "The Kremlin has no information about the oil agreements announced by Velayati, "
+        "Kremlin spokesman Dmitry Peskov told reporters."
+    )
+    (statement,) = _statements(text)
+    assert (statement.speaker, statement.about_claimant) == ("Dmitry Peskov", "Ali Akbar Velayati")
+
+
+def test_these_figures_point_back_to_the_claimant_just_reported() -> None:
+    (statement,) = _statements("Asked about these figures, Peskov said he could not confirm them.")
+    assert statement.about_claimant == "Ali Akbar Velayati"
+
+
+def test_kremlin_summing_up_its_spokesman_is_one_statement() -> None:
+    text = (
+        "The Kremlin declined to comment on the oil deal. Kremlin spokesman Dmitry Peskov "
+        "declined to comment on the reports of the deal."
+    )
+    assert [s.speaker for s in _statements(text)] == ["Dmitry Peskov"]
+
+
+def test_heading_restating_the_body_is_not_another_statement() -> None:
+    text = "Kremlin cannot confirm oil deal\n\nPeskov said he could not confirm the oil deal."
+    assert [s.speaker for s in extract_claims(LEAD + text).kremlin_statements] == ["Dmitry Peskov"]
