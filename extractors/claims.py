@@ -320,13 +320,15 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     sentence_of = {id(f): attributor.sentence_at(f.claim.start) for f in kept}
     statements += confirmations(
         [
-            Assertion(f.speaker, f.claim.value, s.start, s.end, f.claim.sentence)
+            Assertion(f.speaker, value, s.start, s.end, f.claim.sentence)
             for f in kept
             if f.speaker is not None
             and f.echo is None
             and f.claim.modality == "asserted"
             and (s := sentence_of[id(f)]) is not None
             and s.start not in stance_sentences
+            for value in (f.claim.value, f.claim.value_high)
+            if value is not None
         ],
         cues,
     )

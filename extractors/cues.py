@@ -102,6 +102,7 @@ class Cues:
     price_before_re: re.Pattern[str]
     cost_before_re: re.Pattern[str]
     definite_before_re: re.Pattern[str]
+    route_before_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     any_stance_re: re.Pattern[str]
@@ -255,7 +256,15 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         context={
             k: words_re(v, flags=0 if k in ctx.get("_case_sensitive", ()) else FLAGS)
             for k, v in _public(ctx).items()
-            if k not in ("price_after", "price_before", "cost_before", "clause_breaks", "definite")
+            if k
+            not in (
+                "price_after",
+                "price_before",
+                "cost_before",
+                "clause_breaks",
+                "definite",
+                "route_before",
+            )
         },
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
@@ -265,6 +274,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             r"(?<!\w)" + phrase_alternation(ctx["cost_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
         ),
         definite_before_re=ending_re(ctx["definite"]),
+        route_before_re=ending_re(ctx["route_before"]),
         clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
         stances=tuple((k, words_re(v)) for k, v in stances.items()),
         any_stance_re=words_re(p for v in stances.values() for p in v),

@@ -154,6 +154,7 @@ class DocContext:
                 (m.start(), m.end(), side)
                 for side in ("iran", "russia", "bilateral", "third_country")
                 for m in self.cues.context[side].finditer(self.text, lo, hi)
+                if side != "third_country" or not self._route(m.start())
             ]
             for side, spans in self._named.items():
                 starts = self._named_starts[side]
@@ -164,21 +165,29 @@ class DocContext:
             self._countries[(lo, hi)] = sorted(found)
         return self._countries[(lo, hi)]
 
+    def _route(self, pos: int) -> bool:
+        """A country after "through", "via" is a transit route, not a party."""
+        return self.cues.route_before_re.search(self.text, max(0, pos - 20), pos) is not None
+
     def window(self, sentence: Sentence) -> tuple[int, int]:
         """A window of text around the sentence (across paragraph breaks)."""
         return max(0, sentence.start - _CONTEXT_WINDOW), sentence.end + _CONTEXT_WINDOW
 
     def supply_topic_at(self, sentences: Sequence[Sentence]) -> int:
-        """Where the document first speaks of supplies between the two sides (a sentence
-        with a transfer word naming both, or the bilateral pair); _FAR if it never does."""
+        """The first paragraph that speaks of supplies between the two sides (a transfer
+        word, and both sides or the bilateral pair named); a large number if none does."""
         if self._supply_topic is None:
             self._supply_topic = _FAR
+            spans: dict[int, tuple[int, int]] = {}
             for s in sentences:
-                if self.has("transfer", s.start, s.end) and (
-                    self.has("bilateral", s.start, s.end)
-                    or (self.has("iran", s.start, s.end) and self.has("russia", s.start, s.end))
+                lo, _ = spans.get(s.paragraph, (s.start, s.end))
+                spans[s.paragraph] = (lo, s.end)
+            for paragraph, (lo, hi) in sorted(spans.items()):
+                if self.has("transfer", lo, hi) and (
+                    self.has("bilateral", lo, hi)
+                    or (self.has("iran", lo, hi) and self.has("russia", lo, hi))
                 ):
-                    self._supply_topic = s.start
+                    self._supply_topic = paragraph
                     break
         return self._supply_topic
 
@@ -301,7 +310,7 @@ def _continues_supply(
     the side's own trade ("Iran's own exports fell to 1 million barrels a day")."""
     if not ctx.has("transfer", sentence.start, sentence.end):
         return False
-    if ctx.supply_topic_at(attributor.seg.sentences) >= sentence.start:
+    if ctx.supply_topic_at(attributor.seg.sentences) > sentence.paragraph:
         return False
     lo = sentence.start
     for key in ("complementizer",):
@@ -310,6 +319,8 @@ def _continues_supply(
     for match in ctx.cues.saying_re.finditer(ctx.text, sentence.start, fig.start):
         lo = max(lo, match.end())
     hi = clause(ctx.text, sentence, fig.start, ctx.cues)[1]
+    comma = ctx.text.find(",", fig.end, hi)
+    hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content
     return ctx.has("iran", lo, hi) == ctx.has("russia", lo, hi)
 
 

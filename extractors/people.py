@@ -263,9 +263,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             seen_sentence.add(si)
             subject = True
         after = text[m.end : m.end + 60]
-        says = cues.saying_re.match(
-            re.sub(r"^[\s,]*(?:\w+ly\s+|has\s+|had\s+|also\s+)*", "", after)
-        )
+        says = cues.saying_re.match(re.sub(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*", "", after))
         out.append(replace(m, salient=subject or says is not None, in_quote=in_quote))
     return out
 
@@ -309,7 +307,12 @@ def _resolve(
             ent = None
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             prev = out[-1] if out else None
-            if nxt and nxt.kind == "person" and _GAP.fullmatch(text[m.end : nxt.start] or " "):
+            if (
+                nxt
+                and nxt.kind == "person"
+                and nxt.start >= m.end
+                and _GAP.fullmatch(text[m.end : nxt.start] or " ")
+            ):
                 ent = nxt.entity  # "Kremlin spokesman Dmitry Peskov"
             elif (
                 prev
