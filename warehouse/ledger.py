@@ -239,39 +239,62 @@ def resolve(
 
 _LINKS = """
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
-fresh AS (SELECT UNNEST($2::VARCHAR[]) AS statement_id),
+fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
+-- Every mention a link or its checks can need, in one filtered scan: the touched claims' (all
+-- of them), those in any statement's own article (subject links, scope), and those of the
+-- claimants the fresh statements name. The joins below run on this, not on all mentions.
+rel AS MATERIALIZED (
+    SELECT article_id, claim_id, claimant, reported_on, family, unit FROM mentions
+    WHERE claim_id IN (SELECT claim_id FROM touched)
+       OR article_id IN (SELECT article_id FROM statements)
+       OR claimant IN (SELECT about_claimant FROM fresh)
+),
 candidates AS (
     -- by subject: a statement naming neither value nor claimant, and its own article's claims
-    SELECT st.statement_id, m.claim_id, 'subject' AS link
-    FROM statements st JOIN mentions m ON m.article_id = st.article_id
+    SELECT st.statement_id, r.claim_id, 'subject' AS link
+    FROM statements st JOIN rel r ON r.article_id = st.article_id
     WHERE st.about_claimant IS NULL AND len(st.about_values) = 0
       AND (st.statement_id IN (SELECT statement_id FROM fresh)
-           OR m.claim_id IN (SELECT claim_id FROM touched))
+           OR r.claim_id IN (SELECT claim_id FROM touched))
     UNION ALL
     -- by claimant: the claims that person made in the year before the statement
-    SELECT st.statement_id, m.claim_id, 'claimant'
-    FROM statements st JOIN mentions m ON m.claimant = st.about_claimant
-    WHERE m.reported_on BETWEEN st.reported_on - $5::INTEGER AND st.reported_on + 1
+    SELECT st.statement_id, r.claim_id, 'claimant'
+    FROM statements st JOIN rel r ON r.claimant = st.about_claimant
+    WHERE r.reported_on BETWEEN st.reported_on - $5::INTEGER AND st.reported_on + 1
       AND (st.statement_id IN (SELECT statement_id FROM fresh)
-           OR m.claim_id IN (SELECT claim_id FROM touched))
+           OR r.claim_id IN (SELECT claim_id FROM touched))
     UNION ALL
-    -- by value: a value the statement names, within the tolerance
+    -- by value: a value the statement names, within the tolerance; new statements against
+    -- every claim, every statement against the touched claims
     SELECT v.statement_id, c.claim_id, 'value'
-    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements
+    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM fresh
           WHERE len(about_values) > 0) v
     JOIN claims c ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
                                  AND greatest(v.value / (1 + $4), v.value * (1 + $4))
-    WHERE v.statement_id IN (SELECT statement_id FROM fresh)
-       OR c.claim_id IN (SELECT claim_id FROM touched)
+    UNION ALL
+    SELECT v.statement_id, c.claim_id, 'value'
+    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements
+          WHERE len(about_values) > 0) v
+    JOIN (SELECT claim_id, value FROM claims
+          WHERE claim_id IN (SELECT claim_id FROM touched)) c
+      ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
+                     AND greatest(v.value / (1 + $4), v.value * (1 + $4))
 ),
 first_seen AS (
-    SELECT claim_id, min(reported_on) AS first_seen FROM mentions
-    WHERE claim_id IN (SELECT claim_id FROM candidates) GROUP BY claim_id
+    -- claim_state is current for every claim this batch did not add mentions to, and rel
+    -- holds every mention of the claims it did
+    SELECT claim_id, min(day) AS first_seen FROM (
+        SELECT claim_id, reported_on AS day FROM rel
+        WHERE claim_id IN (SELECT claim_id FROM candidates)
+        UNION ALL
+        SELECT claim_id, first_seen FROM claim_state
+        WHERE claim_id IN (SELECT claim_id FROM candidates)
+    ) GROUP BY claim_id
 ),
 scope AS (
     -- what the statement's own article is about: the families and units of its claims
     SELECT article_id, list(DISTINCT family) AS families, list(DISTINCT unit) AS units
-    FROM mentions
+    FROM rel
     WHERE article_id IN (
         SELECT st.article_id FROM candidates JOIN statements st USING (statement_id)
     )
@@ -346,7 +369,7 @@ WITH reports AS (
            row_number() OVER w AS n,
            first_value(kind) OVER w AS first_kind,
            first_value(qualifier) OVER w AS first_qualifier
-    FROM mentions
+    FROM ledger_claim_mentions
     WHERE modality = 'asserted' AND claim_id IN (SELECT UNNEST($1::VARCHAR[]))
     WINDOW w AS (PARTITION BY claim_id ORDER BY reported_on, article_id, char_start)
 ),
@@ -388,7 +411,7 @@ agg AS (
            list(DISTINCT source_id ORDER BY source_id) AS outlets,
            coalesce(list(DISTINCT leaning ORDER BY leaning)
                     FILTER (WHERE leaning IS NOT NULL), []) AS leanings
-    FROM mentions WHERE claim_id IN (SELECT claim_id FROM touched)
+    FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
     GROUP BY claim_id
 ),
 latest AS (
@@ -428,8 +451,22 @@ LEFT JOIN drift USING (claim_id)
 """
 
 
+_STAGE_MENTIONS = """
+CREATE OR REPLACE TEMP TABLE ledger_claim_mentions AS
+SELECT claim_id, mention_id, article_id, char_start, reported_on, modality, kind, qualifier,
+       value_usd, claimant, source_id, leaning
+FROM mentions WHERE claim_id IN (SELECT UNNEST($1::VARCHAR[]))
+"""
+
+
+def stage_mentions(conn: duckdb.DuckDBPyConnection, claims: Sequence[str]) -> None:
+    """Copy every mention of ``claims`` into a temporary table, so that drift and the state
+    refresh read them with one scan of ``mentions`` between them (it grows without end)."""
+    conn.execute(_STAGE_MENTIONS, [list(claims)])
+
+
 def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now: datetime) -> None:
-    """Recompute the claim_state rows of ``claims`` (and only those)."""
+    """Recompute the claim_state rows of ``claims`` (and only those) from their staged mentions."""
     if not claims:
         return
     conn.execute("DELETE FROM claim_state WHERE claim_id IN (SELECT UNNEST($1))", [list(claims)])
@@ -469,19 +506,23 @@ def load_ledger(
         "mentions",
         [*mention_columns, "claim_id", "run_id", "loaded_at"],
         [(*astuple(m), assigned[m.mention_id], run_id, now) for m in new_mentions],
+        on_conflict="",  # new_mentions holds only ids not stored yet: skip the conflict check
     )
     insert_columns(
         conn,
         "statements",
         [*_names(StatementRecord), "run_id", "loaded_at"],
         [(*astuple(s), run_id, now) for s in new_statements],
+        on_conflict="",
     )
     by_mentions = sorted(set(assigned.values()))
     linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
     touched = sorted(set(by_mentions) | linked)
+    stage_mentions(conn, touched)
     status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
     drift_rows = conn.execute(_DRIFT_EVENTS, [by_mentions, now, run_id]).fetchall()
     refresh_state(conn, touched, now=now)
+    conn.execute("DROP TABLE temp.ledger_claim_mentions")
     changes.mentions = len(new_mentions)
     changes.statements = len(new_statements)
     changes.touched_claims = touched
