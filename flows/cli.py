@@ -6,19 +6,17 @@ Every command turns a ``ClaimwatchError`` into one clear line on stderr and exit
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimwatch.errors import ClaimwatchError
+from flows import analyst_cli
+from flows.console import clear_errors, err, out
 from flows.report import LABELS
 
 app = typer.Typer(
@@ -26,21 +24,18 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
+
+for command in (
+    analyst_cli.claims,
+    analyst_cli.claim,
+    analyst_cli.sql,
+    analyst_cli.export,
+):
+    app.command()(command)
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
 ]
-
-
-@contextlib.contextmanager
-def _clear_errors() -> Iterator[None]:
-    try:
-        yield
-    except ClaimwatchError as exc:
-        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
 
 
 def _print_counts(title: str, counts: dict[str, Any]) -> None:
@@ -61,7 +56,7 @@ def run(
     from flows.monitor import monitor
     from flows.settings import load_catalogue, load_settings
 
-    with _clear_errors():
+    with clear_errors():
         load_catalogue(load_settings(config))  # a bad catalogue fails here, in one line
         counts = asyncio.run(monitor(config=str(config) if config else None, force=force))
     _print_counts("monitor run", counts)
@@ -76,12 +71,17 @@ def demo(
     """Run the whole pipeline offline on the shipped demo corpus, served from 127.0.0.1."""
     from flows.demo.run import run_demo
 
-    with _clear_errors():
+    with clear_errors():
         counts = run_demo(database, announce=out.print)
     _print_counts("demo run", counts)
     if counts["articles_new"] == 0 and counts["articles_failed"] == 0:
         out.print("Nothing new: every article of the demo corpus is already in the warehouse.")
-    out.print(f"warehouse: {database}")
+    from warehouse.analyst import current_claims, open_snapshot
+
+    with clear_errors(), open_snapshot(database) as conn:
+        tracked = current_claims(conn)
+    out.print(analyst_cli.claims_table(tracked, title=f"{len(tracked.rows)} tracked claims"))
+    out.print(f"warehouse: {database}; `claimwatch claims` and `claimwatch claim ID` read it")
 
 
 @app.command()
@@ -93,7 +93,7 @@ def extract(
     from extractors.document import extract_document
     from flows.settings import load_catalogue, load_settings
 
-    with _clear_errors():
+    with clear_errors():
         if path == "-":
             raw = sys.stdin.buffer.read()
         else:
@@ -114,7 +114,7 @@ def sources(config: ConfigOption = None) -> None:
     from flows.settings import load_catalogue, load_settings
     from warehouse.db import connect
 
-    with _clear_errors():
+    with clear_errors():
         settings = load_settings(config)
         catalogue = load_catalogue(settings)
         health: dict[str, tuple[Any, ...]] = {}

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 LOCK_MARKERS = ("Could not set lock on file", "Conflicting lock is held")
 READ_ONLY_MARKERS = ("read-only mode", "read only mode", "Cannot execute statement of type")
+NO_FILES_MARKERS = ("file system operations are disabled", "Cannot enable external access")
 
 
 def translate_error(exc: duckdb.Error, *, path: str) -> WarehouseError:
@@ -31,6 +32,12 @@ def translate_error(exc: duckdb.Error, *, path: str) -> WarehouseError:
         return WarehouseLocked(
             f"{path}: the database is in use by another process ({message}); "
             "wait for the running flow to finish, or read the snapshot instead",
+            path=path,
+        )
+    if any(marker in str(exc) for marker in NO_FILES_MARKERS):
+        return ReadOnlyViolation(
+            f"{path}: this connection only queries the warehouse; reading or writing other "
+            f"files is refused (use `claimwatch export` for Parquet) ({message})",
             path=path,
         )
     if any(marker in str(exc) for marker in READ_ONLY_MARKERS):
