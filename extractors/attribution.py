@@ -52,6 +52,7 @@ class Attributor:
         self.sentence_starts = [s.start for s in seg.sentences]
         self.quote_starts = [q.start for q in seg.quotes]
         self._quote_speaker: dict[int, Mention | None] = {}
+        self._frames: dict[tuple[int, int, bool | None], list[Frame]] = {}
         self._parts: dict[int, list[Quote]] = {}
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
@@ -84,7 +85,14 @@ class Attributor:
 
     # -- frames --------------------------------------------------------------------
     def frames(self, lo: int, hi: int, *, in_quote: bool | None = None) -> list[Frame]:
-        """Frames whose verb lies in [lo, hi); ``in_quote`` filters by quotation membership."""
+        """Frames whose verb lies in [lo, hi); ``in_quote`` filters by quotation membership
+        (memoised: every figure of a sentence asks for the sentence's frames)."""
+        memo = (lo, hi, in_quote)
+        if memo not in self._frames:
+            self._frames[memo] = self._find_frames(lo, hi, in_quote)
+        return self._frames[memo]
+
+    def _find_frames(self, lo: int, hi: int, in_quote: bool | None) -> list[Frame]:
         text, cues = self.text, self.cues
         out: list[Frame] = []
         passive_spans: list[tuple[int, int]] = []

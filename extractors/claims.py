@@ -9,6 +9,8 @@ adds the Kremlin statements of :mod:`extractors.kremlin`.
 
 from __future__ import annotations
 
+import bisect
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,11 +31,17 @@ from extractors.kremlin import (
 from extractors.people import Mention, find_mentions
 from extractors.sentences import Segmentation, segment
 
+logger = logging.getLogger(__name__)
+
 TOLERANCE = 0.01
 """Two figures within 1% of the larger are the same figure (as in tracking, DESIGN.md)."""
 HEADING_MAX = 160
 """A paragraph of one sentence, this short and without a closing full stop, is a heading."""
 _DEFINITE_LOOKBACK = 12
+MAX_TEXT = 1_000_000
+"""Characters read from one text. News articles are a few tens of KB; past this a text is a
+dump or a feed gone wrong, and only its beginning (to a paragraph break) is read, so that
+extraction of any input stays cheap."""
 BACK_REFERENCE = "refers back to a figure claimed in the text"
 """Why a definite mention ("the $4 billion contract") is dropped: unless a new speaker
 makes it their own claim, it restates the figure claimed elsewhere in the text."""
@@ -183,10 +191,26 @@ class _Found:
     """Why this mention may only repeat a figure claimed elsewhere (heading, back-reference)."""
 
 
-def _same(a: Claim, b: Claim) -> bool:
-    return a.unit == b.unit and abs(a.value - b.value) <= TOLERANCE * max(
-        abs(a.value), abs(b.value)
-    )
+class _Values:
+    """Sorted values per key, to ask in O(log n) whether a figure within 1% is among them."""
+
+    def __init__(self) -> None:
+        self._by: dict[tuple[Any, ...], list[float]] = {}
+
+    def add(self, key: tuple[Any, ...], value: float) -> None:
+        self._by.setdefault(key, []).append(value)
+
+    def freeze(self) -> None:
+        for values in self._by.values():
+            values.sort()
+
+    def has(self, key: tuple[Any, ...], value: float) -> bool:
+        values = self._by.get(key)
+        if not values:
+            return False
+        lo, hi = sorted((value / (1 + TOLERANCE), value * (1 + TOLERANCE)))
+        i = bisect.bisect_left(values, lo)
+        return i < len(values) and values[i] <= hi
 
 
 def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
@@ -195,21 +219,26 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
     A heading, a figure a denial quotes, or a back-reference by the same or no speaker
     ("the $4 billion contract"), that restates a figure claimed in the text is not a claim
     of its own; nor is a claimant-less mention of a figure the text attributes to someone."""
+    primary, attributed = _Values(), _Values()
+    for f in found:
+        c = f.claim
+        if f.echo is None:
+            primary.add((c.unit,), c.value)
+            primary.add((c.unit, c.claimant), c.value)
+        if c.claimant is not None:
+            attributed.add((c.unit, c.kind), c.value)
+    primary.freeze()
+    attributed.freeze()
     dropped: list[OtherFigure] = []
-    primary = [f for f in found if f.echo is None]
     kept: dict[tuple[Any, ...], _Found] = {}
     for item in found:
         c = item.claim
         why = None
-        if item.echo and any(
-            _same(c, p.claim)
-            and (item.echo != BACK_REFERENCE or c.claimant in (None, p.claim.claimant))
-            for p in primary
-        ):
-            why = item.echo
-        elif c.claimant is None and any(
-            _same(c, o.claim) and o.claim.kind == c.kind and o.claim.claimant for o in found
-        ):
+        if item.echo:
+            by_anyone = item.echo != BACK_REFERENCE or c.claimant is None
+            if primary.has((c.unit,) if by_anyone else (c.unit, c.claimant), c.value):
+                why = item.echo
+        if why is None and c.claimant is None and attributed.has((c.unit, c.kind), c.value):
             why = "repeats a figure attributed in the text"
         if why:
             dropped.append(OtherFigure(c.text, c.value, c.unit, why, c.start, c.end))
@@ -245,10 +274,15 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
             picking the holder of an office ("the Kremlin spokesman").
 
     Returns:
-        An Extraction; empty lists for an empty or figure-free text.
+        An Extraction; empty lists for an empty or figure-free text. A text longer than
+        MAX_TEXT is read up to a paragraph break before that length.
     """
     if not text or not text.strip():
         return Extraction()
+    if len(text) > MAX_TEXT:
+        cut = text.rfind("\n", MAX_TEXT // 2, MAX_TEXT)
+        logger.warning("text of %s characters: reading the first %s", len(text), MAX_TEXT)
+        text = text[: cut if cut > 0 else MAX_TEXT]
     cues = load_cues(language)
     seg = segment(text, cues)
     figures = [f for f in find_figures(text, cues) if f.unit is not None]
@@ -267,6 +301,7 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     headings = _headings(seg, text)
     found: list[_Found] = []
     speakers: dict[int, tuple[Mention | None, Mention | None]] = {}
+    about_sentence: dict[int, tuple[tuple[str, ...], str | None]] = {}
     for fig in figures:
         sentence = attributor.sentence_at(fig.start)
         if sentence is None:
@@ -291,6 +326,18 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
         ):
             echo = BACK_REFERENCE
         sentence_text = text[sentence.start : sentence.end]
+        if sentence.start not in about_sentence:
+            about_sentence[sentence.start] = (
+                _parties(
+                    text,
+                    sentence.start,
+                    sentence.end,
+                    attributor.between(sentence.start, sentence.end),
+                    cues,
+                ),
+                _period(sentence_text, cues, published),
+            )
+        parties, period = about_sentence[sentence.start]
         claim = Claim(
             text=fig.text,
             value=fig.value,
@@ -300,14 +347,8 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
             kind=kind,
             claimant=claimant.label if claimant else None,
             attributed_to=attributed.label if attributed else None,
-            parties=_parties(
-                text,
-                sentence.start,
-                sentence.end,
-                attributor.between(sentence.start, sentence.end),
-                cues,
-            ),
-            period=_period(sentence_text, cues, published),
+            parties=parties,
+            period=period,
             sentence=sentence_text,
             start=fig.start,
             end=fig.end,

@@ -24,13 +24,38 @@ class UnknownLanguage(ExtractionError):
     """No cue file exists for the requested language."""
 
 
+def _atom(char: str) -> str:
+    if char == " ":
+        return _WS + "+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    """The regex of a character trie: shared prefixes are matched once, longer branches
+    are tried first (an optional tail is greedy)."""
+    branches = [_atom(char) + _emit(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
+    return body + "?" if "" in node else body
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
-    """Regex alternation of literal phrases, longest first; a space matches any whitespace."""
-    unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    """Regex alternation of literal phrases, the longest match first; a space matches any
+    whitespace. Built as a trie: Python's regex engine tries every branch of a flat
+    alternation at every position, a trie only the branches of the next character."""
+    unique = sorted({" ".join(p.split()) for p in phrases if p.strip()})
     if not unique:
         return r"(?!x)x"
-    parts = [re.escape(p).replace(r"\ ", _WS + "+").replace("'", "['’]") for p in unique]
-    return "(?:" + "|".join(parts) + ")"
+    root: dict[str, Any] = {}
+    for phrase in unique:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _emit(root) + ")"
 
 
 def words_re(phrases: Iterable[str], *, flags: int = FLAGS) -> re.Pattern[str]:

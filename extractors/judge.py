@@ -60,22 +60,33 @@ class DocContext:
             bool(self._named["russia"]) or bool(ctx["russia"].search(text))
         )
         self._found: dict[tuple[str, int, int], bool] = {}
+        self._hits_of: dict[str, tuple[list[int], list[int]]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
         self._hits: dict[tuple[int, int], list[list[list[tuple[int, int]]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
 
     def has(self, key: str, lo: int, hi: int) -> bool:
-        """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi)."""
+        """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi).
+
+        Each cue is matched once over the whole text; a span is then a bisection."""
         memo = (key, lo, hi)
         if memo not in self._found:
-            found = self.cues.context[key].search(self.text, lo, hi) is not None
+            starts, ends = self._cue_hits(key)
+            i = bisect.bisect_left(starts, lo)
+            found = i < len(starts) and starts[i] < hi and ends[i] <= hi
             if not found and key in self._named:
-                starts = self._named_starts[key]
-                i = bisect.bisect_left(starts, lo)
-                found = i < len(starts) and starts[i] < hi
+                named = self._named_starts[key]
+                j = bisect.bisect_left(named, lo)
+                found = j < len(named) and named[j] < hi
             self._found[memo] = found
         return self._found[memo]
+
+    def _cue_hits(self, key: str) -> tuple[list[int], list[int]]:
+        if key not in self._hits_of:
+            spans = [m.span() for m in self.cues.context[key].finditer(self.text)]
+            self._hits_of[key] = ([a for a, _ in spans], [b for _, b in spans])
+        return self._hits_of[key]
 
     def first_kind(self, lo: int, hi: int, unit: str) -> str | None:
         """Memoised :func:`_first_kind`."""
@@ -355,10 +366,14 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     or written by the reporter without a source, it is a supposition."""
     text, context = ctx.text, ctx.cues.context
     lo, hi = clause(text, sentence, fig.start, ctx.cues)
-    if context["denial"].search(text, lo, hi):
+    if ctx.has("denial", lo, hi):
         return "denied"
-    if context["conditional"].search(text, lo, hi) or _put_to_speaker(ctx, sentence, fig.start):
+    if ctx.has("conditional", lo, hi) or (
+        ctx.has("question", sentence.start, fig.start) and _put_to_speaker(ctx, sentence, fig.start)
+    ):
         return "hypothetical"
+    if not ctx.has("possibility", lo, fig.start):
+        return "asserted"
     modal = None
     for match in context["possibility"].finditer(text, lo, fig.start):
         modal = match

@@ -6,8 +6,10 @@ exact text they came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.cues import Cues
 
@@ -120,14 +122,21 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], cues: Cues) -> list[Qu
 
 def clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:
     """The clause of ``sentence`` holding ``pos`` (between clause breaks)."""
-    lo, hi = sentence.start, sentence.end
-    for match in cues.clause_break_re.finditer(text, sentence.start, sentence.end):
-        if match.end() <= pos:
-            lo = match.end()
-        elif match.start() >= pos:
-            hi = match.start()
+    breaks = _breaks(text, sentence.start, sentence.end, cues.clause_break_re)
+    i = bisect.bisect_right(breaks, (pos, pos))
+    lo = sentence.start
+    for _start, end in reversed(breaks[:i]):
+        if end <= pos:
+            lo = end
             break
+    hi = next((start for start, _ in breaks[i:] if start >= pos), sentence.end)
     return lo, hi
+
+
+@lru_cache(maxsize=256)
+def _breaks(text: str, lo: int, hi: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of the clause breaks of a sentence (cached: every figure in it asks)."""
+    return [m.span() for m in pattern.finditer(text, lo, hi)]
 
 
 def segment(text: str, cues: Cues) -> Segmentation:
