@@ -261,3 +261,8 @@ def test_sentence_going_on_about_a_third_country() -> None:
         "investment was put at about $1 billion."
     )
     assert [o.why for o in result.other_figures if o.unit] == ["deal of another country"]
+
+
+def test_transit_country_is_a_route_not_a_party() -> None:
+    (claim,) = _claims("Russia will deliver 2 bcm of gas a year to Iran through Azerbaijan.")
+    assert (claim.value, claim.kind) == (2, "supply_volume")

@@ -76,3 +76,8 @@ def test_gazetteer_roles_use_the_design_vocabulary() -> None:
         "russian_official",
         "other",
     }
+
+
+def test_possessive_role_phrase_is_not_its_owner() -> None:
+    text = "Ali Akbar Velayati flew home. Khamenei's envoy said the talks went well."
+    assert ("Khamenei's envoy", "Ali Akbar Velayati") in _resolved(text.replace("’", "'"))
