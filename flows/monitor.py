@@ -25,11 +25,11 @@ from extractors.topics import Topic
 from flows import pipeline
 from flows.processing import PageJob, ProcessedPage, process_pages, warm_up
 from flows.report import summary_markdown
+from flows.serialise import one_writer
 from flows.settings import Catalogue, Settings, load_catalogue, load_settings
 from sources.fetcher import Fetcher
 from sources.harvest import PageOutcome, PollOutcome
 from sources.models import Candidate
-from warehouse.lock import writer_lock
 from warehouse.runs import RunCounts
 from warehouse.snapshot import publish_snapshot
 
@@ -241,5 +241,5 @@ async def monitor(
     """
     settings = load_settings(config, catalogue=catalogue, database=database, **(overrides or {}))
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    with writer_lock(settings.database, timeout=settings.lock_timeout):
+    async with one_writer(settings):
         return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     extract_workers: int = Field(default=0, ge=0)
     """Processes for extraction; 0 means one per core."""
     lock_timeout: float = 600.0
+    concurrency_limit: str = "claimwatch-writer"
     origin_aliases: dict[str, str] = Field(default_factory=dict)
     """Stable identities for local mirrors: {"http://127.0.0.1:8080": "https://outlet.example"}."""
     global_concurrency: int = Field(default=16, ge=1)
