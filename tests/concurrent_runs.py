@@ -60,19 +60,7 @@ def assert_stored_once(database: Path, *, articles: int) -> None:
         runs = conn.execute("SELECT status, articles_new FROM runs ORDER BY started_at").fetchall()
         assert [r[0] for r in runs] == ["completed", "completed"]
         assert sorted(r[1] for r in runs)[0] == 0  # the run that waited found nothing new
-        assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0  # type: ignore[index]
-        for orphan in (
-            "SELECT count(*) FROM mentions WHERE claim_id NOT IN (SELECT claim_id FROM claims)",
-            "SELECT count(*) FROM mentions WHERE article_id NOT IN "
-            "(SELECT article_id FROM articles)",
-            "SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM claim_state)",
-            "SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM mentions)",
-            "SELECT count(*) FROM (SELECT article_id, char_start, char_end FROM mentions "
-            "GROUP BY ALL HAVING count(*) > 1)",
-            "SELECT count(*) FROM (SELECT article_id, source_id FROM article_sources "
-            "GROUP BY ALL HAVING count(*) > 1)",
-        ):
-            assert conn.execute(orphan).fetchone() == (0,), orphan
+        assert_ledger_whole(conn)
     finally:
         conn.close()
 
@@ -81,3 +69,20 @@ def base_env(prefect_home: Path) -> dict[str, str]:
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
     return env
+
+
+def assert_ledger_whole(conn: duckdb.DuckDBPyConnection) -> None:
+    """Every mention has its claim and article, every claim its mentions and state, and no
+    mention or listing is stored twice: no batch was half written."""
+    assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0  # type: ignore[index]
+    for orphan in (
+        "SELECT count(*) FROM mentions WHERE claim_id NOT IN (SELECT claim_id FROM claims)",
+        "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT article_id FROM articles)",
+        "SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM claim_state)",
+        "SELECT count(*) FROM claims WHERE claim_id NOT IN (SELECT claim_id FROM mentions)",
+        "SELECT count(*) FROM (SELECT article_id, char_start, char_end FROM mentions "
+        "GROUP BY ALL HAVING count(*) > 1)",
+        "SELECT count(*) FROM (SELECT article_id, source_id FROM article_sources "
+        "GROUP BY ALL HAVING count(*) > 1)",
+    ):
+        assert conn.execute(orphan).fetchone() == (0,), orphan

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from concurrent_runs import assert_ledger_whole
 
 from flows.demo.synthetic import SyntheticSite
 
@@ -69,6 +70,7 @@ def test_sigkill_during_the_load_loses_nothing_and_duplicates_nothing(
 
         conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
         partial = conn.execute("SELECT count(*) FROM articles").fetchone()
+        assert_ledger_whole(conn)  # the killed batch left no half-written claim
         conn.close()
         assert partial is not None and 0 < partial[0] < RELEVANT
 
@@ -87,5 +89,6 @@ def test_sigkill_during_the_load_loses_nothing_and_duplicates_nothing(
             "GROUP BY ALL HAVING count(*) > 1)"
         ).fetchone()
         assert dupes == (0,)
+        assert_ledger_whole(conn)
     finally:
         conn.close()

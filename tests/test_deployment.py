@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import httpx
 import pytest
+from concurrent_runs import assert_stored_once, run_env, run_two_at_once
 
 from flows.demo.synthetic import SyntheticSite
 
@@ -115,3 +116,19 @@ def test_monitor_deployment_runs_on_a_process_worker(
             break
         time.sleep(2)
     assert scheduled, "the monitor deployment's schedule created no runs"
+
+
+def test_two_runs_at_once_take_turns_on_the_servers_concurrency_slot(
+    server_env: dict[str, str], tmp_path: Path
+) -> None:
+    with SyntheticSite(pages=30, relevant_every=1) as site:
+        env = run_env(tmp_path, site, server_env)
+        run_two_at_once(env)
+        assert site.article_requests() == 30
+    assert_stored_once(tmp_path / "w.duckdb", articles=30)
+    limit = httpx.get(
+        f"{server_env['PREFECT_API_URL']}/v2/concurrency_limits/claimwatch-writer", timeout=10
+    )
+    assert limit.status_code == 200, limit.text
+    assert limit.json()["limit"] == 1
+    assert limit.json()["active_slots"] == 0  # both runs gave their slot back
