@@ -47,6 +47,7 @@ class Attributor:
         self.text = text
         self.seg = seg
         self.cues = cues
+        self.words = cues.lexicon.index(text)
         self.mentions = [m for m in mentions if _speaking(m)]
         self.starts = [m.start for m in self.mentions]
         self.sentence_starts = [s.start for s in seg.sentences]
@@ -93,31 +94,29 @@ class Attributor:
         return self._frames[memo]
 
     def _find_frames(self, lo: int, hi: int, in_quote: bool | None) -> list[Frame]:
-        text, cues = self.text, self.cues
+        text, cues, words = self.text, self.cues, self.words
         out: list[Frame] = []
-        passive_spans: list[tuple[int, int]] = []
-        for match in cues.passive_re.finditer(text, lo, hi):
-            passive_spans.append(match.span())
-            before = [m for m in self.between(lo, match.start()) if not m.possessive]
+        passive_spans = words.within("passive", lo, hi)
+        for start, end in passive_spans:
+            before = [m for m in self.between(lo, start) if not m.possessive]
             if before:
-                out.append(Frame(match.start(), match.end(), before[-1]))
-        for match in cues.prefix_re.finditer(text, lo, hi):
-            after = self.between(match.end(), match.end() + 4)
+                out.append(Frame(start, end, before[-1]))
+        for start, end in words.within("prefix", lo, hi):
+            after = self.between(end, end + 4)
             if after:
-                out.append(Frame(match.start(), match.end(), after[0]))
-        for match in cues.participle_re.finditer(text, lo, hi):
-            subject = next((m for m in self.between(lo, match.start()) if not m.possessive), None)
+                out.append(Frame(start, end, after[0]))
+        for start, end in words.within("participle", lo, hi):
+            subject = next((m for m in self.between(lo, start) if not m.possessive), None)
             if subject is not None:
-                out.append(Frame(match.start(), match.end(), subject))
-        for match in cues.saying_re.finditer(text, lo, hi):
-            start = match.start()
+                out.append(Frame(start, end, subject))
+        for start, end in words.within("saying", lo, hi):
             if any(a <= start < b for a, b in passive_spans):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
                 continue
-            speaker = self._subject(lo, start, match.end())
+            speaker = self._subject(lo, start, end)
             if speaker is not None:
-                out.append(Frame(start, match.end(), speaker))
+                out.append(Frame(start, end, speaker))
         for m in self.between(lo, hi):
             if m.possessive and cues.nominal_re.match(text, m.end):
                 out.append(Frame(m.end, m.end, m, nominal=True))

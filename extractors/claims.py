@@ -286,7 +286,7 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     cues = load_cues(language)
     seg = segment(text, cues)
     figures = [f for f in find_figures(text, cues) if f.unit is not None]
-    stance_hit = cues.any_stance_re.search(text) is not None
+    stance_hit = bool(cues.lexicon.index(text).spans("any_stance")[0])
     others = [
         OtherFigure(n.text, n.value, None, n.why, n.start, n.end)
         for n in find_not_figures(text, cues)

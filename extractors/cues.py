@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.exceptions import ExtractionError
+from extractors.lexicon import Lexicon
 
 FLAGS = re.IGNORECASE
 _WS = r"[\s\u00a0\u202f]"
@@ -93,7 +94,8 @@ class KindCue:
     """A kind of claim and the phrase sets that must all occur near its figure."""
 
     kind: str
-    patterns: tuple[re.Pattern[str], ...]
+    lists: tuple[str, ...]
+    """Names of the phrase sets in :attr:`Cues.lexicon`."""
     units: frozenset[str] | None
     weak: bool = False
 
@@ -122,30 +124,24 @@ class Cues:
     joiner_re: re.Pattern[str]
     change_re: re.Pattern[str]
     kinds: tuple[KindCue, ...]
-    context: dict[str, re.Pattern[str]]
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
     cost_before_re: re.Pattern[str]
     definite_before_re: re.Pattern[str]
     route_before_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
-    stances: tuple[tuple[str, re.Pattern[str]], ...]
-    any_stance_re: re.Pattern[str]
+    stances: tuple[str, ...]
+    """Stance names, in the order they are tried (lists ``stance:<name>``)."""
     party_re: re.Pattern[str]
-    statement_topic_re: re.Pattern[str]
     claim_by_re: re.Pattern[str]
     anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
-    passive_re: re.Pattern[str]
-    participle_re: re.Pattern[str]
-    prefix_re: re.Pattern[str]
     nominal_re: re.Pattern[str]
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     pronouns: dict[str, str]
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
-    group_re: re.Pattern[str]
     group_head_re: re.Pattern[str]
     nationality: dict[str, str]
     group_countries: dict[str, str]
@@ -158,6 +154,9 @@ class Cues:
     abbreviations: frozenset[str]
     quotes: tuple[tuple[str, str], ...]
     stopwords_capitalised: frozenset[str]
+    lexicon: Lexicon
+    """The whole-word lists above, found in one pass over a text's tokens (see
+    :func:`_lexicon` for their names)."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -189,13 +188,12 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
 
 def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
     out = []
-    for name, spec in _public(data["kinds"]).items():
+    for i, (name, spec) in enumerate(_public(data["kinds"]).items()):
         units = frozenset(spec["units"]) if "units" in spec else None
-        pats = tuple(words_re(group) for group in spec["all"])
         out.append(
             KindCue(
                 kind=spec.get("kind", name),
-                patterns=pats,
+                lists=tuple(f"kind:{i}:{j}" for j in range(len(spec["all"]))),
                 units=units,
                 weak=bool(spec.get("weak", False)),
             )
@@ -243,6 +241,39 @@ def _party_re(parties: Mapping[str, Any]) -> re.Pattern[str]:
     )
 
 
+_NOT_WORD_LISTS = frozenset(
+    {"price_after", "price_before", "cost_before", "clause_breaks", "definite", "route_before"}
+)
+"""Context lists matched by position next to a figure, not as whole words anywhere."""
+
+
+def _lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
+    ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``, ``prefix``,
+    ``statement_topic``, ``groups``."""
+    ctx = _public(data["context"])
+    saying = data["saying"]
+    stances = _public(data["stances"])
+    lists: dict[str, list[str]] = {
+        f"context:{k}": v for k, v in ctx.items() if k not in _NOT_WORD_LISTS
+    }
+    for i, spec in enumerate(_public(data["kinds"]).values()):
+        for j, group in enumerate(spec["all"]):
+            lists[f"kind:{i}:{j}"] = group
+    lists |= {f"stance:{k}": v for k, v in stances.items()}
+    lists["any_stance"] = [p for v in stances.values() for p in v]
+    lists |= {
+        "saying": saying["verbs"],
+        "passive": saying["passive"],
+        "participle": saying["participles"],
+        "prefix": saying["prefix"],
+        "statement_topic": data["statement_topic"],
+        "groups": data["people"]["groups"],
+    }
+    sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
+    return Lexicon(lists, case_sensitive=sensitive)
+
+
 def _compile(data: Mapping[str, Any]) -> Cues:
     numbers = data["numbers"]
     figure_re, word_figure_re = _figure_res(data)
@@ -278,19 +309,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         joiner_re=re.compile(rf"{_WS}*{phrase_alternation(ranges['dash_joiners'])}{_WS}*", FLAGS),
         change_re=ending_re(ranges["change_verbs"]),
         kinds=_kinds(data),
-        context={
-            k: words_re(v, flags=0 if k in ctx.get("_case_sensitive", ()) else FLAGS)
-            for k, v in _public(ctx).items()
-            if k
-            not in (
-                "price_after",
-                "price_before",
-                "cost_before",
-                "clause_breaks",
-                "definite",
-                "route_before",
-            )
-        },
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
             r"(?<!\w)" + phrase_alternation(ctx["price_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
@@ -301,10 +319,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
         clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
-        stances=tuple((k, words_re(v)) for k, v in stances.items()),
-        any_stance_re=words_re(p for v in stances.values() for p in v),
+        stances=tuple(stances),
         party_re=_party_re(data["parties"]),
-        statement_topic_re=words_re(data["statement_topic"]),
         claim_by_re=re.compile(
             _WS + r"+" + phrase_alternation(data["statement_cues"]["claim_by"]) + _WS + r"+",
             FLAGS,
@@ -321,9 +337,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             FLAGS,
         ),
         saying_re=words_re(saying["verbs"]),
-        passive_re=words_re(saying["passive"]),
-        participle_re=words_re(saying["participles"]),
-        prefix_re=words_re(saying["prefix"]),
         nominal_re=re.compile(
             r"(?:['’]s|(?<=s)['’])(?:"
             + _WS
@@ -341,7 +354,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
-        group_re=words_re(people["groups"]),
         group_head_re=re.compile(
             r"['’]s" + _WS + r"+" + phrase_alternation(people["group_heads"]) + r"(?!\w)", FLAGS
         ),
@@ -378,6 +390,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
         quotes=tuple((q[0], q[1]) for q in data["quotes"]),
         stopwords_capitalised=frozenset(w.lower() for w in capital_stop),
+        lexicon=_lexicon(data),
     )
 
 

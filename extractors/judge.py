@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from extractors.attribution import Attributor
 from extractors.cues import Cues
 from extractors.figures import MONEY_UNITS, Figure
+from extractors.lexicon import TokenIndex
 from extractors.people import Mention
 from extractors.sentences import Sentence, clause
 
@@ -29,12 +30,12 @@ _PRICE_LOOKBACK = 40
 _FAR = 1 << 30
 
 
-def _first_kind(text: str, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
+def _first_kind(words: TokenIndex, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
     """The first kind (in cue-file order) whose cues all occur in [lo, hi)."""
     for cue in cues.kinds:
         if cue.units is not None and unit not in cue.units:
             continue
-        if all(p.search(text, lo, hi) for p in cue.patterns):
+        if all(words.has(name, lo, hi) for name in cue.lists):
             return cue.kind
     return None
 
@@ -45,9 +46,9 @@ class DocContext:
     def __init__(
         self, text: str, cues: Cues, mentions: Sequence[Mention], figures: Sequence[Figure]
     ) -> None:
-        ctx = cues.context
         self.text = text
         self.cues = cues
+        self.words = cues.lexicon.index(text)
         self.fig_starts = [f.start for f in figures]
         # gazetteer names stand for their country ("Pezeshkian" is Iran's side)
         self._named: dict[str, list[tuple[int, int]]] = {"iran": [], "russia": []}
@@ -56,11 +57,10 @@ class DocContext:
             if side and m.kind in ("person", "org"):
                 self._named[side].append((m.start, m.end))
         self._named_starts = {k: [a for a, _ in v] for k, v in self._named.items()}
-        self.bilateral = (bool(self._named["iran"]) or bool(ctx["iran"].search(text))) and (
-            bool(self._named["russia"]) or bool(ctx["russia"].search(text))
-        )
+        self.bilateral = (
+            bool(self._named["iran"]) or bool(self.words.spans("context:iran")[0])
+        ) and (bool(self._named["russia"]) or bool(self.words.spans("context:russia")[0]))
         self._found: dict[tuple[str, int, int], bool] = {}
-        self._hits_of: dict[str, tuple[list[int], list[int]]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
         self._hits: dict[tuple[int, int], list[list[list[tuple[int, int]]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -72,9 +72,7 @@ class DocContext:
         Each cue is matched once over the whole text; a span is then a bisection."""
         memo = (key, lo, hi)
         if memo not in self._found:
-            starts, ends = self._cue_hits(key)
-            i = bisect.bisect_left(starts, lo)
-            found = i < len(starts) and starts[i] < hi and ends[i] <= hi
+            found = self.words.has(f"context:{key}", lo, hi)
             if not found and key in self._named:
                 named = self._named_starts[key]
                 j = bisect.bisect_left(named, lo)
@@ -82,24 +80,21 @@ class DocContext:
             self._found[memo] = found
         return self._found[memo]
 
-    def _cue_hits(self, key: str) -> tuple[list[int], list[int]]:
-        if key not in self._hits_of:
-            spans = [m.span() for m in self.cues.context[key].finditer(self.text)]
-            self._hits_of[key] = ([a for a, _ in spans], [b for _, b in spans])
-        return self._hits_of[key]
+    def cues_in(self, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of context cue ``key`` in [lo, hi)."""
+        return self.words.within(f"context:{key}", lo, hi)
 
     def first_kind(self, lo: int, hi: int, unit: str) -> str | None:
         """Memoised :func:`_first_kind`."""
         memo = (lo, hi, unit)
         if memo not in self._kinds:
-            self._kinds[memo] = _first_kind(self.text, lo, hi, unit, self.cues)
+            self._kinds[memo] = _first_kind(self.words, lo, hi, unit, self.cues)
         return self._kinds[memo]
 
     def _kind_hits(self, lo: int, hi: int) -> list[list[list[tuple[int, int]]]]:
         if (lo, hi) not in self._hits:
             self._hits[(lo, hi)] = [
-                [[m.span() for m in p.finditer(self.text, lo, hi)] for p in cue.patterns]
-                for cue in self.cues.kinds
+                [self.words.within(name, lo, hi) for name in cue.lists] for cue in self.cues.kinds
             ]
         return self._hits[(lo, hi)]
 
@@ -162,10 +157,10 @@ class DocContext:
         """(start, end, side) of every country name (and named person of a side) in [lo, hi)."""
         if (lo, hi) not in self._countries:
             found = [
-                (m.start(), m.end(), side)
+                (start, end, side)
                 for side in ("iran", "russia", "bilateral", "third_country")
-                for m in self.cues.context[side].finditer(self.text, lo, hi)
-                if side != "third_country" or not self._route(m.start())
+                for start, end in self.cues_in(side, lo, hi)
+                if side != "third_country" or not self._route(start)
             ]
             for side, spans in self._named.items():
                 starts = self._named_starts[side]
@@ -220,8 +215,8 @@ def _nearest_country(ctx: DocContext, lo: int, hi: int, fig: Figure) -> str | No
 def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
     """Distance from the figure to the nearest match of context cue ``key`` in [lo, hi)."""
     best = _FAR
-    for m in ctx.cues.context[key].finditer(ctx.text, lo, hi):
-        d = fig.start - m.end() if m.end() <= fig.start else max(0, m.start() - fig.end)
+    for start, end in ctx.cues_in(key, lo, hi):
+        d = fig.start - end if end <= fig.start else max(0, start - fig.end)
         best = min(best, d)
     return best
 
@@ -324,11 +319,10 @@ def _continues_supply(
     if ctx.supply_topic_at(attributor.seg.sentences) > sentence.paragraph:
         return False
     lo = sentence.start
-    for key in ("complementizer",):
-        for match in ctx.cues.context[key].finditer(ctx.text, sentence.start, fig.start):
-            lo = max(lo, match.end())
-    for match in ctx.cues.saying_re.finditer(ctx.text, sentence.start, fig.start):
-        lo = max(lo, match.end())
+    for _, end in ctx.cues_in("complementizer", sentence.start, fig.start):
+        lo = max(lo, end)
+    for _, end in ctx.words.within("saying", sentence.start, fig.start):
+        lo = max(lo, end)
     hi = clause(ctx.text, sentence, fig.start, ctx.cues)[1]
     comma = ctx.text.find(",", fig.end, hi)
     hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content
@@ -347,13 +341,10 @@ def _put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
     """Whether the figure at ``pos`` is in a question put to the speaker ("Asked whether
     Russia could supply 55 bcm, Putin said ..."): a question cue before it, and no verb of
     saying between the cue and the figure."""
-    cues = ctx.cues
-    last = None
-    for match in cues.context["question"].finditer(ctx.text, sentence.start, pos):
-        last = match
-    if last is None:
+    last = ctx.cues_in("question", sentence.start, pos)
+    if not last:
         return False
-    return cues.saying_re.search(ctx.text, last.end(), pos) is None
+    return not ctx.words.has("saying", last[-1][1], pos)
 
 
 def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention | None) -> str:
@@ -364,8 +355,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     their own side or without naming another: "Russia could supply up to 55 bcm", said by
     Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
     or written by the reporter without a source, it is a supposition."""
-    text, context = ctx.text, ctx.cues.context
-    lo, hi = clause(text, sentence, fig.start, ctx.cues)
+    lo, hi = clause(ctx.text, sentence, fig.start, ctx.cues)
     if ctx.has("denial", lo, hi):
         return "denied"
     if ctx.has("conditional", lo, hi) or (
@@ -374,14 +364,12 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
         return "hypothetical"
     if not ctx.has("possibility", lo, fig.start):
         return "asserted"
-    modal = None
-    for match in context["possibility"].finditer(text, lo, fig.start):
-        modal = match
-    if modal is None:
+    modals = ctx.cues_in("possibility", lo, fig.start)
+    if not modals:
         return "asserted"
     own = side_of(speaker)
     if own is None:
         return "hypothetical"
-    named = ctx.countries(lo, modal.start())
+    named = ctx.countries(lo, modals[-1][0])
     subject = named[-1][2] if named else own
     return "asserted" if subject in (own, "bilateral") else "hypothetical"

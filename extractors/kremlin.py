@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.cues import Cues, norm_key
 from extractors.figures import Figure
+from extractors.lexicon import TokenIndex
 from extractors.people import Mention
 from extractors.sentences import Sentence, clause
 
@@ -86,11 +87,11 @@ def _is_russian(speaker: Mention) -> bool:
     return speaker.country == RUSSIA
 
 
-def _stance(text: str, lo: int, hi: int, cues: Cues) -> tuple[str, int] | None:
-    for stance, pattern in cues.stances:
-        match = pattern.search(text, lo, hi)
-        if match:
-            return stance, match.start()
+def _stance(words: TokenIndex, lo: int, hi: int, cues: Cues) -> tuple[str, int] | None:
+    for stance in cues.stances:
+        found = words.within(f"stance:{stance}", lo, hi)
+        if found:
+            return stance, found[0][0]
     return None
 
 
@@ -203,12 +204,13 @@ def find_statements(
     out: list[KremlinStatement] = []
     seen: set[int] = set()
     starts = [f.start for f in figures]
-    for hit in cues.any_stance_re.finditer(text):
-        sentence = attributor.sentence_at(hit.start())
+    words = attributor.words
+    for hit in words.spans("any_stance")[0]:
+        sentence = attributor.sentence_at(hit)
         if sentence is None or sentence.start in seen:
             continue
         seen.add(sentence.start)
-        found = _stance(text, sentence.start, sentence.end, cues)
+        found = _stance(words, sentence.start, sentence.end, cues)
         if found is None or found[0] == "non_statement":
             continue
         stance, pos = found
@@ -223,8 +225,8 @@ def find_statements(
         first = bisect.bisect_left(starts, lo)
         last = bisect.bisect_left(starts, sentence.end)
         values = tuple(f.value for f in figures[first:last] if f.unit)
-        topical = cues.statement_topic_re.search(text, sentence.start, sentence.end)
-        if about is None and not values and topical is None:
+        topical = words.has("statement_topic", sentence.start, sentence.end)
+        if about is None and not values and not topical:
             continue
         out.append(
             KremlinStatement(

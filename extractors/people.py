@@ -187,8 +187,8 @@ def _country_of(words: str, table: dict[str, str]) -> str | None:
 
 def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
-    for match in cues.group_re.finditer(text):
-        out.append(_group(text, *match.span(), _country_of(match.group(), cues.group_countries)))
+    for start, end in zip(*cues.lexicon.index(text).spans("groups"), strict=True):
+        out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
     for match in cues.role_re.finditer(text):
         if not (
             match.group("det") or match.group("owner") or match.group("mods").strip()

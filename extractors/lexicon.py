@@ -1,0 +1,182 @@
+"""Phrase lists found by one tokenising pass and dictionary lookups, not one regex scan each.
+
+A text is split once into tokens (runs of word characters, and single other characters);
+every phrase of every list is indexed by its first token, so one walk over the tokens finds
+the matches of all lists at once. The matches are those of the whole-word regex the lists
+used to be compiled to: the longest phrase at a position, whole words only, a space in a
+phrase matching any whitespace, ``'`` and ``’`` alike, left to right without overlap.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\s*(?:\w+|\S)")
+_WORD_CHAR = re.compile(r"\w")
+
+Spans = tuple[list[int], list[int]]
+"""Starts and ends of the matches of one list, in text order."""
+
+
+def _norm(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _lower(text: str) -> str:
+    """Lowercase without changing any offset (a few characters grow when lowercased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """One phrase of list ``key``: its tokens and whether whitespace precedes each."""
+
+    key: str
+    words: tuple[str, ...]
+    spaced: tuple[bool, ...]
+    exact: tuple[str, ...] | None
+    """The tokens as written, for a case-sensitive list."""
+    open_start: bool
+    """Starts with a non-word character: the character before must not be a word one."""
+    open_end: bool
+    length: int
+
+    @property
+    def simple(self) -> bool:
+        """One whole word, any case: a token equal to it is a match."""
+        return len(self.words) == 1 and self.exact is None and not self.open_start
+
+
+def _phrase(key: str, phrase: str, case_sensitive: bool) -> _Phrase:
+    raw = _TOKEN.findall(_norm(phrase))
+    tokens = tuple(r.lstrip() for r in raw)
+    words = tuple(t.lower() for t in tokens)
+    return _Phrase(
+        key=key,
+        words=words,
+        spaced=tuple(len(r) != len(t) for r, t in zip(raw, tokens, strict=True)),
+        exact=tokens if case_sensitive else None,
+        open_start=not _WORD_CHAR.match(tokens[0]),
+        open_end=not _WORD_CHAR.match(tokens[-1][-1]),
+        length=len(phrase),
+    )
+
+
+class Lexicon:
+    """Named phrase lists, indexed by first token for :class:`TokenIndex`."""
+
+    def __init__(
+        self, lists: Mapping[str, Iterable[str]], case_sensitive: Iterable[str] = ()
+    ) -> None:
+        exact = frozenset(case_sensitive)
+        self.names = tuple(lists)
+        first: dict[str, dict[str, list[_Phrase]]] = {}
+        for key, phrases in lists.items():
+            for text in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
+                p = _phrase(key, text, key in exact)
+                first.setdefault(p.words[0], {}).setdefault(key, []).append(p)
+        self.first: dict[str, tuple[tuple[str, tuple[_Phrase, ...]], ...]] = {
+            word: tuple(
+                (key, tuple(sorted(options, key=lambda p: p.length, reverse=True)))
+                for key, options in by_key.items()
+            )
+            for word, by_key in first.items()
+        }
+
+    def index(self, text: str) -> TokenIndex:
+        """The matches of every list in ``text`` (memoised for the last few texts)."""
+        return _index(self, text)
+
+
+class TokenIndex:
+    """The tokens of one text and the matches of every list of a lexicon in it."""
+
+    def __init__(self, lexicon: Lexicon, text: str) -> None:
+        self.text = text
+        raw = _TOKEN.findall(_norm(_lower(text)))
+        words = [r.lstrip() for r in raw]
+        ends: list[int] = []
+        pos = 0
+        for r in raw:
+            pos += len(r)
+            ends.append(pos)
+        starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
+        spaced = [len(r) != len(w) for r, w in zip(raw, words, strict=True)]
+        found: dict[str, Spans] = {name: ([], []) for name in lexicon.names}
+        free: dict[str, int] = {}
+        first = lexicon.first
+        n = len(words)
+        for i in [i for i, w in enumerate(words) if w in first]:
+            following = words[i + 1] if i + 1 < n else None
+            for key, options in first[words[i]]:
+                if free.get(key, 0) > i:
+                    continue
+                for p in options:
+                    last = i + len(p.words) - 1
+                    if last > i and (last >= n or p.words[1] != following):
+                        continue
+                    if p.simple or self._fits(p, i, words, spaced, starts, ends):
+                        free[key] = last + 1
+                        found[key][0].append(starts[i])
+                        found[key][1].append(ends[last])
+                        break
+        self._found = found
+
+    def _fits(
+        self,
+        p: _Phrase,
+        i: int,
+        words: list[str],
+        spaced: list[bool],
+        starts: list[int],
+        ends: list[int],
+    ) -> bool:
+        text = self.text
+        for j in range(1, len(p.words)):
+            if words[i + j] != p.words[j] or spaced[i + j] != p.spaced[j]:
+                return False
+        last = i + len(p.words) - 1
+        if p.exact is not None and any(
+            _norm(text[starts[i + j] : ends[i + j]]) != w for j, w in enumerate(p.exact)
+        ):
+            return False
+        if p.open_start and starts[i] > 0 and _WORD_CHAR.match(text, starts[i] - 1):
+            return False
+        return not (p.open_end and _WORD_CHAR.match(text, ends[last]))
+
+    def spans(self, name: str) -> Spans:
+        """Starts and ends of the matches of list ``name``."""
+        return self._found[name]
+
+    def within(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) of the matches of ``name`` that lie in [lo, hi)."""
+        starts, ends = self._found[name]
+        out = []
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                out.append((starts[i], ends[i]))
+            i += 1
+        return out
+
+    def has(self, name: str, lo: int, hi: int) -> bool:
+        """Whether a match of ``name`` lies in [lo, hi)."""
+        starts, ends = self._found[name]
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        return False
+
+
+@lru_cache(maxsize=8)
+def _index(lexicon: Lexicon, text: str) -> TokenIndex:
+    return TokenIndex(lexicon, text)
