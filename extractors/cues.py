@@ -150,7 +150,8 @@ class Cues:
     periods: dict[str, re.Pattern[str]]
     quarters: dict[str, int]
     months: dict[str, int]
-    not_figures: tuple[tuple[str, re.Pattern[str]], ...]
+    not_figures: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]
+    """(why, pattern, words one of which every match holds, or None)."""
     abbreviations: frozenset[str]
     quotes: tuple[tuple[str, str], ...]
     stopwords_capitalised: frozenset[str]
@@ -210,6 +211,16 @@ def _fill(pattern: str, data: Mapping[str, Any]) -> str:
         .replace("{weekday}", weekdays)
         .replace("{number}", numbers)
     )
+
+
+def _needs(rest: list[Any], data: Mapping[str, Any]) -> frozenset[str] | None:
+    """The words a not-figure pattern cannot match without (``{month}``: any month)."""
+    if not rest:
+        return None
+    words: set[str] = set()
+    for word in rest[0]:
+        words |= {m.lower() for m in data["months"]} if word == "{month}" else {word.lower()}
+    return frozenset(words)
 
 
 def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
@@ -385,7 +396,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         quarters={k.lower(): int(v) for k, v in data["periods"]["quarters"].items()},
         months={k.lower(): int(v) for k, v in data["months"].items()},
         not_figures=tuple(
-            (why, re.compile(_fill(p, data), FLAGS)) for why, p in data["not_figures"]["patterns"]
+            (why, re.compile(_fill(p, data), FLAGS), _needs(rest, data))
+            for why, p, *rest in data["not_figures"]["patterns"]
         ),
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
         quotes=tuple((q[0], q[1]) for q in data["quotes"]),

@@ -216,7 +216,10 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
     taken = bytearray(len(text))  # marks claimed characters: linear, whatever the count
     out: list[NotFigure] = []
     windows = _digit_windows(text)
-    for why, pattern in cues.not_figures:
+    vocabulary = cues.lexicon.index(text).vocabulary
+    for why, pattern, needs in cues.not_figures:
+        if needs is not None and needs.isdisjoint(vocabulary):
+            continue
         for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             a, b = match.span()
             if any(taken[a:b]):

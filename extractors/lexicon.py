@@ -109,6 +109,8 @@ class TokenIndex:
             ends.append(pos)
         starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
         spaced = [len(r) != len(w) for r, w in zip(raw, words, strict=True)]
+        self.vocabulary = frozenset(words)
+        """Every token of the text, lowercased."""
         found: dict[str, Spans] = {name: ([], []) for name in lexicon.names}
         free: dict[str, int] = {}
         first = lexicon.first
