@@ -11,13 +11,14 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from claimwatch.errors import ClaimwatchError
+from digests.recipients import Recipient, parse_recipients
 from extractors.topics import Topic, parse_topics
 from flows.exceptions import ConfigError
 from sources.catalogue import parse_sources
@@ -82,6 +83,27 @@ class Settings(BaseSettings):
     max_bytes: int = 5_000_000
     retries: int = Field(default=3, ge=0)
     respect_robots: bool = True
+    # Email digests and alerts ([smtp] table of claimwatch.toml, or CLAIMWATCH_SMTP_*).
+    outbox: Path = Path("data/outbox")
+    """Messages are written here as .eml files when no smtp host is set (the default)."""
+    smtp_host: str | None = None
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)
+    """Default: 465 for implicit_tls, 587 for starttls, 25 for plain."""
+    smtp_security: Literal["implicit_tls", "starttls", "plain"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    """Only from the environment: CLAIMWATCH_SMTP_PASSWORD."""
+    smtp_password_secret: str | None = None
+    """Or the name of a Prefect Secret block holding the password."""
+    smtp_sender: str = "claimwatch <claimwatch@example.org>"
+    smtp_timeout: float = Field(default=30.0, gt=0)
+    smtp_ca_file: Path | None = None
+    """A CA bundle to trust instead of the system's (a relay with its own certificate)."""
+    unconfirmed_after_days: int = Field(default=14, ge=1)
+    digest_max_items: int = Field(default=20, ge=1)
+    """Items per digest section; the rest are counted, with the query that lists them."""
+    digest_first_days: int = Field(default=1, ge=1)
+    """How far back a new recipient's first digest looks."""
 
     _file_table: ClassVar[Mapping[str, Any]] = {}
 
@@ -124,7 +146,15 @@ class Catalogue:
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
     """Build the settings: ``overrides`` > ``CLAIMWATCH_*`` > the file's [settings] > defaults."""
     path = Path(config or os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
-    table = read_toml(path).get("settings", {}) if path.exists() else {}
+    data = read_toml(path) if path.exists() else {}
+    table = dict(data.get("settings", {}))
+    smtp = data.get("smtp", {})
+    if "password" in smtp:
+        raise ConfigError(
+            f"{path}: [smtp] password does not belong in a file; set CLAIMWATCH_SMTP_PASSWORD "
+            "or name a Prefect Secret block in password_secret"
+        )
+    table.update({f"smtp_{key}": value for key, value in smtp.items()})
     overrides = {k: v for k, v in overrides.items() if v is not None}
 
     class _Bound(Settings):
@@ -151,3 +181,13 @@ def load_catalogue(settings: Settings) -> Catalogue:
         return Catalogue(sources=parse_sources(data), topics=parse_topics(topics))
     except ClaimwatchError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_recipients(settings: Settings) -> list[Recipient]:
+    """The ``[[recipients]]`` of the config file (none when it has no such section)."""
+    if not settings.config.exists():
+        return []
+    try:
+        return parse_recipients(read_toml(settings.config))
+    except ClaimwatchError as exc:
+        raise ConfigError(f"{settings.config}: {exc}") from exc
