@@ -15,7 +15,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows import analyst_cli
+from flows import analyst_cli, digest_cli
 from flows.console import clear_errors, err, out
 from flows.report import LABELS
 
@@ -30,6 +30,7 @@ for command in (
     analyst_cli.claim,
     analyst_cli.sql,
     analyst_cli.export,
+    digest_cli.digest,
 ):
     app.command()(command)
 
