@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.exceptions import ExtractionError
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, first_word
 
 FLAGS = re.IGNORECASE
 _WS = r"[\s\u00a0\u202f]"
@@ -142,6 +142,9 @@ class Cues:
     pronouns: dict[str, str]
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
+    role_first_words: frozenset[str]
+    """First words of determiners, role modifiers and role nouns: where a role phrase
+    can start (besides an owner's capitalised name)."""
     group_head_re: re.Pattern[str]
     nationality: dict[str, str]
     group_countries: dict[str, str]
@@ -232,7 +235,7 @@ def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
     owner = r"(?-i:[A-Z])[\w\-]*(?:['’]s)"
     named = r"(?-i:[A-Z])[\w\-]*(?:['’]s)?"
     return re.compile(
-        rf"(?<!\w)(?:(?P<det>{det})|(?P<owner>{owner}))?{_WS}*"
+        rf"(?<!\w)(?:(?:(?P<det>{det})|(?P<owner>{owner})){_WS}+)?"
         rf"(?P<mods>(?:(?:{mods}){_WS}+){{0,4}})(?P<noun>{nouns})(?!\w)"
         rf"(?P<post>{_WS}+(?:{post}){_WS}+(?:the{_WS}+)?{named}(?:{_WS}+{named}){{0,3}}"
         rf"(?:{_WS}+(?:(?:{mods}){_WS}+){{0,2}}{heads}(?!\w))?)?",
@@ -261,7 +264,7 @@ _NOT_WORD_LISTS = frozenset(
 def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``, ``prefix``,
-    ``statement_topic``, ``groups``."""
+    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -280,6 +283,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "prefix": saying["prefix"],
         "statement_topic": data["statement_topic"],
         "groups": data["people"]["groups"],
+        "pronouns": list(data["people"]["pronouns"]),
+        "role_nouns": data["people"]["role_nouns"],
     }
     sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
     return Lexicon(lists, case_sensitive=sensitive)
@@ -365,6 +370,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
+        role_first_words=frozenset(
+            first_word(p)
+            for key in ("determiners", "role_modifiers", "role_nouns")
+            for p in people[key]
+        ),
         group_head_re=re.compile(
             r"['’]s" + _WS + r"+" + phrase_alternation(people["group_heads"]) + r"(?!\w)", FLAGS
         ),

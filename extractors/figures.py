@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.cues import Cues, norm_key
+from extractors.lexicon import tokenise
 
 USD_RATES: dict[str, float | None] = {
     "USD": 1.0,
@@ -216,7 +217,7 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
     taken = bytearray(len(text))  # marks claimed characters: linear, whatever the count
     out: list[NotFigure] = []
     windows = _digit_windows(text)
-    vocabulary = cues.lexicon.index(text).vocabulary
+    vocabulary = tokenise(text).vocabulary
     for why, pattern, needs in cues.not_figures:
         if needs is not None and needs.isdisjoint(vocabulary):
             continue

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 _TOKEN = re.compile(r"\s*(?:\w+|\S)")
 _WORD_CHAR = re.compile(r"\w")
@@ -34,6 +35,12 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def first_word(phrase: str) -> str:
+    """The first token of ``phrase``, as :class:`Tokens` holds it."""
+    match = _TOKEN.match(_norm(_lower(phrase)))
+    return match.group().lstrip() if match else ""
+
+
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     """One phrase of list ``key``: its tokens and whether whitespace precedes each."""
@@ -47,25 +54,29 @@ class _Phrase:
     """Starts with a non-word character: the character before must not be a word one."""
     open_end: bool
     length: int
-
-    @property
-    def simple(self) -> bool:
-        """One whole word, any case: a token equal to it is a match."""
-        return len(self.words) == 1 and self.exact is None and not self.open_start
+    extra: int
+    """How many tokens follow the first."""
+    second: str | None
+    simple: bool
+    """One whole word, any case: a token equal to it is a match."""
 
 
 def _phrase(key: str, phrase: str, case_sensitive: bool) -> _Phrase:
     raw = _TOKEN.findall(_norm(phrase))
     tokens = tuple(r.lstrip() for r in raw)
     words = tuple(t.lower() for t in tokens)
+    open_start = not _WORD_CHAR.match(tokens[0])
     return _Phrase(
         key=key,
         words=words,
         spaced=tuple(len(r) != len(t) for r, t in zip(raw, tokens, strict=True)),
         exact=tokens if case_sensitive else None,
-        open_start=not _WORD_CHAR.match(tokens[0]),
+        open_start=open_start,
         open_end=not _WORD_CHAR.match(tokens[-1][-1]),
         length=len(phrase),
+        extra=len(words) - 1,
+        second=words[1] if len(words) > 1 else None,
+        simple=len(words) == 1 and not case_sensitive and not open_start,
     )
 
 
@@ -95,22 +106,34 @@ class Lexicon:
         return _index(self, text)
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The tokens of a text: lowercased (``’`` as ``'``), with their offsets."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    vocabulary: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def tokenise(text: str) -> Tokens:
+    """Split ``text`` into runs of word characters and single other characters (memoised:
+    every lexicon and step reads the same tokens)."""
+    raw = _TOKEN.findall(_norm(_lower(text)))
+    words = [r.lstrip() for r in raw]
+    ends = list(accumulate(map(len, raw)))
+    starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
+    return Tokens(text, words, starts, ends, frozenset(words))
+
+
 class TokenIndex:
-    """The tokens of one text and the matches of every list of a lexicon in it."""
+    """The matches of every list of a lexicon in one text."""
 
     def __init__(self, lexicon: Lexicon, text: str) -> None:
-        self.text = text
-        raw = _TOKEN.findall(_norm(_lower(text)))
-        words = [r.lstrip() for r in raw]
-        ends: list[int] = []
-        pos = 0
-        for r in raw:
-            pos += len(r)
-            ends.append(pos)
-        starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
-        spaced = [len(r) != len(w) for r, w in zip(raw, words, strict=True)]
-        self.vocabulary = frozenset(words)
-        """Every token of the text, lowercased."""
+        self.tokens = tokenise(text)
+        words, starts, ends = self.tokens.words, self.tokens.starts, self.tokens.ends
         found: dict[str, Spans] = {name: ([], []) for name in lexicon.names}
         free: dict[str, int] = {}
         first = lexicon.first
@@ -121,28 +144,22 @@ class TokenIndex:
                 if free.get(key, 0) > i:
                     continue
                 for p in options:
-                    last = i + len(p.words) - 1
-                    if last > i and (last >= n or p.words[1] != following):
+                    last = i + p.extra
+                    if last > i and (last >= n or p.second != following):
                         continue
-                    if p.simple or self._fits(p, i, words, spaced, starts, ends):
+                    if p.simple or self._fits(p, i):
                         free[key] = last + 1
                         found[key][0].append(starts[i])
                         found[key][1].append(ends[last])
                         break
         self._found = found
 
-    def _fits(
-        self,
-        p: _Phrase,
-        i: int,
-        words: list[str],
-        spaced: list[bool],
-        starts: list[int],
-        ends: list[int],
-    ) -> bool:
-        text = self.text
+    def _fits(self, p: _Phrase, i: int) -> bool:
+        tokens = self.tokens
+        text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
         for j in range(1, len(p.words)):
-            if words[i + j] != p.words[j] or spaced[i + j] != p.spaced[j]:
+            spaced = starts[i + j] != ends[i + j - 1]
+            if words[i + j] != p.words[j] or spaced != p.spaced[j]:
                 return False
         last = i + len(p.words) - 1
         if p.exact is not None and any(

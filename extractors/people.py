@@ -12,18 +12,22 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from extractors.cues import Cues, norm_key, words_re
+from extractors.cues import Cues, norm_key
+from extractors.lexicon import Lexicon, TokenIndex
 from extractors.sentences import Segmentation
 
 LOOKBACK = 40
 """How many earlier mentions a pronoun or role phrase may reach back to (keeps it linear)."""
+ROLE_REACH = 30
+"""How many tokens before its noun a role phrase may start ("the Supreme Leader's senior
+foreign policy adviser" is 9)."""
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
@@ -75,7 +79,8 @@ class Gazetteer:
     """Name variants indexed by their first word."""
 
     variants: dict[str, list[tuple[tuple[str, ...], Entity]]]
-    first_word_re: re.Pattern[str]
+    first_words: Lexicon
+    """The first words of the variants, as list ``names`` (case-sensitive)."""
     people: tuple[Entity, ...]
 
 
@@ -120,8 +125,8 @@ def load_gazetteer() -> Gazetteer:
             add(alias, ent)
     for options in variants.values():
         options.sort(key=lambda v: len(v[0]), reverse=True)
-    first_word_re = words_re(variants, flags=0)
-    return Gazetteer(variants=variants, first_word_re=first_word_re, people=tuple(people))
+    first_words = Lexicon({"names": variants}, case_sensitive=["names"])
+    return Gazetteer(variants=variants, first_words=first_words, people=tuple(people))
 
 
 def _match_variant(text: str, pos: int, words: tuple[str, ...]) -> int | None:
@@ -144,23 +149,23 @@ def _match_variant(text: str, pos: int, words: tuple[str, ...]) -> int | None:
 def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
     last_end = -1
-    for match in gaz.first_word_re.finditer(text):
-        if match.start() < last_end:
+    for start, first_end in zip(*gaz.first_words.index(text).spans("names"), strict=True):
+        if start < last_end:
             continue
-        for words, ent in gaz.variants[match.group().replace("’", "'")]:
-            end = _match_variant(text, match.start(), words)
+        for words, ent in gaz.variants[text[start:first_end].replace("’", "'")]:
+            end = _match_variant(text, start, words)
             if end is None:
                 continue
             possessive = _POSSESSIVE.match(text, end) is not None
             group = cues.group_head_re.match(text, end) if possessive else None
             if group:
-                out.append(_group(text, match.start(), group.end(), ent.country))
+                out.append(_group(text, start, group.end(), ent.country))
             else:
                 out.append(
                     Mention(
-                        match.start(),
+                        start,
                         end,
-                        text[match.start() : end],
+                        text[start:end],
                         ent.kind,
                         entity=ent,
                         country=ent.country,
@@ -185,11 +190,45 @@ def _country_of(words: str, table: dict[str, str]) -> str | None:
     return None
 
 
+def _matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` (sorted): the positions where a
+    match can begin, found from the tokens, so that the pattern does not scan all the text."""
+    last_end = 0
+    for pos in starts:
+        if pos < last_end:
+            continue
+        match = pattern.match(text, pos)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def _role_starts(words: TokenIndex, cues: Cues) -> list[int]:
+    """Where a role phrase may begin: a determiner, modifier, noun or capitalised owner at
+    most ROLE_REACH tokens before a role noun."""
+    tokens = words.tokens
+    text, starts = tokens.text, tokens.starts
+    found: set[int] = set()
+    for noun in words.spans("role_nouns")[0]:
+        k = bisect.bisect_left(starts, noun)
+        for j in range(max(0, k - ROLE_REACH), k + 1):
+            if tokens.words[j] in cues.role_first_words or "A" <= text[starts[j]] <= "Z":
+                found.add(starts[j])
+    return sorted(found)
+
+
+def _capitalised(words: TokenIndex) -> list[int]:
+    """Starts of the tokens that begin with a capital A-Z (where an unknown name may)."""
+    text = words.tokens.text
+    return [s for s in words.tokens.starts if "A" <= text[s] <= "Z"]
+
+
 def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
-    for start, end in zip(*cues.lexicon.index(text).spans("groups"), strict=True):
+    words = cues.lexicon.index(text)
+    for start, end in zip(*words.spans("groups"), strict=True):
         out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
-    for match in cues.role_re.finditer(text):
+    for match in _matches(cues.role_re, text, _role_starts(words, cues)):
         if not (
             match.group("det") or match.group("owner") or match.group("mods").strip()
         ) and not match.group("post"):
@@ -202,18 +241,19 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
         out.append(Mention(start, end, phrase, "role", country=country, possessive=possessive))
-    for match in re.finditer(r"(?<!\w)(?:" + "|".join(cues.pronouns) + r")(?!\w)", text, re.I):
-        word = match.group().lower()
+    for start, end in zip(*words.spans("pronouns"), strict=True):
+        word = text[start:end].lower()
         out.append(
             Mention(
-                *match.span(),
-                match.group(),
+                start,
+                end,
+                text[start:end],
                 "pronoun",
                 gender=cues.pronouns[word],
                 possessive=word in ("his", "her", "hers"),
             )
         )
-    for match in cues.unknown_name_re.finditer(text):
+    for match in _matches(cues.unknown_name_re, text, _capitalised(words)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
             words.pop(0)
