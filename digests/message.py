@@ -12,6 +12,10 @@ from email.utils import format_datetime, parseaddr
 from digests.exceptions import RecipientError
 from digests.render import Rendered, one_line
 
+# Subjects are at most 150 characters: unfolded, they stay one line (the limit is 998);
+# folding at 78 makes the email package break right after "Subject:".
+POLICY = SMTP.clone(max_line_length=998)
+
 
 def sender_domain(sender: str) -> str:
     address = parseaddr(sender)[1]
@@ -39,7 +43,7 @@ def compose(
     name, address = parseaddr(sender)
     if not address or "@" not in address:
         raise RecipientError(f"sender {sender!r} is not an address like claimwatch@example.org")
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     message["From"] = Address(display_name=one_line(name), addr_spec=address)
     message["To"] = Address(display_name=one_line(to_name), addr_spec=to)
     message["Subject"] = one_line(rendered.subject)

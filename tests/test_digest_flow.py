@@ -1,0 +1,74 @@
+"""Digests and alerts end to end on the demo warehouse, delivered to the outbox."""
+
+from __future__ import annotations
+
+import shutil
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from digests.recipients import Recipient
+from flows.digest import run_digest, send_alerts
+from flows.settings import Settings, load_settings
+
+DESK = Recipient(email="desk@example.org")
+GAS = Recipient(
+    email="gas@example.org",
+    topics=("iran-russia-oil-deals",),
+    wants="alerts",
+    alert_on=("confirmed", "denied"),
+)
+
+
+@pytest.fixture
+def settings(demo_warehouse: Path, tmp_path: Path) -> Settings:
+    database = tmp_path / "claimwatch.duckdb"
+    shutil.copyfile(demo_warehouse, database)
+    return load_settings(
+        tmp_path / "absent.toml", database=str(database), outbox=str(tmp_path / "outbox")
+    )
+
+
+def outbox(settings: Settings) -> list[Path]:
+    return sorted(settings.outbox.glob("*.eml")) if settings.outbox.exists() else []
+
+
+def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
+    first = run_digest(settings, recipients=[DESK, GAS])
+    assert first.as_dict() == {"digests": 1, "nothing_new": 0, "sent": 1, "pending": 0, "failed": 0}
+    [path] = outbox(settings)
+    message = message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
+    assert message["To"] == "desk@example.org"
+    html = message.get_body(("html",)).get_content()
+    assert "Kremlin cannot confirm up to $50 billion investment pledge" in html
+    assert "Dmitry Peskov" in html and "badge-not_confirmed" in html
+    second = run_digest(settings, recipients=[DESK, GAS])
+    assert second.as_dict()["nothing_new"] == 1 and second.as_dict()["sent"] == 0
+    assert len(outbox(settings)) == 1
+
+
+def test_dry_run_records_and_sends_nothing(settings: Settings) -> None:
+    dry = run_digest(settings, recipients=[DESK], dry_run=True)
+    assert [p.subject for p in dry.planned] == [
+        "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
+    ]
+    assert outbox(settings) == []
+    assert run_digest(settings, recipients=[DESK]).as_dict()["sent"] == 1
+
+
+def test_alerts_follow_topics_and_statuses_and_go_once(settings: Settings) -> None:
+    report = send_alerts(settings, settings.database, None, recipients=[DESK, GAS])
+    assert len(report.sent) == 3  # desk: Putin's and Peskov's statements; gas: Putin's only
+    subjects = sorted(
+        message_from_bytes(p.read_bytes(), policy=policy.default)["Subject"]
+        for p in outbox(settings)
+    )
+    assert subjects == [
+        "Kremlin cannot confirm up to $50 billion investment pledge, and 2 more claims",
+        "Kremlin confirms up to 55 bcm gas supply, and 2 more claims",
+        "Kremlin confirms up to 55 bcm gas supply, and 2 more claims",
+    ]
+    again = send_alerts(settings, settings.database, None, recipients=[DESK, GAS])
+    assert again.sent == [] and len(outbox(settings)) == 3
