@@ -116,6 +116,11 @@ class Cues:
     decimal: str
     figure_re: re.Pattern[str]
     word_figure_re: re.Pattern[str]
+    figure_firsts: frozenset[str]
+    """First tokens of the currencies written before a number (a figure starts there or
+    at a digit)."""
+    word_figure_firsts: frozenset[str]
+    """... and of the number words: where a figure in words can start."""
     qualifiers_before: tuple[tuple[str, re.Pattern[str]], ...]
     qualifiers_after: tuple[tuple[str, re.Pattern[str]], ...]
     between_re: re.Pattern[str]
@@ -315,6 +320,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         decimal=numbers["decimal"],
         figure_re=figure_re,
         word_figure_re=word_figure_re,
+        figure_firsts=frozenset(map(first_word, _public(data["currencies"]["before"]))),
+        word_figure_firsts=frozenset(
+            map(first_word, [*_public(data["currencies"]["before"]), *_public(numbers["words"])])
+        ),
         qualifiers_before=tuple((q, ending_re(v["before"])) for q, v in quals.items()),
         qualifiers_after=tuple((q, starting_re(v["after"])) for q, v in quals.items()),
         between_re=ending_re(ranges["between"]),

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.cues import Cues, norm_key
-from extractors.lexicon import tokenise
+from extractors.lexicon import matches_at, starts_of, tokenise
 
 USD_RATES: dict[str, float | None] = {
     "USD": 1.0,
@@ -241,16 +241,19 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
 def find_figures(text: str, cues: Cues) -> list[Figure]:
     """Every money, percentage and volume figure in ``text`` (bare numbers have unit None).
 
-    Linear in the text: one pass of two compiled regexes, then local look-arounds.
+    Linear in the text: two compiled regexes tried where a token can begin a figure (a digit,
+    a currency sign or code, a number word), then local look-arounds.
     """
     found: list[Figure] = []
-    for match in cues.figure_re.finditer(text):
+    tokens = tokenise(text)
+    starts = starts_of(tokens, cues.figure_firsts, digits=True)
+    for match in matches_at(cues.figure_re, text, starts):
         try:
             base = parse_number(match.group("num"), cues)
         except ValueError:
             continue
         found.append(_measure(match, base, cues, word=False))
-    for match in cues.word_figure_re.finditer(text):
+    for match in matches_at(cues.word_figure_re, text, starts_of(tokens, cues.word_figure_firsts)):
         if not any(match.group(g) for g in ("pre", "post", "unit", "uscale")):
             continue
         base = cues.number_words[norm_key(match.group("wnum"))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -93,13 +93,19 @@ class Lexicon:
             for text in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
                 p = _phrase(key, text, key in exact)
                 first.setdefault(p.words[0], {}).setdefault(key, []).append(p)
-        self.first: dict[str, tuple[tuple[str, tuple[_Phrase, ...]], ...]] = {
+        self.first: dict[str, tuple[tuple[str, tuple[_Phrase, ...], bool], ...]] = {
             word: tuple(
-                (key, tuple(sorted(options, key=lambda p: p.length, reverse=True)))
+                (
+                    key,
+                    tuple(sorted(options, key=lambda p: p.length, reverse=True)),
+                    len(options) == 1 and options[0].simple,
+                )
                 for key, options in by_key.items()
             )
             for word, by_key in first.items()
         }
+        """First token → (list, its phrases starting with it, longest first, whether the
+        only one is that token alone)."""
 
     def index(self, text: str) -> TokenIndex:
         """The matches of every list in ``text`` (memoised for the last few texts)."""
@@ -140,8 +146,13 @@ class TokenIndex:
         n = len(words)
         for i in [i for i, w in enumerate(words) if w in first]:
             following = words[i + 1] if i + 1 < n else None
-            for key, options in first[words[i]]:
+            for key, options, alone in first[words[i]]:
                 if free.get(key, 0) > i:
+                    continue  # inside a longer match of the same list
+                if alone:
+                    hits = found[key]
+                    hits[0].append(starts[i])
+                    hits[1].append(ends[i])
                     continue
                 for p in options:
                     last = i + p.extra
@@ -149,8 +160,9 @@ class TokenIndex:
                         continue
                     if p.simple or self._fits(p, i):
                         free[key] = last + 1
-                        found[key][0].append(starts[i])
-                        found[key][1].append(ends[last])
+                        hits = found[key]
+                        hits[0].append(starts[i])
+                        hits[1].append(ends[last])
                         break
         self._found = found
 
@@ -194,6 +206,31 @@ class TokenIndex:
                 return True
             i += 1
         return False
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` (sorted): the positions where a
+    match can begin, found from the tokens, so that the pattern does not scan all the text."""
+    last_end = 0
+    for pos in starts:
+        if pos < last_end:
+            continue
+        match = pattern.match(text, pos)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -> list[int]:
+    """Starts of the tokens in ``firsts`` (and, with ``digits``, of those opening with a
+    digit)."""
+    return [
+        s
+        for s, w in zip(tokens.starts, tokens.words, strict=True)
+        if w in firsts or (digits and w[0].isdigit())
+    ]
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.cues import Cues, norm_key
-from extractors.lexicon import Lexicon, TokenIndex
+from extractors.lexicon import Lexicon, TokenIndex, matches_at
 from extractors.sentences import Segmentation
 
 LOOKBACK = 40
@@ -190,19 +190,6 @@ def _country_of(words: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def _matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying only ``starts`` (sorted): the positions where a
-    match can begin, found from the tokens, so that the pattern does not scan all the text."""
-    last_end = 0
-    for pos in starts:
-        if pos < last_end:
-            continue
-        match = pattern.match(text, pos)
-        if match is not None:
-            last_end = match.end()
-            yield match
-
-
 def _role_starts(words: TokenIndex, cues: Cues) -> list[int]:
     """Where a role phrase may begin: a determiner, modifier, noun or capitalised owner at
     most ROLE_REACH tokens before a role noun."""
@@ -228,7 +215,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     words = cues.lexicon.index(text)
     for start, end in zip(*words.spans("groups"), strict=True):
         out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
-    for match in _matches(cues.role_re, text, _role_starts(words, cues)):
+    for match in matches_at(cues.role_re, text, _role_starts(words, cues)):
         if not (
             match.group("det") or match.group("owner") or match.group("mods").strip()
         ) and not match.group("post"):
@@ -253,7 +240,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 possessive=word in ("his", "her", "hers"),
             )
         )
-    for match in _matches(cues.unknown_name_re, text, _capitalised(words)):
+    for match in matches_at(cues.unknown_name_re, text, _capitalised(words)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
             words.pop(0)
