@@ -101,6 +101,20 @@ class KindCue:
 
 
 @dataclass(frozen=True)
+class NotFigureRule:
+    """Numbers that are not figures (dates, times ...): ``why`` and where to look."""
+
+    why: str
+    pattern: re.Pattern[str]
+    needs: frozenset[str] | None
+    """Words of which every match holds one: a text without any skips the pattern."""
+    starts: frozenset[str] | None
+    """Tokens at which every match begins (with ``at_digits``, also tokens opening with a
+    digit): the pattern is tried there only. None: in the text around every number."""
+    at_digits: bool
+
+
+@dataclass(frozen=True)
 class Cues:
     """Everything language-specific the engine needs, compiled."""
 
@@ -158,8 +172,7 @@ class Cues:
     periods: dict[str, re.Pattern[str]]
     quarters: dict[str, int]
     months: dict[str, int]
-    not_figures: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]
-    """(why, pattern, words one of which every match holds, or None)."""
+    not_figures: tuple[NotFigureRule, ...]
     abbreviations: frozenset[str]
     quotes: tuple[tuple[str, str], ...]
     stopwords_capitalised: frozenset[str]
@@ -221,14 +234,20 @@ def _fill(pattern: str, data: Mapping[str, Any]) -> str:
     )
 
 
-def _needs(rest: list[Any], data: Mapping[str, Any]) -> frozenset[str] | None:
-    """The words a not-figure pattern cannot match without (``{month}``: any month)."""
-    if not rest:
-        return None
-    words: set[str] = set()
-    for word in rest[0]:
-        words |= {m.lower() for m in data["months"]} if word == "{month}" else {word.lower()}
-    return frozenset(words)
+def _not_figure(why: str, pattern: str, *rest: Any, data: Mapping[str, Any]) -> NotFigureRule:
+    """A not-figure pattern with where to look for it (``needs``, ``starts``; see the cue file)."""
+    where = rest[0] if rest else {}
+    needs: set[str] = set()
+    for word in where.get("needs", ()):
+        needs |= {m.lower() for m in data["months"]} if word == "{month}" else {word.lower()}
+    starts = set(where.get("starts", ()))
+    return NotFigureRule(
+        why=why,
+        pattern=re.compile(_fill(pattern, data), FLAGS),
+        needs=frozenset(needs) or None,
+        starts=frozenset(starts - {"{digit}"}) if starts else None,
+        at_digits="{digit}" in starts,
+    )
 
 
 def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
@@ -414,10 +433,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         },
         quarters={k.lower(): int(v) for k, v in data["periods"]["quarters"].items()},
         months={k.lower(): int(v) for k, v in data["months"].items()},
-        not_figures=tuple(
-            (why, re.compile(_fill(p, data), FLAGS), _needs(rest, data))
-            for why, p, *rest in data["not_figures"]["patterns"]
-        ),
+        not_figures=tuple(_not_figure(*p, data=data) for p in data["not_figures"]["patterns"]),
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
         quotes=tuple((q[0], q[1]) for q in data["quotes"]),
         stopwords_capitalised=frozenset(w.lower() for w in capital_stop),

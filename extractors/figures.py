@@ -9,6 +9,7 @@ into ``bbl/d`` would invent a rate the text does not state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extractors.cues import Cues, norm_key
@@ -217,11 +218,17 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
     taken = bytearray(len(text))  # marks claimed characters: linear, whatever the count
     out: list[NotFigure] = []
     windows = _digit_windows(text)
-    vocabulary = tokenise(text).vocabulary
-    for why, pattern, needs in cues.not_figures:
-        if needs is not None and needs.isdisjoint(vocabulary):
+    tokens = tokenise(text)
+    for rule in cues.not_figures:
+        if rule.needs is not None and rule.needs.isdisjoint(tokens.vocabulary):
             continue
-        for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
+        pattern, why = rule.pattern, rule.why
+        if rule.starts is not None:
+            starts = starts_of(tokens, rule.starts, digits=rule.at_digits)
+            matches: Iterable[re.Match[str]] = matches_at(pattern, text, starts)
+        else:
+            matches = (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
+        for match in matches:
             a, b = match.span()
             if any(taken[a:b]):
                 continue
