@@ -54,7 +54,9 @@ def make_transport(settings: Settings) -> Transport:
     if password is None and settings.smtp_password_secret:
         from prefect.blocks.system import Secret
 
-        password = str(Secret.load(settings.smtp_password_secret).get())
+        # Secret.load is sync here: call send_alerts from a thread in async flows.
+        block: Any = Secret.load(settings.smtp_password_secret)
+        password = str(block.get())
     return SmtpTransport(
         SmtpConfig(
             host=settings.smtp_host,
