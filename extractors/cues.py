@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.exceptions import ExtractionError
-from extractors.lexicon import Lexicon, first_word
+from extractors.lexicon import Lexicon, first_word, last_word
 
 FLAGS = re.IGNORECASE
 _WS = r"[\s\u00a0\u202f]"
@@ -137,6 +137,9 @@ class Cues:
     """... and of the number words: where a figure in words can start."""
     qualifiers_before: tuple[tuple[str, re.Pattern[str]], ...]
     qualifiers_after: tuple[tuple[str, re.Pattern[str]], ...]
+    qualifier_last_words: frozenset[str]
+    """Last tokens of the qualifiers written before a figure: unless the token before a
+    figure is one, none of them can end there."""
     between_re: re.Pattern[str]
     from_re: re.Pattern[str]
     between_joiner_re: re.Pattern[str]
@@ -345,6 +348,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         qualifiers_before=tuple((q, ending_re(v["before"])) for q, v in quals.items()),
         qualifiers_after=tuple((q, starting_re(v["after"])) for q, v in quals.items()),
+        qualifier_last_words=frozenset(last_word(p) for v in quals.values() for p in v["before"]),
         between_re=ending_re(ranges["between"]),
         from_re=ending_re(ranges["from"]),
         between_joiner_re=re.compile(

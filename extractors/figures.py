@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from extractors.cues import Cues, norm_key
-from extractors.lexicon import matches_at, starts_of, tokenise
+from extractors.lexicon import Tokens, matches_at, starts_of, tokenise
 
 USD_RATES: dict[str, float | None] = {
     "USD": 1.0,
@@ -109,12 +109,13 @@ def _measure(match: re.Match[str], base: float, cues: Cues, *, word: bool) -> Fi
     )
 
 
-def _qualify(fig: Figure, text: str, lo: int, cues: Cues) -> Figure:
-    left = text[max(lo, fig.start - _LEFT) : fig.start]
+def _qualify(fig: Figure, text: str, lo: int, cues: Cues, tokens: Tokens) -> Figure:
     right = text[fig.end : fig.end + _RIGHT]
-    for qualifier, pattern in cues.qualifiers_before:
-        if pattern.search(left):
-            return replace(fig, qualifier=qualifier)
+    if tokens.word_before(fig.start) in cues.qualifier_last_words:
+        left = text[max(lo, fig.start - _LEFT) : fig.start]
+        for qualifier, pattern in cues.qualifiers_before:
+            if pattern.search(left):
+                return replace(fig, qualifier=qualifier)
     for qualifier, pattern in cues.qualifiers_after:
         if pattern.match(right):
             return replace(fig, qualifier=qualifier)
@@ -270,6 +271,6 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     found.sort(key=lambda f: f.start)
     merged = _merge_ranges(found, text, cues)
     return [
-        f if f.qualifier == "range" else _qualify(f, text, max(0, f.start - _LEFT), cues)
+        f if f.qualifier == "range" else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)
         for f in merged
     ]

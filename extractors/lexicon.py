@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -39,6 +39,12 @@ def first_word(phrase: str) -> str:
     """The first token of ``phrase``, as :class:`Tokens` holds it."""
     match = _TOKEN.match(_norm(_lower(phrase)))
     return match.group().lstrip() if match else ""
+
+
+def last_word(phrase: str) -> str:
+    """The last token of ``phrase``, as :class:`Tokens` holds it."""
+    tokens = _TOKEN.findall(_norm(_lower(phrase)))
+    return tokens[-1].lstrip() if tokens else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +126,20 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
-    vocabulary: frozenset[str]
+    positions: dict[str, list[int]]
+    """Each distinct token → the starts of its occurrences."""
+    digit_starts: list[int]
+    """Starts of the tokens that open with a digit."""
+
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """Every distinct token."""
+        return self.positions.keys()
+
+    def word_before(self, pos: int) -> str | None:
+        """The token that ends last before the token starting at ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.words[i - 1] if i > 0 else None
 
 
 @lru_cache(maxsize=8)
@@ -131,7 +150,11 @@ def tokenise(text: str) -> Tokens:
     words = [r.lstrip() for r in raw]
     ends = list(accumulate(map(len, raw)))
     starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
-    return Tokens(text, words, starts, ends, frozenset(words))
+    positions: dict[str, list[int]] = {}
+    for start, word in zip(starts, words, strict=True):
+        positions.setdefault(word, []).append(start)
+    digit_starts = sorted(p for w, at in positions.items() if w[0].isdigit() for p in at)
+    return Tokens(text, words, starts, ends, positions, digit_starts)
 
 
 class TokenIndex:
@@ -226,11 +249,10 @@ def matches_at(
 def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -> list[int]:
     """Starts of the tokens in ``firsts`` (and, with ``digits``, of those opening with a
     digit)."""
-    return [
-        s
-        for s, w in zip(tokens.starts, tokens.words, strict=True)
-        if w in firsts or (digits and w[0].isdigit())
-    ]
+    found = [p for w in firsts & tokens.positions.keys() for p in tokens.positions[w]]
+    if digits:
+        found += tokens.digit_starts
+    return sorted(found)
 
 
 @lru_cache(maxsize=8)
