@@ -82,6 +82,13 @@ def demo(
     with clear_errors(), open_snapshot(database) as conn:
         tracked = current_claims(conn)
     out.print(analyst_cli.claims_table(tracked, title=f"{len(tracked.rows)} tracked claims"))
+    from flows.digest import run_digest
+    from flows.settings import load_settings
+
+    with clear_errors():
+        settings = load_settings(database=str(database))
+        digest_run = run_digest(settings)
+    out.print(f"digest: {digest_run.as_dict()} → {settings.outbox_dir}")
     out.print(f"warehouse: {database}; `claimwatch claims` and `claimwatch claim ID` read it")
 
 

@@ -49,7 +49,7 @@ def utcnow() -> datetime:
 def make_transport(settings: Settings) -> Transport:
     """SMTP when a host is configured, else the outbox folder."""
     if not settings.smtp_host:
-        return OutboxTransport(settings.outbox)
+        return OutboxTransport(settings.outbox_dir)
     password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
     if password is None and settings.smtp_password_secret:
         from prefect.blocks.system import Secret

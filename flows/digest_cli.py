@@ -72,7 +72,7 @@ def digest(
                 out.print(escape(p.rendered.text), highlight=False, soft_wrap=True)
         return
     report = run.report
-    where = settings.smtp_host or str(settings.outbox)
+    where = settings.smtp_host or str(settings.outbox_dir)
     out.print(
         f"sent {len(report.sent)}, failed {len(report.failed)}, "
         f"pending {len(report.pending)} ({escape(where)})"

@@ -130,6 +130,17 @@ def close_run_task(
     publish_snapshot(settings.database, settings.snapshot)
 
 
+@task(name="send-alerts", cache_policy=NO_CACHE, persist_result=False)
+async def alerts_task(settings: Settings, status_events: list[str], run_id: str) -> None:
+    """Alert subscribers to this run's Kremlin status changes (and deliver what is pending)."""
+    from flows.digest import send_alerts
+
+    report = await asyncio.to_thread(
+        send_alerts, settings, settings.database, status_events, run_id=run_id
+    )
+    get_run_logger().info("alerts: %s sent, %s pending", len(report.sent), len(report.pending))
+
+
 def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
@@ -181,6 +192,7 @@ async def run_monitor(
             counts.articles_known = selection.known
             counts.articles_irrelevant = selection.prefiltered
             incomplete: set[str] = set()
+            status_events: list[str] = []
             batches = _batches(selection.new, settings.batch_size)
             logger.info(
                 "%s new candidates (%s known, %s filtered out) in %s batches",
@@ -205,12 +217,14 @@ async def run_monitor(
                 )
                 result = await load_task(settings, plan, pages, processed, selection.listed_by)
                 _tally(counts, result)
+                status_events += result.ledger.status_events
                 for page in result.transient_failures:
                     incomplete.update(selection.listed_by.get(page.candidate.url, []))
                 logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
+    await alerts_task(settings, status_events, run_id)
     close_run_task(settings, plan, polls, selection, counts, incomplete)
     failures = [p for p in polls if not p.attempt.ok]
     await acreate_markdown_artifact(

@@ -84,8 +84,9 @@ class Settings(BaseSettings):
     retries: int = Field(default=3, ge=0)
     respect_robots: bool = True
     # Email digests and alerts ([smtp] table of claimwatch.toml, or CLAIMWATCH_SMTP_*).
-    outbox: Path = Path("data/outbox")
-    """Messages are written here as .eml files when no smtp host is set (the default)."""
+    outbox: Path | None = None
+    """Messages are written here as .eml files when no smtp host is set (the default);
+    by default ``outbox/`` beside the database (see ``outbox_dir``)."""
     smtp_host: str | None = None
     smtp_port: int | None = Field(default=None, ge=1, le=65535)
     """Default: 465 for implicit_tls, 587 for starttls, 25 for plain."""
@@ -131,6 +132,11 @@ class Settings(BaseSettings):
             retries=self.retries,
             respect_robots=self.respect_robots,
         )
+
+    @property
+    def outbox_dir(self) -> Path:
+        """The outbox: as set, else beside the warehouse, so each warehouse has its own."""
+        return self.outbox or self.database.parent / "outbox"
 
     @property
     def workers(self) -> int:

@@ -31,7 +31,7 @@ def settings(demo_warehouse: Path, tmp_path: Path) -> Settings:
 
 
 def outbox(settings: Settings) -> list[Path]:
-    return sorted(settings.outbox.glob("*.eml")) if settings.outbox.exists() else []
+    return sorted(settings.outbox_dir.glob("*.eml")) if settings.outbox_dir.exists() else []
 
 
 def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:

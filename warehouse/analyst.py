@@ -41,7 +41,9 @@ def open_snapshot(path: str | Path, *, files: bool = False) -> Iterator[duckdb.D
             "first, or pass the file to read",
             path=str(path),
         )
-    config = {} if files else {"enable_external_access": False}
+    config: dict[str, str | bool | int | float | list[str]] = (
+        {} if files else {"enable_external_access": False}
+    )
     with translated_errors(str(path)):
         conn = duckdb.connect(str(path), read_only=True, config=config)
     try:
@@ -76,7 +78,8 @@ def current_claims(
     """Tracked claims, most recently reported first; ``since`` keeps claims seen on or after."""
     if status is not None and status not in STATUSES:
         raise QueryError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-    conditions, params = [], []
+    conditions: list[str] = []
+    params: list[Any] = []
     if topic is not None:
         conditions.append("topic = ?")
         params.append(topic)
