@@ -28,6 +28,7 @@ from extractors.kremlin import (
     find_statements,
     refer_back,
 )
+from extractors.lexicon import matches_at, starts_near, tokenise
 from extractors.people import Mention, find_mentions
 from extractors.sentences import Segmentation, segment
 
@@ -38,6 +39,9 @@ TOLERANCE = 0.01
 HEADING_MAX = 160
 """A paragraph of one sentence, this short and without a closing full stop, is a heading."""
 _DEFINITE_LOOKBACK = 12
+PARTY_REACH = 16
+"""How many tokens before its nationality a party phrase may start ("one of the two other
+state-owned Russian ..." is 11)."""
 MAX_TEXT = 1_000_000
 """Characters read from one text. News articles are a few tens of KB; past this a text is a
 dump or a feed gone wrong, and only its beginning (to a paragraph break) is read, so that
@@ -167,7 +171,12 @@ def _parties(
     text: str, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
 ) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
-    for match in cues.party_re.finditer(text, lo, hi):
+    tokens = tokenise(text)
+    anchors = sorted(
+        p for w in cues.party_nationalities for p in tokens.positions.get(w, ()) if lo <= p < hi
+    )
+    starts = starts_near(tokens, anchors, cues.party_first_words, PARTY_REACH, lo=lo)
+    for match in matches_at(cues.party_re, text, starts, hi):
         found.append((match.start(), match.group().replace("’", "'")))
     for mention in mentions:
         ent = mention.entity

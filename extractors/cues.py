@@ -155,6 +155,10 @@ class Cues:
     stances: tuple[str, ...]
     """Stance names, in the order they are tried (lists ``stance:<name>``)."""
     party_re: re.Pattern[str]
+    party_nationalities: frozenset[str]
+    """First tokens of the nationalities a party phrase is built around."""
+    party_first_words: frozenset[str]
+    """First tokens of its quantifiers, modifiers and nationalities: where it can begin."""
     claim_by_re: re.Pattern[str]
     anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
@@ -369,6 +373,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
         stances=tuple(stances),
         party_re=_party_re(data["parties"]),
+        party_nationalities=frozenset(map(first_word, data["parties"]["nationalities"])),
+        party_first_words=frozenset(
+            first_word(p)
+            for key in ("quantifiers", "modifiers", "nationalities")
+            for p in data["parties"][key]
+        ),
         claim_by_re=re.compile(
             _WS + r"+" + phrase_alternation(data["statement_cues"]["claim_by"]) + _WS + r"+",
             FLAGS,

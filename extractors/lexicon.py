@@ -232,18 +232,44 @@ class TokenIndex:
 
 
 def matches_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying only ``starts`` (sorted): the positions where a
-    match can begin, found from the tokens, so that the pattern does not scan all the text."""
+    """``pattern.finditer(text, ..., endpos)``, trying only ``starts`` (sorted): the positions
+    where a match can begin, found from the tokens, so that the pattern does not scan all
+    the text."""
     last_end = 0
+    end = len(text) if endpos is None else endpos
     for pos in starts:
         if pos < last_end:
             continue
-        match = pattern.match(text, pos)
+        match = pattern.match(text, pos, end)
         if match is not None:
             last_end = match.end()
             yield match
+
+
+def starts_near(
+    tokens: Tokens,
+    anchors: Iterable[int],
+    firsts: frozenset[str],
+    reach: int,
+    *,
+    lo: int = 0,
+    capitalised: bool = False,
+) -> list[int]:
+    """Starts of the tokens in ``firsts`` (or, with ``capitalised``, opening with A-Z) from
+    ``reach`` tokens before each anchor (a token start) up to it, none before ``lo``: where
+    a phrase built around the anchor's word can begin."""
+    text, starts, words = tokens.text, tokens.starts, tokens.words
+    found: set[int] = set()
+    for anchor in anchors:
+        k = bisect.bisect_left(starts, anchor)
+        for j in range(max(0, k - reach), k + 1):
+            if starts[j] >= lo and (
+                words[j] in firsts or (capitalised and "A" <= text[starts[j]] <= "Z")
+            ):
+                found.add(starts[j])
+    return sorted(found)
 
 
 def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -> list[int]:

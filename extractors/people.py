@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.cues import Cues, norm_key
-from extractors.lexicon import Lexicon, TokenIndex, matches_at
+from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
 from extractors.sentences import Segmentation
 
 LOOKBACK = 40
@@ -30,6 +30,8 @@ ROLE_REACH = 30
 foreign policy adviser" is 9)."""
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
+_BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
+"""What may stand between a speaker and the verb of saying that makes them salient."""
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
 
 
@@ -190,20 +192,6 @@ def _country_of(words: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def _role_starts(words: TokenIndex, cues: Cues) -> list[int]:
-    """Where a role phrase may begin: a determiner, modifier, noun or capitalised owner at
-    most ROLE_REACH tokens before a role noun."""
-    tokens = words.tokens
-    text, starts = tokens.text, tokens.starts
-    found: set[int] = set()
-    for noun in words.spans("role_nouns")[0]:
-        k = bisect.bisect_left(starts, noun)
-        for j in range(max(0, k - ROLE_REACH), k + 1):
-            if tokens.words[j] in cues.role_first_words or "A" <= text[starts[j]] <= "Z":
-                found.add(starts[j])
-    return sorted(found)
-
-
 def _capitalised(words: TokenIndex) -> list[int]:
     """Starts of the tokens that begin with a capital A-Z (where an unknown name may)."""
     text = words.tokens.text
@@ -215,7 +203,14 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     words = cues.lexicon.index(text)
     for start, end in zip(*words.spans("groups"), strict=True):
         out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
-    for match in matches_at(cues.role_re, text, _role_starts(words, cues)):
+    role_starts = starts_near(
+        words.tokens,
+        words.spans("role_nouns")[0],
+        cues.role_first_words,
+        ROLE_REACH,
+        capitalised=True,  # an owner: "Khamenei's envoy"
+    )
+    for match in matches_at(cues.role_re, text, role_starts):
         if not (
             match.group("det") or match.group("owner") or match.group("mods").strip()
         ) and not match.group("post"):
@@ -289,9 +284,23 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
         if not m.possessive and m.kind != "org" and si not in seen_sentence and not in_quote:
             seen_sentence.add(si)
             subject = True
-        after = text[m.end : m.end + 60]
-        says = cues.saying_re.match(re.sub(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*", "", after))
-        out.append(replace(m, salient=subject or says is not None, in_quote=in_quote))
+        salient = subject or (
+            cues.saying_re.match(_BEFORE_VERB.sub("", text[m.end : m.end + 60])) is not None
+        )
+        out.append(
+            Mention(
+                m.start,
+                m.end,
+                m.text,
+                m.kind,
+                entity=m.entity,
+                country=m.country,
+                gender=m.gender,
+                possessive=m.possessive,
+                salient=salient,
+                in_quote=in_quote,
+            )
+        )
     return out
 
 
