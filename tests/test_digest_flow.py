@@ -6,13 +6,15 @@ import shutil
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from digests.recipients import Recipient
 from flows.digest import run_digest, send_alerts
 from flows.settings import Settings, load_settings
 
-DESK = Recipient(email="desk@example.org")
+# Not the recipients of claimwatch.toml: the demo run has already alerted those.
+DESK = Recipient(email="newsroom@example.org")
 GAS = Recipient(
     email="gas@example.org",
     topics=("iran-russia-oil-deals",),
@@ -40,7 +42,7 @@ def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
     [path] = outbox(settings)
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
-    assert message["To"] == "desk@example.org"
+    assert message["To"] == "newsroom@example.org"
     html = message.get_body(("html",)).get_content()
     assert "Kremlin cannot confirm up to $50 billion investment pledge" in html
     assert "Dmitry Peskov" in html and "badge-not_confirmed" in html
@@ -72,3 +74,15 @@ def test_alerts_follow_topics_and_statuses_and_go_once(settings: Settings) -> No
     ]
     again = send_alerts(settings, settings.database, None, recipients=[DESK, GAS])
     assert again.sent == [] and len(outbox(settings)) == 3
+
+
+def test_the_monitor_run_alerted_the_configured_recipients(demo_warehouse: Path) -> None:
+    conn = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        sent = conn.execute(
+            "SELECT DISTINCT recipient FROM digest_alert_events ORDER BY 1"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert sent == [("desk@example.org",), ("gas-analyst@example.org",)]
+    assert len(list((demo_warehouse.parent / "outbox").glob("alert_*.eml"))) == 3
