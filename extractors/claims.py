@@ -172,9 +172,7 @@ def _parties(
 ) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     tokens = tokenise(text)
-    anchors = sorted(
-        p for w in cues.party_nationalities for p in tokens.positions.get(w, ()) if lo <= p < hi
-    )
+    anchors = sorted(p for w in cues.party_nationalities for p in tokens.between(w, lo, hi))
     starts = starts_near(tokens, anchors, cues.party_first_words, PARTY_REACH, lo=lo)
     for match in matches_at(cues.party_re, text, starts, hi):
         found.append((match.start(), match.group().replace("’", "'")))

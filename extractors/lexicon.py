@@ -136,6 +136,11 @@ class Tokens:
         """Every distinct token."""
         return self.positions.keys()
 
+    def between(self, word: str, lo: int, hi: int) -> list[int]:
+        """Starts of the occurrences of ``word`` in [lo, hi)."""
+        at = self.positions.get(word, [])
+        return at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+
     def word_before(self, pos: int) -> str | None:
         """The token that ends last before the token starting at ``pos``."""
         i = bisect.bisect_left(self.starts, pos)
