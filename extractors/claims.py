@@ -19,7 +19,7 @@ from typing import Any
 from extractors.attribution import Attributor
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.figures import find_figures, find_not_figures
-from extractors.judge import DocContext, judge, modality
+from extractors.judge import NOT_BILATERAL, SIDE_COUNTRY, DocContext, judge, modality
 from extractors.kremlin import (
     Assertion,
     KremlinStatement,
@@ -29,7 +29,7 @@ from extractors.kremlin import (
     refer_back,
 )
 from extractors.lexicon import matches_at, starts_near, tokenise
-from extractors.people import Mention, find_mentions
+from extractors.people import Mention, find_mentions, named_countries
 from extractors.sentences import Segmentation, segment
 
 logger = logging.getLogger(__name__)
@@ -271,6 +271,16 @@ def _headings(seg: Segmentation, text: str) -> frozenset[int]:
     )
 
 
+def _may_be_bilateral(text: str, cues: Cues) -> bool:
+    """Whether the text names both sides (a country word or a gazetteer name of each): a
+    cheap test that is never False when :class:`DocContext` finds the text bilateral."""
+    words = cues.lexicon.index(text)
+    countries = named_countries(text, cues)
+    return (SIDE_COUNTRY["iran"] in countries or bool(words.spans("context:iran")[0])) and (
+        SIDE_COUNTRY["russia"] in countries or bool(words.spans("context:russia")[0])
+    )
+
+
 def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
     """Claims, Kremlin statements and other figures of a plain ``text``.
 
@@ -291,7 +301,6 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
         logger.warning("text of %s characters: reading the first %s", len(text), MAX_TEXT)
         text = text[: cut if cut > 0 else MAX_TEXT]
     cues = load_cues(language)
-    seg = segment(text, cues)
     figures = [f for f in find_figures(text, cues) if f.unit is not None]
     stance_hit = bool(cues.lexicon.index(text).spans("any_stance")[0])
     others = [
@@ -300,6 +309,15 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     ]
     if not figures and not stance_hit:
         return Extraction(other_figures=others)
+    if not _may_be_bilateral(text, cues):
+        # no claim and no statement: skip speakers and sentences (most of a news stream)
+        others += [
+            OtherFigure(f.text, f.value, f.unit, f.why_not or NOT_BILATERAL, f.start, f.end)
+            for f in figures
+        ]
+        others.sort(key=lambda o: o.start)
+        return Extraction(other_figures=others)
+    seg = segment(text, cues)
     mentions = find_mentions(text, seg, cues, published=published)
     attributor = Attributor(text, seg, mentions, cues)
     ctx = DocContext(text, cues, attributor.mentions, figures)

@@ -23,6 +23,8 @@ from extractors.sentences import Sentence, clause
 VOLUME_UNITS = frozenset({"bbl/d", "bbl", "bcm", "t"})
 SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 """Gazetteer country codes → the context cue group naming that side."""
+SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
+NOT_BILATERAL = "not about Iran–Russia"
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -241,7 +243,7 @@ def judge(
     if fig.why_not:
         return None, fig.why_not
     if not ctx.bilateral:
-        return None, "not about Iran–Russia"
+        return None, NOT_BILATERAL
     left = max(sentence.start, fig.start - _PRICE_LOOKBACK)
     if cues.price_after_re.match(text, fig.end) or cues.price_before_re.search(
         text, left, fig.start
@@ -294,7 +296,7 @@ def judge(
     ):
         return None, "not an Iran–Russia supply figure"
     if not linked:
-        return None, "not about Iran–Russia"
+        return None, NOT_BILATERAL
     if kind is None:
         both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
             "russia", sentence.start, sentence.end

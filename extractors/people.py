@@ -395,6 +395,11 @@ def _resolve(
     return out
 
 
+def named_countries(text: str, cues: Cues) -> set[str]:
+    """Countries of the gazetteer people and organisations named in ``text``."""
+    return {m.country for m in _names(text, load_gazetteer(), cues) if m.country}
+
+
 def find_mentions(
     text: str, seg: Segmentation, cues: Cues, *, published: date | None = None
 ) -> list[Mention]:
