@@ -1,10 +1,12 @@
 """Phrase lists found by one tokenising pass and dictionary lookups, not one regex scan each.
 
-A text is split once into tokens (runs of word characters, and single other characters);
-every phrase of every list is indexed by its first token, so one walk over the tokens finds
-the matches of all lists at once. The matches are those of the whole-word regex the lists
-used to be compiled to: the longest phrase at a position, whole words only, a space in a
-phrase matching any whitespace, ``'`` and ``’`` alike, left to right without overlap.
+A text is split once into tokens (runs of word characters, and single other characters),
+each word kept with its positions. A list's phrases are indexed by first token, so its
+matches come from the positions of those words: a list of single words needs no walk at
+all, a list of phrases only a walk over the places where one may start. The matches are
+those of the whole-word regex the lists used to be compiled to: the longest phrase at a
+position, whole words only, a space in a phrase matching any whitespace, ``'`` and ``’``
+alike, left to right without overlap.
 """
 
 from __future__ import annotations
@@ -49,9 +51,8 @@ def last_word(phrase: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    """One phrase of list ``key``: its tokens and whether whitespace precedes each."""
+    """One phrase of a list: its tokens and whether whitespace precedes each."""
 
-    key: str
     words: tuple[str, ...]
     spaced: tuple[bool, ...]
     exact: tuple[str, ...] | None
@@ -67,13 +68,12 @@ class _Phrase:
     """One whole word, any case: a token equal to it is a match."""
 
 
-def _phrase(key: str, phrase: str, case_sensitive: bool) -> _Phrase:
+def _phrase(phrase: str, case_sensitive: bool) -> _Phrase:
     raw = _TOKEN.findall(_norm(phrase))
     tokens = tuple(r.lstrip() for r in raw)
     words = tuple(t.lower() for t in tokens)
     open_start = not _WORD_CHAR.match(tokens[0])
     return _Phrase(
-        key=key,
         words=words,
         spaced=tuple(len(r) != len(t) for r, t in zip(raw, tokens, strict=True)),
         exact=tokens if case_sensitive else None,
@@ -86,6 +86,16 @@ def _phrase(key: str, phrase: str, case_sensitive: bool) -> _Phrase:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _List:
+    """One phrase list, indexed by first token."""
+
+    options: dict[str, tuple[_Phrase, ...]]
+    """First token → the phrases starting with it, longest first."""
+    plain: bool
+    """Every phrase is one whole word, any case: its matches are the tokens equal to one."""
+
+
 class Lexicon:
     """Named phrase lists, indexed by first token for :class:`TokenIndex`."""
 
@@ -93,25 +103,19 @@ class Lexicon:
         self, lists: Mapping[str, Iterable[str]], case_sensitive: Iterable[str] = ()
     ) -> None:
         exact = frozenset(case_sensitive)
-        self.names = tuple(lists)
-        first: dict[str, dict[str, list[_Phrase]]] = {}
+        self.lists: dict[str, _List] = {}
         for key, phrases in lists.items():
+            first: dict[str, list[_Phrase]] = {}
             for text in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
-                p = _phrase(key, text, key in exact)
-                first.setdefault(p.words[0], {}).setdefault(key, []).append(p)
-        self.first: dict[str, tuple[tuple[str, tuple[_Phrase, ...], bool], ...]] = {
-            word: tuple(
-                (
-                    key,
-                    tuple(sorted(options, key=lambda p: p.length, reverse=True)),
-                    len(options) == 1 and options[0].simple,
-                )
-                for key, options in by_key.items()
+                p = _phrase(text, key in exact)
+                first.setdefault(p.words[0], []).append(p)
+            self.lists[key] = _List(
+                options={
+                    w: tuple(sorted(ps, key=lambda p: p.length, reverse=True))
+                    for w, ps in first.items()
+                },
+                plain=all(p.simple for ps in first.values() for p in ps),
             )
-            for word, by_key in first.items()
-        }
-        """First token → (list, its phrases starting with it, longest first, whether the
-        only one is that token alone)."""
 
     def index(self, text: str) -> TokenIndex:
         """The matches of every list in ``text`` (memoised for the last few texts)."""
@@ -163,36 +167,41 @@ def tokenise(text: str) -> Tokens:
 
 
 class TokenIndex:
-    """The matches of every list of a lexicon in one text."""
+    """The matches of the lists of a lexicon in one text, found per list when first asked."""
 
     def __init__(self, lexicon: Lexicon, text: str) -> None:
         self.tokens = tokenise(text)
-        words, starts, ends = self.tokens.words, self.tokens.starts, self.tokens.ends
-        found: dict[str, Spans] = {name: ([], []) for name in lexicon.names}
-        free: dict[str, int] = {}
-        first = lexicon.first
+        self.lexicon = lexicon
+        self._found: dict[str, Spans] = {}
+
+    def _match(self, name: str) -> Spans:
+        """Leftmost-longest matches of list ``name``, without overlap, in text order."""
+        spec = self.lexicon.lists[name]
+        positions = self.tokens.positions
+        present = [w for w in spec.options if w in positions]
+        if spec.plain:  # a match is a token: no overlap, no phrase to follow
+            pairs = sorted((p, p + len(w)) for w in present for p in positions[w])
+            return [a for a, _ in pairs], [b for _, b in pairs]
+        tokens = self.tokens
+        words, starts, ends = tokens.words, tokens.starts, tokens.ends
         n = len(words)
-        for i in [i for i, w in enumerate(words) if w in first]:
+        out: Spans = ([], [])
+        free = 0
+        for start in sorted(p for w in present for p in positions[w]):
+            i = bisect.bisect_left(starts, start)
+            if i < free:
+                continue  # inside a longer match
             following = words[i + 1] if i + 1 < n else None
-            for key, options, alone in first[words[i]]:
-                if free.get(key, 0) > i:
-                    continue  # inside a longer match of the same list
-                if alone:
-                    hits = found[key]
-                    hits[0].append(starts[i])
-                    hits[1].append(ends[i])
+            for p in spec.options[words[i]]:
+                last = i + p.extra
+                if last > i and (last >= n or p.second != following):
                     continue
-                for p in options:
-                    last = i + p.extra
-                    if last > i and (last >= n or p.second != following):
-                        continue
-                    if p.simple or self._fits(p, i):
-                        free[key] = last + 1
-                        hits = found[key]
-                        hits[0].append(starts[i])
-                        hits[1].append(ends[last])
-                        break
-        self._found = found
+                if p.simple or self._fits(p, i):
+                    free = last + 1
+                    out[0].append(starts[i])
+                    out[1].append(ends[last])
+                    break
+        return out
 
     def _fits(self, p: _Phrase, i: int) -> bool:
         tokens = self.tokens
@@ -212,11 +221,14 @@ class TokenIndex:
 
     def spans(self, name: str) -> Spans:
         """Starts and ends of the matches of list ``name``."""
-        return self._found[name]
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = self._match(name)
+        return found
 
     def within(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """(start, end) of the matches of ``name`` that lie in [lo, hi)."""
-        starts, ends = self._found[name]
+        starts, ends = self.spans(name)
         out = []
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
@@ -227,7 +239,7 @@ class TokenIndex:
 
     def has(self, name: str, lo: int, hi: int) -> bool:
         """Whether a match of ``name`` lies in [lo, hi)."""
-        starts, ends = self._found[name]
+        starts, ends = self.spans(name)
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
             if ends[i] <= hi:
