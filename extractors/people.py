@@ -15,11 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from extractors.cues import Cues, norm_key
+from extractors.cues import Cues, load_cues, norm_key
 from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
 from extractors.sentences import Segmentation
 
@@ -395,9 +395,15 @@ def _resolve(
     return out
 
 
+@lru_cache(maxsize=8)
+def _named(text: str, language: str) -> tuple[Mention, ...]:
+    """Gazetteer names in ``text`` (memoised: the bilateral test and the mentions ask)."""
+    return tuple(_names(text, load_gazetteer(), load_cues(language)))
+
+
 def named_countries(text: str, cues: Cues) -> set[str]:
     """Countries of the gazetteer people and organisations named in ``text``."""
-    return {m.country for m in _names(text, load_gazetteer(), cues) if m.country}
+    return {m.country for m in _named(text, cues.language) if m.country}
 
 
 def find_mentions(
@@ -405,7 +411,7 @@ def find_mentions(
 ) -> list[Mention]:
     """All speaker and party mentions of ``text``, pronouns and role phrases resolved."""
     gaz = load_gazetteer()
-    mentions = _drop_overlaps(_names(text, gaz, cues) + _phrases(text, cues))
+    mentions = _drop_overlaps([*_named(text, cues.language), *_phrases(text, cues)])
     mentions = _salience(text, mentions, seg, cues)
     return _resolve(mentions, text, gaz, cues, published.year if published else None)
 
