@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from extractors.claims import extract_claims
+from extractors.cues import load_cues
+from extractors.lexicon import tokenise
 
 LEAD = "Iran and Russia discussed energy cooperation in Moscow this week. "
 
@@ -266,3 +268,45 @@ def test_sentence_going_on_about_a_third_country() -> None:
 def test_transit_country_is_a_route_not_a_party() -> None:
     (claim,) = _claims("Russia will deliver 2 bcm of gas a year to Iran through Azerbaijan.")
     assert (claim.value, claim.kind) == (2, "supply_volume")
+
+
+# -- cue lists: found by token lookup, with the semantics of whole-word phrase matching ----
+
+LEXICON = load_cues("en").lexicon
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("context:energy", "The soil was dry; oil and gas flowed.", ["oil", "gas"]),
+        ("context:energy", "Oilfields and the oil ministry", ["Oilfields", "oil ministry"]),
+        ("context:iran", "Iran’s and Iran's minister", ["Iran’s", "Iran's"]),
+        ("context:bilateral", "the two\n countries and the twocountries", ["the two\n countries"]),
+        ("context:bilateral", "the two\u00a0sides met", ["the two\u00a0sides"]),
+        ("context:bilateral", "Iran-Russia and Iran - Russia ties", ["Iran-Russia"]),
+        ("context:third_country", "The US and us", ["US"]),
+        ("saying", "He said, then went on; wenton", ["said", "went on"]),
+    ],
+)
+def test_cue_lists_match_whole_words_longest_first(name: str, text: str, found: list[str]) -> None:
+    starts, ends = LEXICON.index(text).spans(name)
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == found
+
+
+def test_cue_spans_within_a_range() -> None:
+    text = "Oil first. Then gas, then more oil."
+    words = LEXICON.index(text)
+    assert words.within("context:energy", 10, len(text)) == [(16, 19), (31, 34)]
+    assert words.has("context:energy", 0, 3)
+    assert not words.has("context:energy", 3, 15)
+
+
+def test_tokens_keep_offsets_when_lowercasing_grows_a_character() -> None:
+    text = "İstanbul: Iran oil"
+    tokens = tokenise(text)
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "İstanbul",
+        ":",
+        "Iran",
+        "oil",
+    ]
