@@ -149,6 +149,10 @@ class Cues:
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
     cost_before_re: re.Pattern[str]
+    price_before_firsts: frozenset[str]
+    """First tokens of the price phrases before a figure: without one of them among the
+    tokens before it, ``price_before_re`` cannot match (likewise for cost)."""
+    cost_before_firsts: frozenset[str]
     definite_before_re: re.Pattern[str]
     route_before_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
@@ -368,6 +372,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         cost_before_re=re.compile(
             r"(?<!\w)" + phrase_alternation(ctx["cost_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
         ),
+        price_before_firsts=frozenset(map(first_word, ctx["price_before"])),
+        cost_before_firsts=frozenset(map(first_word, ctx["cost_before"])),
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
         clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),

@@ -51,6 +51,7 @@ class DocContext:
         self.text = text
         self.cues = cues
         self.words = cues.lexicon.index(text)
+        self.tokens = self.words.tokens
         self.fig_starts = [f.start for f in figures]
         # gazetteer names stand for their country ("Pezeshkian" is Iran's side)
         self._named: dict[str, list[tuple[int, int]]] = {"iran": [], "russia": []}
@@ -245,11 +246,17 @@ def judge(
     if not ctx.bilateral:
         return None, NOT_BILATERAL
     left = max(sentence.start, fig.start - _PRICE_LOOKBACK)
-    if cues.price_after_re.match(text, fig.end) or cues.price_before_re.search(
-        text, left, fig.start
+    before = ctx.tokens.words_between(left, fig.start)
+    if cues.price_after_re.match(text, fig.end) or (
+        not cues.price_before_firsts.isdisjoint(before)
+        and cues.price_before_re.search(text, left, fig.start)
     ):
         return None, "price"
-    if not fig.scaled and cues.cost_before_re.search(text, left, fig.start):
+    if (
+        not fig.scaled
+        and not cues.cost_before_firsts.isdisjoint(before)
+        and cues.cost_before_re.search(text, left, fig.start)
+    ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
     lo, hi = clause(text, sentence, fig.start, cues)
     sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)

@@ -140,6 +140,10 @@ class Tokens:
         """Every distinct token."""
         return self.positions.keys()
 
+    def words_between(self, lo: int, hi: int) -> list[str]:
+        """The tokens that start in [lo, hi)."""
+        return self.words[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
     def between(self, word: str, lo: int, hi: int) -> list[int]:
         """Starts of the occurrences of ``word`` in [lo, hi)."""
         at = self.positions.get(word, [])
