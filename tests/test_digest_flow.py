@@ -86,3 +86,43 @@ def test_the_monitor_run_alerted_the_configured_recipients(demo_warehouse: Path)
         conn.close()
     assert sent == [("desk@example.org",), ("gas-analyst@example.org",)]
     assert len(list((demo_warehouse.parent / "outbox").glob("alert_*.eml"))) == 3
+
+
+def _config(tmp_path: Path, demo_warehouse: Path) -> Path:
+    database = tmp_path / "w.duckdb"
+    shutil.copyfile(demo_warehouse, database)
+    config = tmp_path / "claimwatch.toml"
+    config.write_text(
+        f'[settings]\ndatabase = "{database}"\n\n'
+        '[[recipients]]\nemail = "editor@example.org"\nwants = "digest"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_the_digest_command_dry_run_then_send(demo_warehouse: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    runner = CliRunner()
+    config = str(_config(tmp_path, demo_warehouse))
+    dry = runner.invoke(app, ["digest", "--dry-run", "-c", config])
+    assert dry.exit_code == 0, dry.output
+    assert "editor@example.org" in dry.output and "Kremlin confirms" in dry.output
+    assert not (tmp_path / "outbox").exists()
+    sent = runner.invoke(app, ["digest", "-c", config])
+    assert sent.exit_code == 0, sent.output
+    assert "sent 1" in sent.output
+    assert len(list((tmp_path / "outbox").glob("digest_*.eml"))) == 1
+    again = runner.invoke(app, ["digest", "-c", config])
+    assert again.exit_code == 0 and "sent 0" in again.output
+
+
+def test_the_digest_flow_on_prefect(demo_warehouse: Path, tmp_path: Path) -> None:
+    from flows.digest import digest
+
+    config = _config(tmp_path, demo_warehouse)
+    result = digest(config=str(config))
+    assert result["sent"] == 1, result
+    assert len(list((tmp_path / "outbox").glob("digest_*.eml"))) == 1
