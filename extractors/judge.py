@@ -128,9 +128,9 @@ class DocContext:
                 weak = weak or cue.kind
                 continue
             worst, worst_before = -1, True
-            for hits in groups:
+            for spans in groups:
                 best, best_before = _FAR, True
-                for start, end in hits:
+                for start, end in spans:
                     if end <= fig.start:
                         d, is_before = fig.start - end, True
                     elif start >= fig.end:

@@ -200,12 +200,12 @@ def _capitalised(words: TokenIndex) -> list[int]:
 
 def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
-    words = cues.lexicon.index(text)
-    for start, end in zip(*words.spans("groups"), strict=True):
+    index = cues.lexicon.index(text)
+    for start, end in zip(*index.spans("groups"), strict=True):
         out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
     role_starts = starts_near(
-        words.tokens,
-        words.spans("role_nouns")[0],
+        index.tokens,
+        index.spans("role_nouns")[0],
         cues.role_first_words,
         ROLE_REACH,
         capitalised=True,  # an owner: "Khamenei's envoy"
@@ -223,7 +223,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
         out.append(Mention(start, end, phrase, "role", country=country, possessive=possessive))
-    for start, end in zip(*words.spans("pronouns"), strict=True):
+    for start, end in zip(*index.spans("pronouns"), strict=True):
         word = text[start:end].lower()
         out.append(
             Mention(
@@ -235,7 +235,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 possessive=word in ("his", "her", "hers"),
             )
         )
-    for match in matches_at(cues.unknown_name_re, text, _capitalised(words)):
+    for match in matches_at(cues.unknown_name_re, text, _capitalised(index)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
             words.pop(0)
