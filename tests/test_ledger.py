@@ -374,3 +374,23 @@ def test_a_failed_load_leaves_no_half_written_claim(db: duckdb.DuckDBPyConnectio
         raise RuntimeError("the process dies here")
     for table in ("mentions", "claims", "claim_state", "claim_status_events"):
         assert rows(db, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_same_day_statements_are_ordered_alike_everywhere(db: duckdb.DuckDBPyConnection) -> None:
+    """claims_current, the history and the as-of macro agree on which statement came last."""
+    load(db, [mention("a1", 4e9)])
+    load(
+        db,
+        [],
+        [
+            statement("z9", "deny", on=date(2018, 7, 20), about_values=(4e9,)),
+            statement("b2", "confirm", on=date(2018, 7, 20), about_values=(4e9,), start=5),
+        ],
+    )
+    current = rows(db, "SELECT kremlin_status FROM claims_current")
+    as_of = rows(db, "SELECT kremlin_status FROM claim_status_as_of(DATE '2018-07-21')")
+    history = rows(db, "SELECT previous_status, status FROM claim_status_history")
+    assert current == as_of
+    # b2 (confirm) comes before z9 (deny) on the same day: article, then place in it
+    assert current == [("denied",)]
+    assert set(history) == {("unverified", "confirmed"), ("confirmed", "denied")}

@@ -153,7 +153,8 @@ COMMENT ON VIEW kremlin_statements_v IS 'Every statement by a Russian voice abou
 CREATE VIEW claim_status_history AS
 SELECT e.event_id, e.claim_id, c.topic, c.value, c.unit,
        lag(e.status, 1, 'unverified') OVER (
-           PARTITION BY e.claim_id ORDER BY e.effective_on, e.recorded_at, e.event_id
+           PARTITION BY e.claim_id
+           ORDER BY e.effective_on, st.article_id, st.char_start, e.statement_id
        ) AS previous_status,
        e.status, e.effective_on, e.recorded_at, st.speaker, st.role, st.stance,
        st.sentence AS evidence_sentence, a.url AS evidence_url, st.source_id AS evidence_source,
@@ -196,12 +197,16 @@ SELECT c.claim_id, c.topic, c.value, c.unit, cs.kind, cs.qualifier,
 FROM claims c
 JOIN claim_state cs USING (claim_id)
 LEFT JOIN (
-    SELECT claim_id, arg_max(status, (effective_on, recorded_at, event_id)) AS status,
-           max(effective_on) AS effective_on,
-           arg_max(statement_id, (effective_on, recorded_at, event_id)) AS statement_id
-    FROM claim_status_events
-    WHERE effective_on <= CAST(day AS DATE)
-    GROUP BY claim_id
+    -- the same order as the status walk: reported day, then article and place in it
+    SELECT e.claim_id,
+           arg_max(e.status, (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS status,
+           max(e.effective_on) AS effective_on,
+           arg_max(e.statement_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS statement_id
+    FROM claim_status_events e JOIN statements st USING (statement_id)
+    WHERE e.effective_on <= CAST(day AS DATE)
+    GROUP BY e.claim_id
 ) last_event USING (claim_id)
 WHERE cs.first_seen <= CAST(day AS DATE);
 COMMENT ON MACRO TABLE claim_status_as_of IS 'claim_status_as_of(DATE): every claim already reported on that day, with the Kremlin status it had then (the latest status event reported on or before the day), its date and statement.';
