@@ -219,9 +219,8 @@ def load_batch(
     log = [_log_record(plan.run_id, p.attempt, p.candidate.source_id, "article") for p in pages]
     with write_transaction(settings.database, lock_timeout=settings.lock_timeout) as conn:
         # An article stored before (a retried load) keeps its rows: its claims are not re-added.
-        already = known_urls(conn, [r.url for r in stored])
-        load_articles(conn, stored, listings, log)
-        fresh = [p for p in processed if p.record.url not in already]
+        stored_now = load_articles(conn, stored, listings, log)
+        fresh = [p for p in processed if p.record.url in stored_now]
         ledger = load_ledger(
             conn,
             [m for p in fresh for m in p.mentions],
