@@ -11,31 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from concurrent_runs import assert_ledger_whole
+from concurrent_runs import assert_ledger_whole, base_env, run_env
 
 from flows.demo.synthetic import SyntheticSite
 
-REPO = Path(__file__).resolve().parent.parent
 CLAIMWATCH = str(Path(sys.executable).parent / "claimwatch")
 
 pytestmark = pytest.mark.slow
 RELEVANT = 60  # of the 120 generated pages, the even ones pass the prefilter and are stored
-
-
-def _env(tmp_path: Path, site: SyntheticSite) -> dict[str, str]:
-    """Point the real config at a throw-away warehouse through CLAIMWATCH_* variables."""
-    catalogue = tmp_path / "catalogue.toml"
-    catalogue.write_text(site.catalogue(), encoding="utf-8")
-    return {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect"),
-        "CLAIMWATCH_CONFIG": str(REPO / "claimwatch.toml"),
-        "CLAIMWATCH_CATALOGUE": str(catalogue),
-        "CLAIMWATCH_DATABASE": str(tmp_path / "w.duckdb"),
-        "CLAIMWATCH_SNAPSHOT": str(tmp_path / "read.duckdb"),
-        "CLAIMWATCH_BATCH_SIZE": "10",
-        "CLAIMWATCH_PER_HOST_DELAY": "0",
-    }
 
 
 def _run(env: dict[str, str]) -> subprocess.Popen[str]:
@@ -53,7 +36,7 @@ def test_sigkill_during_the_load_loses_nothing_and_duplicates_nothing(
     tmp_path: Path,
 ) -> None:
     with SyntheticSite(pages=120) as site:
-        env = _env(tmp_path, site)
+        env = run_env(tmp_path, site, base_env(tmp_path / "prefect"))
         victim = _run(env)
         assert victim.stdout is not None
         seen = []
