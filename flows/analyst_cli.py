@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimwatch.formatting import figure
-from flows.console import clear_errors, out
+from flows.console import ConfigOption, clear_errors, out
 from warehouse.analyst import (
     STATUSES,
     Result,
@@ -34,9 +34,6 @@ STATUS_STYLES = {
     "denied": "red",
 }
 
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
-]
 SnapshotOption = Annotated[
     Path | None,
     typer.Option(

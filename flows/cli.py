@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from flows import analyst_cli, digest_cli
-from flows.console import clear_errors, err, out
+from flows.console import ConfigOption, clear_errors, err, out
 from flows.report import LABELS
 
 app = typer.Typer(
@@ -33,10 +33,6 @@ for command in (
     digest_cli.digest,
 ):
     app.command()(command)
-
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
-]
 
 
 def _print_counts(title: str, counts: dict[str, Any]) -> None:

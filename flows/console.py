@@ -1,15 +1,22 @@
-"""The command line's consoles, and the one place a ClaimwatchError becomes a clear line."""
+"""What the command line's modules share: the consoles, the --config option, and the one place
+a ClaimwatchError becomes a clear line."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from claimwatch.errors import ClaimwatchError
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
+]
 
 out = Console()
 err = Console(stderr=True)

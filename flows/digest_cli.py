@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.console import clear_errors, err, out
+from flows.console import ConfigOption, clear_errors, err, out
 
 TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
-
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="claimwatch.toml to read.", show_default=False)
-]
 
 
 def _utc(moment: datetime | None) -> datetime | None:
