@@ -41,6 +41,8 @@ from warehouse.ingest import ArticleRecord, FetchLogRecord, Listing, load_articl
 from warehouse.ledger import (
     FAMILY_OF_KIND,
     KREMLIN_ROLES,
+    MENTION_COLUMNS,
+    STATEMENT_COLUMNS,
     MentionRecord,
     StatementRecord,
     load_ledger,
@@ -365,10 +367,6 @@ def load_with_ledger(path: Path, batch: Batch, now: datetime) -> tuple[int, floa
         changes = load_ledger(conn, batch.mentions, batch.statements, run_id=RUN_ID, now=now)
         ledger = time.perf_counter() - started
     return len(changes.touched_claims), ledger
-
-
-MENTION_COLUMNS = [*MentionRecord.__slots__, "claim_id", "run_id", "loaded_at"]
-STATEMENT_COLUMNS = [*StatementRecord.__slots__, "run_id", "loaded_at"]
 
 
 def load_bare(path: Path, batch: Batch, now: datetime) -> tuple[int, float]:

@@ -7,6 +7,7 @@ plain Python lists, against ~1k rows/s for ``executemany`` (STACK.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
 import duckdb
@@ -30,3 +31,20 @@ def insert_columns(
         f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnests}{conflict}",
         values,
     )
+
+
+def column_names(record_type: type) -> list[str]:
+    """A record dataclass's fields, which name the columns it is loaded into."""
+    return [f.name for f in fields(record_type)]
+
+
+def existing_keys(
+    conn: duckdb.DuckDBPyConnection, table: str, column: str, keys: Sequence[str]
+) -> set[str]:
+    """The subset of ``keys`` already stored in ``table.column``."""
+    if not keys:
+        return set()
+    rows = conn.execute(
+        f"SELECT {column} FROM {table} WHERE {column} IN (SELECT UNNEST($1))", [list(keys)]
+    ).fetchall()
+    return {row[0] for row in rows}

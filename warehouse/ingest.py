@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
 import duckdb
 
 from sources.models import Source
-from warehouse.bulk import insert_columns
+from warehouse.bulk import column_names, existing_keys, insert_columns
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,10 +83,6 @@ class Listing:
     article_id: str
     source_id: str
     first_seen_at: datetime
-
-
-def _columns(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
 
 
 def sync_sources(
@@ -185,12 +181,7 @@ def record_polls(conn: duckdb.DuckDBPyConnection, polls: Sequence[SourcePoll]) -
 
 def known_urls(conn: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[str]:
     """The subset of ``urls`` (canonical) already stored as articles."""
-    if not urls:
-        return set()
-    rows = conn.execute(
-        "SELECT url FROM articles WHERE url IN (SELECT UNNEST($1))", [list(urls)]
-    ).fetchall()
-    return {row[0] for row in rows}
+    return existing_keys(conn, "articles", "url", urls)
 
 
 def load_articles(
@@ -208,9 +199,9 @@ def load_articles(
     stored_before = known_urls(conn, [a.url for a in unique])
     new = [a for a in unique if a.url not in stored_before]
     insert_columns(
-        conn, "articles", _columns(ArticleRecord), [astuple(a) for a in new], on_conflict=""
+        conn, "articles", column_names(ArticleRecord), [astuple(a) for a in new], on_conflict=""
     )
-    insert_columns(conn, "article_sources", _columns(Listing), [astuple(x) for x in listings])
+    insert_columns(conn, "article_sources", column_names(Listing), [astuple(x) for x in listings])
     log_fetches(conn, fetch_log)
     return {a.url for a in new}
 
@@ -219,7 +210,7 @@ def log_fetches(conn: duckdb.DuckDBPyConnection, fetch_log: Sequence[FetchLogRec
     insert_columns(
         conn,
         "fetch_log",
-        _columns(FetchLogRecord),
+        column_names(FetchLogRecord),
         [astuple(r) for r in fetch_log],
         on_conflict="",
     )

@@ -26,12 +26,12 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 
 import duckdb
 
-from warehouse.bulk import insert_columns
+from warehouse.bulk import column_names, existing_keys, insert_columns
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -109,6 +109,11 @@ class StatementRecord:
     source_id: str
 
 
+MENTION_COLUMNS = [*column_names(MentionRecord), "claim_id", "run_id", "loaded_at"]
+"""The ``mentions`` columns a load writes: the record, its claim and the load's run."""
+STATEMENT_COLUMNS = [*column_names(StatementRecord), "run_id", "loaded_at"]
+
+
 @dataclass(slots=True)
 class LedgerChanges:
     """What one load did to the ledger, for run counts and alerts."""
@@ -121,10 +126,6 @@ class LedgerChanges:
     drift_events: list[str] = field(default_factory=list)
 
 
-def _names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
-
-
 def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
 
@@ -135,15 +136,6 @@ def _same_figure(mention: MentionRecord, value: float, value_high: float | None)
     if mention.value_high is None or value_high is None:
         return mention.value_high is None and value_high is None
     return _same_value(mention.value_high, value_high)
-
-
-def _existing(conn: duckdb.DuckDBPyConnection, table: str, key: str, ids: list[str]) -> set[str]:
-    if not ids:
-        return set()
-    rows = conn.execute(
-        f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST($1))", [ids]
-    ).fetchall()
-    return {row[0] for row in rows}
 
 
 Group = tuple[str, str, str]
@@ -487,11 +479,11 @@ def load_ledger(
     article loaded again, changes nothing. Call inside the transaction that stores the articles.
     """
     changes = LedgerChanges()
-    known_mentions = _existing(conn, "mentions", "mention_id", [m.mention_id for m in mentions])
+    known_mentions = existing_keys(conn, "mentions", "mention_id", [m.mention_id for m in mentions])
     new_mentions = list(
         {m.mention_id: m for m in mentions if m.mention_id not in known_mentions}.values()
     )
-    known_statements = _existing(
+    known_statements = existing_keys(
         conn, "statements", "statement_id", [s.statement_id for s in statements]
     )
     new_statements = list(
@@ -500,18 +492,17 @@ def load_ledger(
     if not new_mentions and not new_statements:
         return changes
     assigned, changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
-    mention_columns = _names(MentionRecord)
     insert_columns(
         conn,
         "mentions",
-        [*mention_columns, "claim_id", "run_id", "loaded_at"],
+        MENTION_COLUMNS,
         [(*astuple(m), assigned[m.mention_id], run_id, now) for m in new_mentions],
         on_conflict="",  # new_mentions holds only ids not stored yet: skip the conflict check
     )
     insert_columns(
         conn,
         "statements",
-        [*_names(StatementRecord), "run_id", "loaded_at"],
+        STATEMENT_COLUMNS,
         [(*astuple(s), run_id, now) for s in new_statements],
         on_conflict="",
     )
