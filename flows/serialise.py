@@ -36,18 +36,18 @@ async def _ensure_limit(name: str) -> None:
 
 @contextlib.asynccontextmanager
 async def one_writer(settings: Settings) -> AsyncIterator[None]:
-    """Wait for the writer's slot and lock, hold them for the run."""
-    if PREFECT_API_URL.value():
-        await _ensure_limit(settings.concurrency_limit)
-        async with concurrency(
-            settings.concurrency_limit,
-            occupy=1,
-            strict=True,
-            timeout_seconds=settings.lock_timeout,
-            lease_duration=LEASE_SECONDS,
-        ):
-            with writer_lock(settings.database, timeout=settings.lock_timeout):
-                yield
-    else:
-        with writer_lock(settings.database, timeout=settings.lock_timeout):
-            yield
+    """Wait for the writer's slot (with a server) and lock, hold them for the run."""
+    async with contextlib.AsyncExitStack() as held:
+        if PREFECT_API_URL.value():
+            await _ensure_limit(settings.concurrency_limit)
+            await held.enter_async_context(
+                concurrency(
+                    settings.concurrency_limit,
+                    occupy=1,
+                    strict=True,
+                    timeout_seconds=settings.lock_timeout,
+                    lease_duration=LEASE_SECONDS,
+                )
+            )
+        held.enter_context(writer_lock(settings.database, timeout=settings.lock_timeout))
+        yield
