@@ -118,16 +118,19 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def claim_timeline(conn: duckdb.DuckDBPyConnection, claim_id: str) -> Timeline:
     """The claim whose id is (or starts with) ``claim_id``: its mentions, statements linked
     to it, status changes and drift, as one list ordered by date."""
-    matches = conn.execute(
-        "SELECT claim_id FROM claims_current WHERE starts_with(claim_id, ?) ORDER BY claim_id",
-        [claim_id],
-    ).fetchall()
-    if not matches:
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT claim_id FROM claims WHERE starts_with(claim_id, ?) ORDER BY claim_id",
+            [claim_id],
+        ).fetchall()
+    ]
+    if not ids:
         raise QueryError(f"no tracked claim with id {claim_id!r}; `claimwatch claims` lists them")
-    if len(matches) > 1 and claim_id not in {m[0] for m in matches}:
-        listed = ", ".join(m[0] for m in matches[:5])
-        raise QueryError(f"{claim_id!r} matches {len(matches)} claims ({listed}); give more of it")
-    found = claim_id if claim_id in {m[0] for m in matches} else matches[0][0]
+    if claim_id not in ids and len(ids) > 1:
+        listed = ", ".join(ids[:5])
+        raise QueryError(f"{claim_id!r} matches {len(ids)} claims ({listed}); give more of it")
+    found = claim_id if claim_id in ids else ids[0]
     claim = _dicts(conn.execute("SELECT * FROM claims_current WHERE claim_id = ?", [found]))[0]
     events = _dicts(
         conn.execute(
