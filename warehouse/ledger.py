@@ -154,14 +154,15 @@ def _claims_near(
         JOIN (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
                      UNNEST($4) AS value) b
           ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
-         AND c.value BETWEEN least(b.value / 1.02, b.value * 1.02)
-                         AND greatest(b.value / 1.02, b.value * 1.02)
+         AND c.value BETWEEN least(b.value / $5, b.value * $5)
+                         AND greatest(b.value / $5, b.value * $5)
         """,
         [
             [m.topic for m in mentions],
             [m.family for m in mentions],
             [m.unit for m in mentions],
             [m.value for m in mentions],
+            1 + 2 * VALUE_TOLERANCE,  # the same window _match scans, from the same tolerance
         ],
     ).fetchall()
     groups: dict[Group, list[Candidate]] = {}
