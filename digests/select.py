@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from claimwatch.formatting import figure
+from warehouse.db import rows_as_dicts
 
 UNCONFIRMED = ("unverified", "not_confirmed")
 STATUS_RANK = {"denied": 0, "confirmed": 1, "not_confirmed": 2, "unverified": 3}
@@ -159,16 +160,11 @@ class DigestContent:
         )
 
 
-def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def load_claims(conn: duckdb.DuckDBPyConnection, claim_ids: Iterable[str]) -> dict[str, Claim]:
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
-    rows = _rows(
+    rows = rows_as_dicts(
         conn.execute(
             "SELECT claim_id, topic, kind, value, value_high, unit, value_usd, qualifier, "
             "claimants, kremlin_status, mentions, sources, first_seen "
@@ -197,7 +193,7 @@ ORDER BY h.recorded_at, h.effective_on, h.event_id
 def _status_changes(
     conn: duckdb.DuckDBPyConnection, where: str, params: list[Any]
 ) -> list[StatusChange]:
-    rows = _rows(conn.execute(_STATUS_SQL.format(where=where), params))
+    rows = rows_as_dicts(conn.execute(_STATUS_SQL.format(where=where), params))
     claims = load_claims(conn, (r["claim_id"] for r in rows))
     names = _outlet_names(conn)
     return [
@@ -241,7 +237,7 @@ def status_changes_recorded(conn: duckdb.DuckDBPyConnection, period: Period) -> 
 
 
 def _new_claims(conn: duckdb.DuckDBPyConnection, period: Period) -> list[NewClaim]:
-    rows = _rows(
+    rows = rows_as_dicts(
         conn.execute(
             """
             SELECT claim_id,
@@ -277,7 +273,7 @@ def _new_claims(conn: duckdb.DuckDBPyConnection, period: Period) -> list[NewClai
 
 
 def _more_outlets(conn: duckdb.DuckDBPyConnection, period: Period) -> list[MoreOutlets]:
-    rows = _rows(
+    rows = rows_as_dicts(
         conn.execute(
             """
             WITH per_claim AS (
@@ -315,7 +311,7 @@ def _more_outlets(conn: duckdb.DuckDBPyConnection, period: Period) -> list[MoreO
 
 
 def _drift(conn: duckdb.DuckDBPyConnection, period: Period) -> list[Drift]:
-    rows = _rows(
+    rows = rows_as_dicts(
         conn.execute(
             """
             SELECT d.event_id, d.claim_id, d.field, d.from_value, d.to_value, d.text,

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import translated_errors
+from warehouse.db import rows_as_dicts, translated_errors
 from warehouse.exceptions import QueryError, WarehouseError
 
 EXPORTED_VIEWS = (
@@ -110,11 +110,6 @@ class Timeline:
     events: list[dict[str, Any]]
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def claim_timeline(conn: duckdb.DuckDBPyConnection, claim_id: str) -> Timeline:
     """The claim whose id is (or starts with) ``claim_id``: its mentions, statements linked
     to it, status changes and drift, as one list ordered by date."""
@@ -131,8 +126,10 @@ def claim_timeline(conn: duckdb.DuckDBPyConnection, claim_id: str) -> Timeline:
         listed = ", ".join(ids[:5])
         raise QueryError(f"{claim_id!r} matches {len(ids)} claims ({listed}); give more of it")
     found = claim_id if claim_id in ids else ids[0]
-    claim = _dicts(conn.execute("SELECT * FROM claims_current WHERE claim_id = ?", [found]))[0]
-    events = _dicts(
+    [claim] = rows_as_dicts(
+        conn.execute("SELECT * FROM claims_current WHERE claim_id = ?", [found])
+    )
+    events = rows_as_dicts(
         conn.execute(
             """
             SELECT reported_on AS day, 'mention' AS event, source_id AS outlet, leaning,

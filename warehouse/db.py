@@ -8,6 +8,7 @@ import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -111,3 +112,9 @@ def write_transaction(
     """Open the file, run one transaction, close: the way every load holds the writer's lock."""
     with connect(path, lock_timeout=lock_timeout) as conn, transaction(conn, path=str(path)):
         yield conn
+
+
+def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query, each as {column: value}."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
