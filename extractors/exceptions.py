@@ -6,7 +6,8 @@
      └── ExtractionError
           ├── NotAnArticle   Permanent (no readable article text in the page)
           ├── UnreadableInput Permanent (binary or empty input where text was expected)
-          └── TopicConfigError Permanent (the [[topics]] / [keywords] tables are wrong)
+          ├── TopicConfigError Permanent (the [[topics]] / [keywords] tables are wrong)
+          └── GazetteerError  Permanent (a names/<lang>.json entry names nobody in the gazetteer)
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ class UnreadableInput(ExtractionError, Permanent):
 
 class TopicConfigError(ExtractionError, Permanent):
     """The ``[[topics]]`` or ``[keywords]`` tables of claimwatch.toml are wrong."""
+
+
+class GazetteerError(ExtractionError, Permanent):
+    """The gazetteer's language files (``data/names/<lang>.json``) do not fit the gazetteer."""

@@ -1,6 +1,7 @@
 """People, organisations and groups in a text, and what pronouns and role phrases refer to.
 
-Names come from the gazetteer (``data/gazetteer.json``); role phrases ("the adviser",
+Names come from the gazetteer (``data/gazetteer.json``, with each language's spellings in
+``data/names/<lang>.json``); role phrases ("the adviser",
 "Khamenei's envoy"), pronouns and group phrases ("Iranian state media") from the cue data.
 Coreference is deliberately simple and explainable: a pronoun takes the last *salient*
 person of its gender (the subject of a sentence or of a verb of saying, outside quotations);
@@ -20,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.cues import Cues, load_cues, norm_key
+from extractors.exceptions import GazetteerError
 from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
 from extractors.sentences import Segmentation
 
@@ -86,24 +88,55 @@ class Gazetteer:
     people: tuple[Entity, ...]
 
 
-def _entity(item: dict[str, Any], kind: str) -> Entity:
+def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = ()) -> Entity:
     return Entity(
         name=item["name"],
         kind=kind,
         country=item["country"],
         role=item.get("role", "other"),
         gender=item.get("gender"),
-        descriptors=frozenset(d.lower() for d in item.get("descriptors", ())),
+        descriptors=frozenset(
+            d.lower() for d in (*item.get("descriptors", ()), *extra_descriptors)
+        ),
         since=item.get("since"),
         until=item.get("until"),
     )
 
 
+def _spellings(data: dict[str, Any], other_languages: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Every entry's spellings and descriptors: the gazetteer's own, then each language file's.
+
+    A language file (``data/names/<lang>.json``) names entries by their canonical name; one
+    that names no entry of the gazetteer is a data error, caught here rather than ignored.
+    """
+    merged: dict[str, dict[str, list[str]]] = {}
+    for item in (*data["people"], *data["organisations"]):
+        merged[item["name"]] = {"spellings": [], "descriptors": []}
+    for language in other_languages:
+        for name, entry in language["names"].items():
+            if name not in merged:
+                source = f"names/{language['language']}.json"
+                raise GazetteerError(f"{source}: {name!r} is not in the gazetteer")
+            merged[name]["spellings"].append(entry)
+            merged[name]["descriptors"].extend(entry.get("descriptors", ()))
+    return merged
+
+
+def _language_files() -> list[dict[str, Any]]:
+    folder = resources.files("extractors") / "data" / "names"
+    return [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.iterdir(), key=lambda p: p.name)
+        if path.name.endswith(".json")
+    ]
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, indexed once per process."""
+    """The gazetteer with every language's spellings, indexed once per process."""
     path = resources.files("extractors") / "data" / "gazetteer.json"
     data = json.loads(path.read_text(encoding="utf-8"))
+    extras = _spellings(data, _language_files())
     variants: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
     people = []
 
@@ -111,20 +144,22 @@ def load_gazetteer() -> Gazetteer:
         toks = tuple(words.replace("’", "'").split())
         variants.setdefault(toks[0], []).append((toks, ent))
 
-    for item in data["people"]:
-        ent = _entity(item, "person")
-        people.append(ent)
-        for last in item["last"]:
-            for first in item["first"]:
+    def add_spelling(spelling: dict[str, Any], ent: Entity) -> None:
+        for last in spelling.get("last", ()):
+            for first in spelling.get("first", ()):
                 add(f"{first} {last}", ent)
-            if not item.get("needs_first"):
+            if not spelling.get("needs_first"):
                 add(last, ent)
-        for alias in item.get("aliases", ()):
+        for alias in spelling.get("aliases", ()):
             add(alias, ent)
-    for item in data["organisations"]:
-        ent = _entity(item, "org")
-        for alias in item["aliases"]:
-            add(alias, ent)
+
+    for kind, section in (("person", "people"), ("org", "organisations")):
+        for item in data[section]:
+            ent = _entity(item, kind, extras[item["name"]]["descriptors"])
+            if kind == "person":
+                people.append(ent)
+            for spelling in (item, *extras[item["name"]]["spellings"]):
+                add_spelling(spelling, ent)
     for options in variants.values():
         options.sort(key=lambda v: len(v[0]), reverse=True)
     first_words = Lexicon({"names": variants}, case_sensitive=["names"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.cues import load_cues
-from extractors.people import find_mentions, load_gazetteer
+from extractors.exceptions import GazetteerError
+from extractors.people import _spellings, find_mentions, load_gazetteer
 from extractors.sentences import segment
 
 CUES = load_cues("en")
@@ -81,3 +82,10 @@ def test_gazetteer_roles_use_the_design_vocabulary() -> None:
 def test_possessive_role_phrase_is_not_its_owner() -> None:
     text = "Ali Akbar Velayati flew home. Khamenei's envoy said the talks went well."
     assert ("Khamenei's envoy", "Ali Akbar Velayati") in _resolved(text.replace("’", "'"))
+
+
+def test_a_language_file_naming_nobody_in_the_gazetteer_is_an_error() -> None:
+    gazetteer = {"people": [{"name": "Dmitry Peskov"}], "organisations": []}
+    stray = {"language": "xx", "names": {"Dmitri Peskow": {"aliases": ["Peskow"]}}}
+    with pytest.raises(GazetteerError, match=r"names/xx\.json: 'Dmitri Peskow'"):
+        _spellings(gazetteer, [stray])
