@@ -17,7 +17,6 @@ from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
-_INVERTED = re.compile(r"[,\"”’»:]\s*$|^\s*$")
 _MAX_SUBJECT_GAP = 90
 _HEAD_WINDOW = 40
 _OWNED_STANCE = 3
@@ -102,7 +101,7 @@ class Attributor:
             if before:
                 out.append(Frame(start, end, before[-1]))
         for start, end in words.within("prefix", lo, hi):
-            after = self.between(end, end + 4)
+            after = self.between(end, end + cues.reach_after)
             if after:
                 out.append(Frame(start, end, after[0]))
         for start, end in words.within("participle", lo, hi):
@@ -127,8 +126,8 @@ class Attributor:
 
     def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
         before_text = self.text[lo:verb_start]
-        after = self.between(verb_end, verb_end + 4)
-        if _INVERTED.search(before_text) and after:
+        after = self._after(verb_end)
+        if self.cues.inverted_re.search(before_text) and after:
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
         asides = [
@@ -142,7 +141,16 @@ class Attributor:
                 break
             if not m.possessive and m.in_quote == verb_quoted:
                 return m
+        if self.cues.subject_after_verb and after:
+            return after[0]  # "Как заявил журналистам Песков"
         return None
+
+    def _after(self, verb_end: int) -> list[Mention]:
+        """Speakers starting within reach after a verb of saying, people and roles first
+        ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
+        found = self.between(verb_end, verb_end + self.cues.reach_after)
+        people = [m for m in found if m.kind != "org"]
+        return people + [m for m in found if m.kind == "org"] if people else found
 
     # -- quotations ----------------------------------------------------------------
     def quote_speaker(self, index: int) -> Mention | None:

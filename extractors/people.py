@@ -103,17 +103,60 @@ def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = 
     )
 
 
+def _endings(word: str, rules: Sequence[dict[str, Any]]) -> list[str]:
+    """``word`` and its case forms by the rule whose ending it has (the longest); a word
+    no rule fits is indeclinable ("Велаяти")."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for rule in rules:
+        for end in rule["ends"]:
+            if word.endswith(end) and (best is None or len(end) > best[0]):
+                best = (len(end), rule)
+    if best is None:
+        return [word]
+    rule = best[1]
+    stem = word[: len(word) - rule.get("drop", 0)]
+    return [word, *(stem + add for add in rule["add"])]
+
+
+def _inflect(words: str, rules: Sequence[dict[str, Any]], *, head_first: bool) -> list[str]:
+    """The case forms of a name (its last word declines: "Газпром нефти") or of a role
+    phrase (its first word, the head noun: "пресс-секретаря президента")."""
+    parts = words.split()
+    if not parts:
+        return [words]
+    at = 0 if head_first else len(parts) - 1
+    return [" ".join([*parts[:at], form, *parts[at + 1 :]]) for form in _endings(parts[at], rules)]
+
+
+def _declined(entry: dict[str, Any], rules: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """A language file's spelling with the case forms its ``inflection`` rules give."""
+    if not rules:
+        return entry
+
+    def forms(key: str, *, head_first: bool = False) -> list[str]:
+        return [f for w in entry.get(key, ()) for f in _inflect(w, rules, head_first=head_first)]
+
+    return entry | {
+        "first": forms("first"),
+        "last": forms("last"),
+        "aliases": forms("aliases"),
+        "descriptors": forms("descriptors", head_first=True),
+    }
+
+
 def _spellings(data: dict[str, Any], other_languages: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Every entry's spellings and descriptors: the gazetteer's own, then each language file's.
 
     A language file (``data/names/<lang>.json``) names entries by their canonical name; one
     that names no entry of the gazetteer is a data error, caught here rather than ignored.
     """
-    merged: dict[str, dict[str, list[str]]] = {}
+    merged: dict[str, dict[str, list[Any]]] = {}
     for item in (*data["people"], *data["organisations"]):
         merged[item["name"]] = {"spellings": [], "descriptors": []}
     for language in other_languages:
+        rules = language.get("inflection", {}).get("rules", ())
         for name, entry in language["names"].items():
+            entry = _declined(entry, rules)
             if name not in merged:
                 source = f"names/{language['language']}.json"
                 raise GazetteerError(f"{source}: {name!r} is not in the gazetteer")
@@ -246,9 +289,9 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         capitalised=True,  # an owner: "Khamenei's envoy"
     )
     for match in matches_at(cues.role_re, text, role_starts):
-        if not (
-            match.group("det") or match.group("owner") or match.group("mods").strip()
-        ) and not match.group("post"):
+        if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
+            match.group("post") or match.group("comp")
+        ):
             continue
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
@@ -350,7 +393,12 @@ def _fits(role: Mention, ent: Entity, text: str, cues: Cues) -> bool:
     match = cues.role_re.fullmatch(role.text)
     noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
     mods = norm_key(match.group("mods")) if match else ""
-    return noun in ent.descriptors or f"{mods} {noun}".strip() in ent.descriptors
+    comp = norm_key(match.group("comp")) if match else ""
+    return (
+        noun in ent.descriptors
+        or f"{mods} {noun}".strip() in ent.descriptors
+        or (bool(comp) and f"{noun} {comp}" in ent.descriptors)
+    )
 
 
 def _unique_holder(
