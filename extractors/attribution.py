@@ -97,15 +97,17 @@ class Attributor:
         out: list[Frame] = []
         passive_spans = words.within("passive", lo, hi)
         for start, end in passive_spans:
-            before = [m for m in self.between(lo, start) if not m.possessive]
+            before = [m for m in self.between(lo, start) if not (m.possessive or m.oblique)]
             if before:
                 out.append(Frame(start, end, before[-1]))
         for start, end in words.within("prefix", lo, hi):
-            after = self.between(end, end + cues.reach_after)
+            after = self._after(end)
             if after:
                 out.append(Frame(start, end, after[0]))
         for start, end in words.within("participle", lo, hi):
-            subject = next((m for m in self.between(lo, start) if not m.possessive), None)
+            subject = next(
+                (m for m in self.between(lo, start) if not (m.possessive or m.oblique)), None
+            )
             if subject is not None:
                 out.append(Frame(start, end, subject))
         for start, end in words.within("saying", lo, hi):
@@ -139,7 +141,7 @@ class Attributor:
             skipped = sum(b - a for a, b in asides if a >= m.end)
             if verb_start - m.end - skipped > _MAX_SUBJECT_GAP:
                 break
-            if not m.possessive and m.in_quote == verb_quoted:
+            if not (m.possessive or m.oblique) and m.in_quote == verb_quoted:
                 return m
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"

@@ -187,6 +187,8 @@ class Cues:
     subject_after_verb: bool
     """Whether, with no speaker before a verb of saying, the one after it speaks."""
     reach_after: int
+    oblique_starts: frozenset[str]
+    """First words of group phrases and pronouns in a case that cannot be a subject."""
     """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
     honorifics: frozenset[str]
@@ -449,6 +451,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         subject_after_verb=bool(saying.get("subject_after_verb", False)),
         reach_after=int(saying.get("reach_after", 4)),
+        oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
