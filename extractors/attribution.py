@@ -101,7 +101,7 @@ class Attributor:
             if before:
                 out.append(Frame(start, end, before[-1]))
         for start, end in words.within("prefix", lo, hi):
-            after = self._after(end)
+            after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0]))
         for start, end in words.within("participle", lo, hi):
@@ -147,10 +147,13 @@ class Attributor:
             return after[0]  # "Как заявил журналистам Песков"
         return None
 
-    def _after(self, verb_end: int) -> list[Mention]:
+    def _after(self, verb_end: int, *, prefix: bool = False) -> list[Mention]:
         """Speakers starting within reach after a verb of saying, people and roles first
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
-        found = self.between(verb_end, verb_end + self.cues.reach_after)
+        reach = self.between(verb_end, verb_end + self.cues.reach_after)
+        # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
+        # in its case ("по словам Пескова")
+        found = [m for m in reach if prefix or not m.oblique]
         people = [m for m in found if m.kind != "org"]
         return people + [m for m in found if m.kind == "org"] if people else found
 
