@@ -5,6 +5,11 @@ texts of about 5 KB from a bank of sentence templates (with figures), wraps each
 page, and times in the same run `trafilatura.extract` on the pages and `extract_claims` on
 the texts. Target (issue 3): extraction costs at most 0.1 of trafilatura. Then checks that
 time per KB stays flat from 5 KB to 500 KB (linear growth).
+
+With `--languages en ru fa`, compares languages instead (issue 6): for each, the labelled
+documents of tests/data/claims/<lang>/ are joined and repeated into texts of equal length
+(about 5,000 and 50,000 characters), and extraction time is reported as a ratio to English
+in the same run. Target: at most 1.5. A language without labelled documents is skipped.
 """
 
 from __future__ import annotations
@@ -13,12 +18,19 @@ import argparse
 import random
 import time
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
 import trafilatura
 
 from extractors.claims import extract_claims
+from extractors.cues import load_cues
+from extractors.figures import find_figures
 
 TARGET_RATIO = 0.1
+TARGET_LANGUAGE_RATIO = 1.5
+LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims"
+LANGUAGE_SIZES = (5_000, 50_000)
 TEMPLATES = (
     "{person} said on {day} that a Russian oil company had signed a ${n} billion contract "
     "with Iran's oil ministry.",
@@ -83,11 +95,68 @@ def clock(fn: Callable[[str], object], items: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def language_text(language: str, size: int) -> str | None:
+    """The labelled documents of ``language`` joined and repeated to ``size`` characters,
+    cut at a paragraph break; None when the language has none."""
+    files = sorted((LABELLED / language).glob("*.txt"))
+    if not files:
+        return None
+    corpus = "\n\n".join(f.read_text(encoding="utf-8").strip() for f in files)
+    text = (corpus + "\n\n") * (size // len(corpus) + 2)
+    cut = text.rfind("\n\n", 0, size)
+    return text[: cut if cut > size // 2 else size]
+
+
+def compare_languages(languages: list[str], repeats: int) -> None:
+    """Extraction time per language on texts of equal length, as a ratio to English."""
+    head = ("lang", "chars", "figures", "ms/text", "vs en", "ms/figure", "vs en")
+    print("{:<6}{:>8}{:>8}{:>10}{:>8}{:>11}{:>8}".format(*head))
+    for size in LANGUAGE_SIZES:
+        base: tuple[float, float] | None = None
+        for language in ["en", *(lang for lang in languages if lang != "en")]:
+            text = language_text(language, size)
+            if text is None:
+                print(f"{language:<6}{size:>8}  skipped: no labelled documents in {language}/")
+                continue
+            extract_claims(text, language=language)  # cue regexes and gazetteer built once
+            # distinct texts, so that no memoised step is reused between runs
+            variants = [text + " " * r for r in range(1, repeats + 1)]
+            seconds = min(clock(partial(extract_claims, language=language), [v]) for v in variants)
+            figures = sum(1 for f in find_figures(text, load_cues(language)) if f.unit)
+            per_figure = seconds / max(figures, 1)
+            if language == "en":
+                base = (seconds, per_figure)
+            if base is None:
+                print(f"{language:<6}{size:>8}  skipped: no English text to compare with")
+                continue
+            ratio, ratio_figure = seconds / base[0], per_figure / base[1]
+            verdict = (
+                "" if language == "en" else "PASS" if ratio <= TARGET_LANGUAGE_RATIO else "FAIL"
+            )
+            print(
+                f"{language:<6}{len(text):>8}{figures:>8}{seconds * 1000:>10.1f}{ratio:>8.2f}"
+                f"{per_figure * 1000:>11.2f}{ratio_figure:>8.2f} {verdict}"
+            )
+    print(
+        f"(target: each language within {TARGET_LANGUAGE_RATIO}x of English per text; the work is"
+        " per figure, so ms/figure shows the cost apart from how dense in figures each set is)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="100 articles instead of 1,000")
     ap.add_argument("-n", type=int, default=None, help="number of articles")
+    ap.add_argument(
+        "--languages",
+        nargs="+",
+        default=None,
+        help="compare these languages' extraction time with English instead (e.g. en ru fa)",
+    )
     args = ap.parse_args()
+    if args.languages:
+        compare_languages(args.languages, repeats=5 if args.quick else 20)
+        return
     n = args.n or (100 if args.quick else 1000)
     rng = random.Random(7)
     texts = [make_text(rng, 5000) for _ in range(n)]

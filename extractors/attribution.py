@@ -17,7 +17,6 @@ from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
-_INVERTED = re.compile(r"[,\"”’»:]\s*$|^\s*$")
 _MAX_SUBJECT_GAP = 90
 _HEAD_WINDOW = 40
 _OWNED_STANCE = 3
@@ -98,15 +97,17 @@ class Attributor:
         out: list[Frame] = []
         passive_spans = words.within("passive", lo, hi)
         for start, end in passive_spans:
-            before = [m for m in self.between(lo, start) if not m.possessive]
+            before = [m for m in self.between(lo, start) if not (m.possessive or m.oblique)]
             if before:
                 out.append(Frame(start, end, before[-1]))
         for start, end in words.within("prefix", lo, hi):
-            after = self.between(end, end + 4)
+            after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0]))
         for start, end in words.within("participle", lo, hi):
-            subject = next((m for m in self.between(lo, start) if not m.possessive), None)
+            subject = next(
+                (m for m in self.between(lo, start) if not (m.possessive or m.oblique)), None
+            )
             if subject is not None:
                 out.append(Frame(start, end, subject))
         for start, end in words.within("saying", lo, hi):
@@ -127,8 +128,8 @@ class Attributor:
 
     def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
         before_text = self.text[lo:verb_start]
-        after = self.between(verb_end, verb_end + 4)
-        if _INVERTED.search(before_text) and after:
+        after = self._after(verb_end)
+        if self.cues.inverted_re.search(before_text) and after:
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
         asides = [
@@ -140,9 +141,21 @@ class Attributor:
             skipped = sum(b - a for a, b in asides if a >= m.end)
             if verb_start - m.end - skipped > _MAX_SUBJECT_GAP:
                 break
-            if not m.possessive and m.in_quote == verb_quoted:
+            if not (m.possessive or m.oblique) and m.in_quote == verb_quoted:
                 return m
+        if self.cues.subject_after_verb and after:
+            return after[0]  # "Как заявил журналистам Песков"
         return None
+
+    def _after(self, verb_end: int, *, prefix: bool = False) -> list[Mention]:
+        """Speakers starting within reach after a verb of saying, people and roles first
+        ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
+        reach = self.between(verb_end, verb_end + self.cues.reach_after)
+        # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
+        # in its case ("по словам Пескова")
+        found = [m for m in reach if prefix or not m.oblique]
+        people = [m for m in found if m.kind != "org"]
+        return people + [m for m in found if m.kind == "org"] if people else found
 
     # -- quotations ----------------------------------------------------------------
     def quote_speaker(self, index: int) -> Mention | None:

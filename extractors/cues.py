@@ -65,8 +65,15 @@ def words_re(phrases: Iterable[str], *, flags: int = FLAGS) -> re.Pattern[str]:
 
 
 def ending_re(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Matches one of ``phrases`` at the very end of a string (a figure's left context)."""
-    return re.compile(r"(?<!\w)" + phrase_alternation(phrases) + _WS + r"*$", FLAGS)
+    """Matches one of ``phrases`` at the very end of a string (a figure's left context).
+
+    A phrase opening with a sign ("%, до") may follow a word character; one opening with
+    a letter must start a word."""
+    phrases = list(phrases)
+    signs = [p for p in phrases if p.strip() and not p.strip()[0].isalnum()]
+    words = phrase_alternation(p for p in phrases if p not in signs)
+    head = rf"(?:(?<!\w){words}|{phrase_alternation(signs)})" if signs else r"(?<!\w)" + words
+    return re.compile(head + _WS + r"*$", FLAGS)
 
 
 def starting_re(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -127,6 +134,7 @@ class Cues:
     units_with_scale: dict[str, tuple[str, float]]
     units: dict[str, tuple[str, float]]
     thousands: str
+    """Every character of it separates groups of three digits."""
     decimal: str
     figure_re: re.Pattern[str]
     word_figure_re: re.Pattern[str]
@@ -145,6 +153,9 @@ class Cues:
     between_joiner_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
     change_re: re.Pattern[str]
+    change_targets: frozenset[str]
+    """Ceiling words that name the new level after a change verb ("вырос на 36%, до")."""
+    change_any_re: re.Pattern[str]
     kinds: tuple[KindCue, ...]
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
@@ -169,6 +180,16 @@ class Cues:
     nominal_re: re.Pattern[str]
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
+    nominal_before_re: re.Pattern[str]
+    """Claim nouns whose owner follows them ("заявления Велаяти"), ending a left context."""
+    inverted_re: re.Pattern[str]
+    """What ends the text before a verb whose speaker follows it ('", said Peskov')."""
+    subject_after_verb: bool
+    """Whether, with no speaker before a verb of saying, the one after it speaks."""
+    reach_after: int
+    oblique_starts: frozenset[str]
+    """First words of group phrases and pronouns in a case that cannot be a subject."""
+    """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
@@ -194,7 +215,7 @@ class Cues:
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     numbers = data["numbers"]
-    thou, dec = re.escape(numbers["thousands"]), re.escape(numbers["decimal"])
+    thou, dec = "[" + re.escape(numbers["thousands"]) + "]", re.escape(numbers["decimal"])
     num = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
     pre = phrase_alternation(_public(data["currencies"]["before"]))
     post = phrase_alternation(_public(data["currencies"]["after"]))
@@ -267,11 +288,13 @@ def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
     nouns = phrase_alternation(people["role_nouns"])
     post = phrase_alternation(people["role_postmodifiers"])
     heads = phrase_alternation(people["post_heads"])
+    comps = phrase_alternation(people.get("role_complements", ()))
     owner = r"(?-i:[A-Z])[\w\-]*(?:['’]s)"
     named = r"(?-i:[A-Z])[\w\-]*(?:['’]s)?"
     return re.compile(
         rf"(?<!\w)(?:(?:(?P<det>{det})|(?P<owner>{owner})){_WS}+)?"
         rf"(?P<mods>(?:(?:{mods}){_WS}+){{0,4}})(?P<noun>{nouns})(?!\w)"
+        rf"(?P<comp>(?:{_WS}+{comps}(?![\w-]))*)"
         rf"(?P<post>{_WS}+(?:{post}){_WS}+(?:the{_WS}+)?{named}(?:{_WS}+{named}){{0,3}}"
         rf"(?:{_WS}+(?:(?:{mods}){_WS}+){{0,2}}{heads}(?!\w))?)?",
         FLAGS,
@@ -364,6 +387,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         joiner_re=re.compile(rf"{_WS}*{phrase_alternation(ranges['dash_joiners'])}{_WS}*", FLAGS),
         change_re=ending_re(ranges["change_verbs"]),
+        change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
+        change_any_re=words_re(ranges["change_verbs"]),
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
@@ -415,6 +440,18 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             r",\s*" + phrase_alternation(saying["relative"]) + r"(?!\w)[^,;]*,", FLAGS
         ),
         possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),
+        nominal_before_re=re.compile(
+            r"(?<!\w)"
+            + phrase_alternation(saying.get("nominal_before", ()))
+            + rf"(?:{_WS}+\w+){{0,2}}{_WS}+$",
+            FLAGS,
+        ),
+        inverted_re=re.compile(
+            "[" + re.escape(saying.get("inversion_marks", ',"”’»:')) + r"]\s*$|^\s*$"
+        ),
+        subject_after_verb=bool(saying.get("subject_after_verb", False)),
+        reach_after=int(saying.get("reach_after", 4)),
+        oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),

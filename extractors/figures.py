@@ -67,7 +67,9 @@ class NotFigure:
 
 def parse_number(raw: str, cues: Cues) -> float:
     """``1,500.5`` → 1500.5 with the language's separators; any Unicode digits."""
-    cleaned = raw.replace(cues.thousands, "").replace("\u00a0", "").replace("\u202f", "")
+    cleaned = raw.replace("\u00a0", "").replace("\u202f", "")
+    for separator in cues.thousands:
+        cleaned = cleaned.replace(separator, "")
     if cues.decimal != ".":
         cleaned = cleaned.replace(cues.decimal, ".")
     return float(cleaned)
@@ -114,8 +116,14 @@ def _qualify(fig: Figure, text: str, lo: int, cues: Cues, tokens: Tokens) -> Fig
     if tokens.word_before(fig.start) in cues.qualifier_last_words:
         left = text[max(lo, fig.start - _LEFT) : fig.start]
         for qualifier, pattern in cues.qualifiers_before:
-            if pattern.search(left):
-                return replace(fig, qualifier=qualifier)
+            found = pattern.search(left)
+            if found is None:
+                continue
+            if norm_key(found.group()) in cues.change_targets and cues.change_any_re.search(
+                left, 0, found.start()
+            ):
+                return fig  # "вырос на 36%, до 1,7 млрд": the new level, not a ceiling
+            return replace(fig, qualifier=qualifier)
     for qualifier, pattern in cues.qualifiers_after:
         if pattern.match(right):
             return replace(fig, qualifier=qualifier)
@@ -161,6 +169,8 @@ def _merge_ranges(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
         dash = cues.joiner_re.fullmatch(between)
         both = cues.between_joiner_re.fullmatch(between) and cues.between_re.search(left)
         compatible = low.unit is None or high.unit is None or low.unit == high.unit
+        if low.scaled and low.unit is not None and not high.scaled and high.unit is None:
+            compatible = False  # "$2 billion to 2025", "2 млрд долларов до 2025 года"
         if not ((dash or both) and compatible):
             out.append(low)
             i += 1

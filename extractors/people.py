@@ -69,6 +69,8 @@ class Mention:
     possessive: bool = False
     salient: bool = False
     in_quote: bool = False
+    oblique: bool = False
+    """In a case form that cannot be a sentence's subject ("с Путиным", "в Кремле")."""
 
     @property
     def label(self) -> str:
@@ -86,6 +88,8 @@ class Gazetteer:
     first_words: Lexicon
     """The first words of the variants, as list ``names`` (case-sensitive)."""
     people: tuple[Entity, ...]
+    oblique_words: frozenset[str] = frozenset()
+    """Last words of the variants that are case forms of another (never a subject)."""
 
 
 def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = ()) -> Entity:
@@ -103,17 +107,63 @@ def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = 
     )
 
 
+def _endings(word: str, rules: Sequence[dict[str, Any]]) -> list[str]:
+    """``word`` and its case forms by the rule whose ending it has (the longest); a word
+    no rule fits is indeclinable ("Велаяти")."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for rule in rules:
+        for end in rule["ends"]:
+            if word.endswith(end) and (best is None or len(end) > best[0]):
+                best = (len(end), rule)
+    if best is None:
+        return [word]
+    rule = best[1]
+    stem = word[: len(word) - rule.get("drop", 0)]
+    return [word, *(stem + add for add in rule["add"])]
+
+
+def _inflect(words: str, rules: Sequence[dict[str, Any]], *, head_first: bool) -> list[str]:
+    """The case forms of a name (its last word declines: "Газпром нефти") or of a role
+    phrase (its first word, the head noun: "пресс-секретаря президента")."""
+    parts = words.split()
+    if not parts:
+        return [words]
+    at = 0 if head_first else len(parts) - 1
+    return [" ".join([*parts[:at], form, *parts[at + 1 :]]) for form in _endings(parts[at], rules)]
+
+
+def _declined(entry: dict[str, Any], rules: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """A language file's spelling with the case forms its ``inflection`` rules give."""
+    if not rules:
+        return entry
+
+    def forms(key: str, *, head_first: bool = False) -> list[str]:
+        return [f for w in entry.get(key, ()) for f in _inflect(w, rules, head_first=head_first)]
+
+    base = {w.split()[-1] for key in ("first", "last", "aliases") for w in entry.get(key, ())}
+    declined = entry | {
+        "first": forms("first"),
+        "last": forms("last"),
+        "aliases": forms("aliases"),
+        "descriptors": forms("descriptors", head_first=True),
+    }
+    last_words = {w.split()[-1] for key in ("last", "aliases") for w in declined[key]}
+    return declined | {"oblique": sorted(last_words - base)}
+
+
 def _spellings(data: dict[str, Any], other_languages: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Every entry's spellings and descriptors: the gazetteer's own, then each language file's.
 
     A language file (``data/names/<lang>.json``) names entries by their canonical name; one
     that names no entry of the gazetteer is a data error, caught here rather than ignored.
     """
-    merged: dict[str, dict[str, list[str]]] = {}
+    merged: dict[str, dict[str, list[Any]]] = {}
     for item in (*data["people"], *data["organisations"]):
         merged[item["name"]] = {"spellings": [], "descriptors": []}
     for language in other_languages:
+        rules = language.get("inflection", {}).get("rules", ())
         for name, entry in language["names"].items():
+            entry = _declined(entry, rules)
             if name not in merged:
                 source = f"names/{language['language']}.json"
                 raise GazetteerError(f"{source}: {name!r} is not in the gazetteer")
@@ -139,12 +189,18 @@ def load_gazetteer() -> Gazetteer:
     extras = _spellings(data, _language_files())
     variants: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
     people = []
+    oblique: set[str] = set()
+    plain: set[str] = set()
 
     def add(words: str, ent: Entity) -> None:
         toks = tuple(words.replace("’", "'").split())
         variants.setdefault(toks[0], []).append((toks, ent))
 
     def add_spelling(spelling: dict[str, Any], ent: Entity) -> None:
+        cases = set(spelling.get("oblique", ()))
+        oblique.update(cases)
+        names = (*spelling.get("last", ()), *spelling.get("aliases", ()))
+        plain.update({w.split()[-1] for w in names} - cases)
         for last in spelling.get("last", ()):
             for first in spelling.get("first", ()):
                 add(f"{first} {last}", ent)
@@ -163,7 +219,12 @@ def load_gazetteer() -> Gazetteer:
     for options in variants.values():
         options.sort(key=lambda v: len(v[0]), reverse=True)
     first_words = Lexicon({"names": variants}, case_sensitive=["names"])
-    return Gazetteer(variants=variants, first_words=first_words, people=tuple(people))
+    return Gazetteer(
+        variants=variants,
+        first_words=first_words,
+        people=tuple(people),
+        oblique_words=frozenset(oblique - plain),
+    )
 
 
 def _match_variant(text: str, pos: int, words: tuple[str, ...]) -> int | None:
@@ -196,7 +257,7 @@ def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
             possessive = _POSSESSIVE.match(text, end) is not None
             group = cues.group_head_re.match(text, end) if possessive else None
             if group:
-                out.append(_group(text, start, group.end(), ent.country))
+                out.append(_group(text, start, group.end(), ent.country, cues))
             else:
                 out.append(
                     Mention(
@@ -208,6 +269,7 @@ def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
                         country=ent.country,
                         gender=ent.gender,
                         possessive=possessive,
+                        oblique=words[-1] in gaz.oblique_words,
                     )
                 )
             last_end = end
@@ -215,9 +277,18 @@ def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
     return out
 
 
-def _group(text: str, start: int, end: int, country: str | None) -> Mention:
+def _group(text: str, start: int, end: int, country: str | None, cues: Cues) -> Mention:
     possessive = _POSSESSIVE.match(text, end) is not None
-    return Mention(start, end, text[start:end], "group", country=country, possessive=possessive)
+    oblique = text[start:end].split()[0].lower() in cues.oblique_starts
+    return Mention(
+        start,
+        end,
+        text[start:end],
+        "group",
+        country=country,
+        possessive=possessive,
+        oblique=oblique,
+    )
 
 
 def _country_of(words: str, table: dict[str, str]) -> str | None:
@@ -237,7 +308,8 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
     index = cues.lexicon.index(text)
     for start, end in zip(*index.spans("groups"), strict=True):
-        out.append(_group(text, start, end, _country_of(text[start:end], cues.group_countries)))
+        country = _country_of(text[start:end], cues.group_countries)
+        out.append(_group(text, start, end, country, cues))
     role_starts = starts_near(
         index.tokens,
         index.spans("role_nouns")[0],
@@ -246,9 +318,9 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         capitalised=True,  # an owner: "Khamenei's envoy"
     )
     for match in matches_at(cues.role_re, text, role_starts):
-        if not (
-            match.group("det") or match.group("owner") or match.group("mods").strip()
-        ) and not match.group("post"):
+        if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
+            match.group("post") or match.group("comp")
+        ):
             continue
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
@@ -257,7 +329,18 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         end = start + len(phrase)
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
-        out.append(Mention(start, end, phrase, "role", country=country, possessive=possessive))
+        oblique = norm_key(match.group("noun")) in cues.oblique_starts
+        out.append(
+            Mention(
+                start,
+                end,
+                phrase,
+                "role",
+                country=country,
+                possessive=possessive,
+                oblique=oblique,
+            )
+        )
     for start, end in zip(*index.spans("pronouns"), strict=True):
         word = text[start:end].lower()
         out.append(
@@ -268,6 +351,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 "pronoun",
                 gender=cues.pronouns[word],
                 possessive=word in ("his", "her", "hers"),
+                oblique=word in cues.oblique_starts,
             )
         )
     for match in matches_at(cues.unknown_name_re, text, _capitalised(index)):
@@ -316,7 +400,12 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
         in_quote = qi >= 0 and seg.quotes[qi].start < m.start < seg.quotes[qi].end
         si = bisect.bisect_right(starts, m.start) - 1
         subject = False
-        if not m.possessive and m.kind != "org" and si not in seen_sentence and not in_quote:
+        if (
+            not (m.possessive or m.oblique)
+            and m.kind != "org"
+            and si not in seen_sentence
+            and not in_quote
+        ):
             seen_sentence.add(si)
             subject = True
         salient = subject or (
@@ -334,6 +423,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
                 possessive=m.possessive,
                 salient=salient,
                 in_quote=in_quote,
+                oblique=m.oblique,
             )
         )
     return out
@@ -350,7 +440,12 @@ def _fits(role: Mention, ent: Entity, text: str, cues: Cues) -> bool:
     match = cues.role_re.fullmatch(role.text)
     noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
     mods = norm_key(match.group("mods")) if match else ""
-    return noun in ent.descriptors or f"{mods} {noun}".strip() in ent.descriptors
+    comp = norm_key(match.group("comp")) if match else ""
+    return (
+        noun in ent.descriptors
+        or f"{mods} {noun}".strip() in ent.descriptors
+        or (bool(comp) and f"{noun} {comp}" in ent.descriptors)
+    )
 
 
 def _unique_holder(

@@ -1,0 +1,219 @@
+"""Russian extraction: number forms, scales, currencies, qualifiers, names in their case forms,
+frames of saying and stances, all from extractors/data/cues/ru.json and names/ru.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractors.claims import Extraction, extract_claims
+from extractors.cues import load_cues
+from extractors.figures import find_figures, find_not_figures
+from flows.cli import app
+
+NBSP, THIN = "\u00a0", "\u2009"
+B = 1_000_000_000
+
+
+def _figure(text: str) -> tuple[float, str | None, str]:
+    figures = [f for f in find_figures(text, load_cues("ru")) if f.unit]
+    assert len(figures) == 1, figures
+    return figures[0].value, figures[0].unit, figures[0].qualifier
+
+
+def _extract(body: str) -> Extraction:
+    return extract_claims(body, language="ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("контракт на 4 млрд долларов", 4 * B, "USD"),
+        ("контракт на 4 млрд. долларов", 4 * B, "USD"),
+        ("сделка на 2,5 млрд долл.", 2.5 * B, "USD"),
+        ("сделка на 742 млн долларов США", 742_000_000, "USD"),
+        ("кредит на $5 млрд", 5 * B, "USD"),
+        ("проект на 3 миллиарда долларов", 3 * B, "USD"),
+        ("проект на 40 миллиардов евро", 40 * B, "EUR"),
+        ("доходы составят 2,8 трлн рублей", 2.8e12, "RUB"),
+        ("выручка 300 тыс. руб.", 300_000, "RUB"),
+        ("сумма в два миллиарда долларов", 2 * B, "USD"),
+        (f"закупки 1{NBSP}500{NBSP}000 тонн нефти", 1_500_000, "t"),
+        (f"закупки 1{THIN}500 тонн", 1500, "t"),
+        ("закупки 1 500 000 тонн", 1_500_000, "t"),
+        ("вырос на 36%", 36, "%"),
+        ("вырос на 36 процентов", 36, "%"),
+        ("поставки 55 млрд кубометров газа", 55, "bcm"),
+        ("поставки 2 млрд куб. м газа", 2, "bcm"),
+        ("поставки 500 млн кубометров", 0.5, "bcm"),
+        ("500 тыс. баррелей в сутки", 500_000, "bbl/d"),
+        ("100 000 баррелей нефти в день", 100_000, "bbl/d"),
+    ],
+)
+def test_number_forms_scales_currencies_units(text: str, value: float, unit: str) -> None:
+    got, got_unit, _ = _figure(text)
+    assert got == pytest.approx(value)
+    assert got_unit == unit
+
+
+def test_year_before_a_figure_is_not_glued_to_it() -> None:
+    assert _figure("в 2018 году 500 млн долларов") == (500_000_000, "USD", "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("сделки на сумму до 10 млрд долларов", "up_to"),
+        ("инвестиции в размере до 10 млрд долларов", "up_to"),
+        ("может достичь 50 млрд долларов", "up_to"),
+        ("около 20 млрд долларов", "about"),
+        ("порядка 20 млрд долларов", "about"),
+        ("почти 20 млрд долларов", "about"),
+        ("примерно 20 млрд долларов", "about"),
+        ("более 20 млрд долларов", "at_least"),
+        ("свыше 20 млрд долларов", "at_least"),
+        ("не менее 20 млрд долларов", "at_least"),
+        ("товарооборот вырос на 36%, до 1,7 млрд долларов", "exact"),
+        ("20 млрд долларов с лишним", "at_least"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    figures = [f for f in find_figures(text, load_cues("ru")) if f.unit == "USD"]
+    assert [f.qualifier for f in figures] == [qualifier]
+
+
+def test_until_a_year_is_a_date_not_a_ceiling() -> None:
+    figures = [f for f in find_figures("вложить 2 млрд долларов до 2025 года", load_cues("ru"))]
+    money = [f for f in figures if f.unit == "USD"]
+    assert [(f.value, f.qualifier) for f in money] == [(2 * B, "exact")]
+
+
+@pytest.mark.parametrize("text", ["от 40 до 50 млрд долларов", "40–50 млрд долларов"])
+def test_ranges(text: str) -> None:
+    (fig,) = [f for f in find_figures(text, load_cues("ru")) if f.unit]
+    assert (fig.value, fig.value_high, fig.qualifier) == (40 * B, 50 * B, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("13 июля 2018 года", "date"), ("в 15:30 мск", "time"), ("в возрасте 72 лет", "age")],
+)
+def test_not_figures(text: str, why: str) -> None:
+    assert [n.why for n in find_not_figures(text, load_cues("ru"))] == [why]
+
+
+LEAD = "Иран и Россия обсуждают энергетическое сотрудничество.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Велаяти заявил, что Россия готова вложить до 50 млрд долларов в нефтяной сектор Ирана.",
+        "Как заявил журналистам Велаяти, Россия готова вложить до 50 млрд долларов в нефть Ирана.",
+        "По словам Велаяти, Россия готова вложить до 50 млрд долларов в нефтяной сектор Ирана.",
+        "«Россия готова вложить до 50 млрд долларов в нашу нефтянку», — заявил Велаяти.",
+        "Али Акбар Велаяти после встречи с Владимиром Путиным сообщил, что Россия готова "
+        "вложить до 50 млрд долларов в нефтяной сектор Ирана.",
+        "Советник верховного лидера Ирана Али Акбар Велаяти подчеркнул, что Россия готова "
+        "вложить до 50 млрд долларов в нефть и газ.",
+    ],
+)
+def test_verbs_and_frames_of_saying(sentence: str) -> None:
+    (claim,) = _extract(LEAD + sentence).claims
+    assert (claim.claimant, claim.value, claim.qualifier) == ("Ali Akbar Velayati", 50 * B, "up_to")
+    assert claim.kind == "investment_pledge"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Песков заявил", "Dmitry Peskov"),
+        ("Дмитрий Песков заявил", "Dmitry Peskov"),
+        ("по словам Дмитрия Пескова,", "Dmitry Peskov"),
+        ("как заявил журналистам Юрий Ушаков,", "Yuri Ushakov"),
+        ("Захарова заявила", "Maria Zakharova"),
+    ],
+)
+def test_names_in_case_forms(sentence: str, speaker: str) -> None:
+    body = f"{LEAD}{sentence} Кремль не может подтвердить сделку с Ираном на 4 млрд долларов."
+    statements = _extract(body).kremlin_statements
+    assert [s.speaker for s in statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stance"),
+    [
+        ("не может подтвердить эту информацию", "cannot_confirm"),
+        ("не располагает информацией о сделке", "cannot_confirm"),
+        ("сказал: «У нас нет такой информации» о сделке", "cannot_confirm"),
+        ("воздержался от комментариев по сделке", "no_comment"),
+        ("ответил «без комментариев» на вопрос о сделке", "no_comment"),
+        ("отказался комментировать сделку", "no_comment"),
+        ("опроверг сообщения о сделке", "deny"),
+        ("подтвердил подписание сделки", "confirm"),
+    ],
+)
+def test_stance_phrases(phrase: str, stance: str) -> None:
+    body = f"{LEAD}Пресс-секретарь президента Дмитрий Песков {phrase}."
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.role, statement.stance) == (
+        "Dmitry Peskov",
+        "kremlin_spokesman",
+        stance,
+    )
+
+
+def test_writer_noting_an_absence_is_no_statement() -> None:
+    body = f"{LEAD}Кремль так и не подтвердил сообщения о сделке с Ираном."
+    assert _extract(body).kremlin_statements == []
+
+
+def test_denial_keeps_its_figure_with_the_stance_of_the_sentence() -> None:
+    body = f"{LEAD}Иран опроверг подписание с Россией нефтяного контракта на 4 млрд долларов."
+    (claim,) = _extract(body).claims
+    assert claim.modality == "denied"
+
+
+def test_hypothetical() -> None:
+    body = (
+        f"{LEAD}Если санкции снимут, российские инвестиции в нефть Ирана могли бы достичь "
+        "50 млрд долларов, заявил Джалали."
+    )
+    (claim,) = _extract(body).claims
+    assert (claim.modality, claim.claimant) == ("hypothetical", "Kazem Jalali")
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    body = f"{LEAD}Новак сообщил, что товарооборот вырос на 15,5%, до 4,9{NBSP}млрд долларов."
+    claims = _extract(body).claims
+    assert [body[c.start : c.end] for c in claims] == ["15,5%", f"4,9{NBSP}млрд долларов"]
+    assert [c.text for c in claims] == ["15,5%", f"4,9{NBSP}млрд долларов"]
+
+
+def test_cli_extract_prints_the_contract_for_a_russian_file(tmp_path: Path) -> None:
+    page = tmp_path / "tass.txt"
+    page.write_text(
+        "Песков не может подтвердить слова Велаяти\n\n"
+        "Советник верховного лидера Ирана Али Акбар Велаяти заявил, что российская нефтяная "
+        "компания подписала с Ираном контракт на 4 млрд долларов.\n\n"
+        "Пресс-секретарь президента России Дмитрий Песков заявил, что не может подтвердить "
+        "эту информацию.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["language"] == "ru"
+    (claim,) = out["claims"]
+    assert {k: claim[k] for k in ("value", "unit", "qualifier", "kind", "claimant")} == {
+        "value": 4 * B,
+        "unit": "USD",
+        "qualifier": "exact",
+        "kind": "contract_signed",
+        "claimant": "Ali Akbar Velayati",
+    }
+    (statement,) = out["kremlin_statements"]
+    assert (statement["speaker"], statement["stance"]) == ("Dmitry Peskov", "cannot_confirm")
