@@ -22,12 +22,21 @@ the title alone names them all). Counting in the body, not the title or a passin
 what keeps out an article on the Russian price cap that names Iran once, or an Iran-China
 oil story. Keywords of every language are matched at once: the article's language is not
 needed, and a Russian quote in an English article still counts.
+
+Writing in keyword lists:
+
+- ``*`` ends a stem, at the end of any word of a term: ``"Исламск* Республик*"``.
+- ``!`` starts an exclusion: a match of the group that lies inside a match of an exclusion
+  does not count (``"газ*"`` is gas, ``"!газет*"`` is a newspaper, not gas).
+- Persian is matched as it is typed: a zero-width non-joiner (U+200C) may be present, missing
+  or a space (``"سرمایه‌گذاری"`` also finds ``سرمایه گذاری`` and ``سرمایهگذاری``), and the
+  Arabic letters ي ى ك equal the Persian ی ک. Texts and terms are folded the same way.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,6 +47,12 @@ from extractors.exceptions import TopicConfigError
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 _WORD_SEPARATOR = r"[\s\-\u00a0]+"
+_ZWNJ = "\u200c"
+_ZWNJ_SEPARATOR = r"\s*"  # a ZWNJ in a term: the text may have it (folded to a space), or none
+_EXCLUDE = "!"
+# Folds a text so that terms match however it was typed; every character maps to exactly one,
+# so positions in the folded text are positions in the original.
+_FOLD = str.maketrans({_ZWNJ: " ", "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 _DEFAULT_WINDOW = 1200
 _DEFAULT_MIN_MENTIONS = 1
 _TOPIC_KEYS = frozenset(
@@ -54,12 +69,35 @@ _TOPIC_KEYS = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """``text`` as keywords see it: ZWNJ as a space, Arabic ي ى ك as Persian ی ک."""
+    return text.translate(_FOLD)
+
+
+def _covered(
+    span: tuple[int, int], starts: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> bool:
+    """True when one of ``spans`` (sorted, not overlapping: a regex's matches) holds ``span``."""
+    i = bisect_right(starts, span[0]) - 1
+    return i >= 0 and spans[i][1] >= span[1]
+
+
 @dataclass(frozen=True, slots=True)
 class TermGroup:
-    """A named set of terms (all languages), compiled once into one regex."""
+    """A named set of terms (all languages), compiled once into one regex, and its exclusions."""
 
     name: str
     pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None = None
+
+    def matches(self, folded: str) -> list[re.Match[str]]:
+        """The group's matches in a :func:`fold`-ed text that no exclusion covers."""
+        found = list(self.pattern.finditer(folded))
+        if self.exclude is None or not found:
+            return found
+        spans = [m.span() for m in self.exclude.finditer(folded)]
+        starts = [start for start, _ in spans]
+        return [m for m in found if not _covered(m.span(), starts, spans)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +114,38 @@ class Topic:
     published_until: date | None = None
 
 
-def _term_regex(term: str) -> str:
-    """One keyword as a regex: words separated by any space or dash, '*' ends a stem."""
-    stem = term.endswith("*")
-    words = re.split(_WORD_SEPARATOR, term.rstrip("*").strip())
-    body = _WORD_SEPARATOR.join(re.escape(word) for word in words if word)
+def _word_regex(word: str) -> str:
+    """One word of a term: a trailing '*' is a stem, a ZWNJ an optional separator."""
+    stem = word.endswith("*")
+    parts = word.rstrip("*").split(_ZWNJ)
+    body = _ZWNJ_SEPARATOR.join(re.escape(part.translate(_FOLD)) for part in parts if part)
     return body + (r"\w*" if stem else "")
 
 
-def compile_terms(name: str, terms: Sequence[str]) -> TermGroup:
-    """A group whose regex matches any of ``terms`` as whole words, ignoring case."""
+def _term_regex(term: str) -> str:
+    """One keyword as a regex: words separated by any space or dash, '*' ends a stem."""
+    words = re.split(_WORD_SEPARATOR, term.strip())
+    return _WORD_SEPARATOR.join(_word_regex(word) for word in words if word.strip("*"))
+
+
+def _alternation(terms: Sequence[str]) -> re.Pattern[str]:
     # Longest first, so "oil field" wins over "oil" where both could match.
     alternatives = sorted({_term_regex(t) for t in terms}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-    return TermGroup(name=name, pattern=pattern)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def compile_terms(name: str, terms: Sequence[str]) -> TermGroup:
+    """A group whose regex matches any of ``terms`` as whole words, ignoring case.
+
+    Terms starting with ``!`` are exclusions (see the module docstring).
+    """
+    excluded = [t[len(_EXCLUDE) :] for t in terms if t.startswith(_EXCLUDE)]
+    included = [t for t in terms if not t.startswith(_EXCLUDE)]
+    return TermGroup(
+        name=name,
+        pattern=_alternation(included),
+        exclude=_alternation(excluded) if excluded else None,
+    )
 
 
 def _fail(where: str, problem: str, fix: str) -> TopicConfigError:
@@ -110,12 +166,12 @@ def _parse_keywords(data: Mapping[str, Any]) -> dict[str, TermGroup]:
             if not _LANGUAGE_RE.match(str(language)):
                 raise _fail(where, f"key {language!r} is not a language code", "use en, ru, fa")
             if not isinstance(words, list) or not all(
-                isinstance(w, str) and w.strip("* ") for w in words
+                isinstance(w, str) and w.strip("*! ") for w in words
             ):
                 raise _fail(where, f"{language} is not a list of words", 'write en = ["oil"]')
             terms.extend(words)
-        if not terms:
-            raise _fail(where, "lists no words", "add at least one keyword")
+        if all(term.startswith(_EXCLUDE) for term in terms):
+            raise _fail(where, "lists no words", "add at least one keyword (not only '!' ones)")
         groups[str(name)] = compile_terms(str(name), terms)
     return groups
 
@@ -221,12 +277,12 @@ def _close_together(positions: Sequence[Sequence[int]], window: int) -> bool:
 
 def prefilter(title: str, summary: str, topics: Sequence[Topic]) -> list[str]:
     """Ids of the topics a feed entry could be about (recall first: fetch, then decide)."""
-    text = f"{title}\n{summary}"
+    text = fold(f"{title}\n{summary}")
     found: dict[str, bool] = {}
 
     def present(group: TermGroup) -> bool:
         if group.name not in found:
-            found[group.name] = group.pattern.search(text) is not None
+            found[group.name] = bool(group.matches(text))
         return found[group.name]
 
     return [
@@ -248,17 +304,18 @@ def relevance(
         topics: from :func:`parse_topics`.
         published: the article's date; topics with a date window skip articles outside it.
     """
+    text, title = fold(text), fold(title)
     positions: dict[str, list[int]] = {}
 
     def where(group: TermGroup) -> list[int]:
         if group.name not in positions:
-            positions[group.name] = [m.start() for m in group.pattern.finditer(text)]
+            positions[group.name] = [m.start() for m in group.matches(text)]
         return positions[group.name]
 
     def holds(rule: tuple[TermGroup, ...], topic: Topic) -> bool:
         if any(len(where(group)) < topic.min_mentions for group in rule):
             return False
-        if all(group.pattern.search(title) for group in rule):
+        if all(group.matches(title) for group in rule):
             return True
         return _close_together([where(group) for group in rule], topic.window)
 

@@ -151,6 +151,7 @@ def _job(plan: Plan, page: PageOutcome) -> PageJob:
         leaning=plan.sources[candidate.source_id].leaning,
         html=page.html or "",
         feed_title=candidate.title,
+        language=candidate.language,
         discovered_at=page.attempt.polled_at,
         fetched_at=page.attempt.polled_at,
         run_id=plan.run_id,

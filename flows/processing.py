@@ -14,6 +14,7 @@ from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
 from extractors.claims import Extraction, extract_claims
 from extractors.cues import UnknownLanguage
+from extractors.language import guess_language
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
 from warehouse.ingest import ArticleRecord
@@ -39,6 +40,8 @@ class PageJob:
     leaning: str
     html: str
     feed_title: str
+    language: str | None
+    """The feed entry's language, else the source's: evidence for a text too short to tell."""
     discovered_at: datetime
     fetched_at: datetime
     run_id: str
@@ -176,7 +179,8 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
         author=article.author,
         published=article.published,
         site_name=article.site_name,
-        language=article.language,
+        # The page's own evidence (text, then its declaration) weighed with the feed's.
+        language=guess_language(article.text, article.language, job.language),
         text=article.text,
         content_hash=content_hash(article.text),
         relevant=bool(matched),

@@ -13,6 +13,9 @@ Leaning = Literal[
     "iran_opposition",
     "iran_reformist",
     "russia_state",
+    # Privately owned, published inside Russia under its media laws (Interfax, Kommersant):
+    # neither the state's voice nor independent of it, and read differently by analysts.
+    "russia_private",
     "russia_independent",
     "western",
     "independent",

@@ -40,6 +40,13 @@ def sources(catalogue: dict[str, Any]) -> dict[str, Source]:
         ("tass-ru", "https://tass.ru/rss/v2.xml", "russia_state"),
         ("tehran-times", "https://www.tehrantimes.com/rss", "iran_state"),
         ("irna-en", "https://en.irna.ir/rss", "iran_state"),
+        ("ria-ru", "https://ria.ru/export/rss2/archive/index.xml", "russia_state"),
+        ("interfax-ru", "https://www.interfax.ru/rss.asp", "russia_private"),
+        ("kommersant-ru", "https://www.kommersant.ru/RSS/news.xml", "russia_private"),
+        ("irna-fa", "https://www.irna.ir/rss", "iran_state"),
+        ("isna-fa", "https://www.isna.ir/rss", "iran_semi_official"),
+        ("shana-fa", "https://www.shana.ir/rss", "iran_state"),
+        ("bbc-persian", "https://feeds.bbci.co.uk/persian/rss.xml", "western"),
     ],
 )
 def test_required_outlets_are_in_the_catalogue(
@@ -48,7 +55,7 @@ def test_required_outlets_are_in_the_catalogue(
     assert (sources[source_id].url, sources[source_id].leaning) == (url, leaning)
 
 
-@pytest.mark.parametrize("source_id", ["radio-farda", "iranintl-en"])
+@pytest.mark.parametrize("source_id", ["radio-farda", "iranintl-en", "iranintl-fa"])
 def test_opposition_and_exile_outlets_are_present(
     sources: dict[str, Source], source_id: str
 ) -> None:
@@ -56,7 +63,7 @@ def test_opposition_and_exile_outlets_are_present(
 
 
 @pytest.mark.parametrize("topic", ["velayati-moscow-2018", "iran-russia-oil-deals"])
-@pytest.mark.parametrize(("kind", "languages"), [("feed", {"en", "ru"}), ("gdelt", {"en"})])
+@pytest.mark.parametrize(("kind", "languages"), [("feed", {"en", "ru", "fa"}), ("gdelt", {"en"})])
 def test_every_topic_has_searches(
     sources: dict[str, Source], topic: str, kind: str, languages: set[str]
 ) -> None:
@@ -64,13 +71,26 @@ def test_every_topic_has_searches(
     assert languages <= {s.language for s in searching}
 
 
-def test_google_news_searches_use_both_editions(sources: dict[str, Source]) -> None:
-    editions = {
-        parse_qs(urlsplit(s.url).query)["ceid"][0]
-        for s in sources.values()
-        if s.url.startswith("https://news.google.com/rss/search")
-    }
-    assert editions == {"US:en", "RU:ru"}
+def test_google_news_searches_use_each_languages_edition(sources: dict[str, Source]) -> None:
+    editions = set()
+    for source in sources.values():
+        if source.url.startswith("https://news.google.com/rss/search"):
+            query = parse_qs(urlsplit(source.url).query)
+            country, language = query["ceid"][0].split(":")
+            assert query["gl"] == [country] and query["hl"][0].split("-")[0] == language
+            assert language == source.language
+            editions.add(f"{country}:{language}")
+    assert editions == {"US:en", "RU:ru", "IR:fa"}
+
+
+@pytest.mark.parametrize("language", ["ru", "fa"])
+def test_each_language_has_state_and_other_voices(
+    sources: dict[str, Source], language: str
+) -> None:
+    leanings = {s.leaning for s in sources.values() if s.language == language}
+    country = {"ru": "russia", "fa": "iran"}[language]
+    assert f"{country}_state" in leanings
+    assert len(leanings - {"aggregator"}) >= 3
 
 
 def test_there_is_a_news_sitemap(sources: dict[str, Source]) -> None:

@@ -313,7 +313,8 @@ def test_page_carries_the_metadata_real_pages_have(page: dict[str, Any]) -> None
     text = page_text(page)
     size = (CORPUS_DIR / page["path"]).stat().st_size
     assert 5_000 <= size <= 25_000
-    assert re.search(r'<html lang="en[^"]*"', text)
+    declared = page.get("declared_language", page["language"])
+    assert re.search(rf'<html lang="{declared}[^"]*"', text)
     assert f"<title>{page['title']}" in text
     assert f'<meta property="og:title" content="{page["title"]}">' in text
     assert f'<link rel="canonical" href="{{base}}/{page["path"]}">' in text
@@ -333,10 +334,32 @@ def test_page_states_the_claims_the_manifest_lists(page: dict[str, Any]) -> None
         assert claim.get("mood", "asserted") in {"asserted", "denied", "hypothetical"}
     for statement in page["kremlin_statements"]:
         assert statement["role"] in ROLES and statement["stance"] in STANCES
-        assert statement["speaker"].split()[-1] in text
+        assert statement.get("speaker_text", statement["speaker"].split()[-1]) in text
     assert page["topic"] in TOPICS
     assert page["relevant"] == (page["topic"] is not None)
     assert not page["claims"] or page["relevant"]
+
+
+def test_languages_each_have_relevant_and_irrelevant_pages() -> None:
+    for language in ("en", "ru", "fa"):
+        own = [page for page in PAGES if page["language"] == language]
+        assert len(own) >= 4
+        assert any(page["relevant"] for page in own) and not all(page["relevant"] for page in own)
+
+
+def test_velayati_claim_and_kremlin_answer_are_told_in_three_languages() -> None:
+    fifty = [
+        page["language"]
+        for page in PAGES
+        if any(claim["value"] == 50_000_000_000 for claim in page["claims"])
+    ]
+    answers = {
+        page["language"]
+        for page in PAGES
+        for statement in page["kremlin_statements"]
+        if statement["stance"] == "cannot_confirm"
+    }
+    assert set(fifty) == answers == {"en", "ru", "fa"}
 
 
 def test_velayati_story_is_told_by_every_leaning() -> None:

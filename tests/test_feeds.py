@@ -36,6 +36,7 @@ def _parse(name: str, base_url: str = "https://tass.com/rss/v2.xml") -> list[Can
         ("rss20_tass_en.xml", 3),
         ("rss20_windows1251.xml", 2),
         ("google_news_en.xml", 3),
+        ("google_news_fa.xml", 3),
         ("atom_xml_base.xml", 3),
         ("rdf_rss10.xml", 2),
         ("empty_channel.xml", 0),
@@ -164,7 +165,12 @@ def test_titles_and_summaries_are_plain_text(
 
 @pytest.mark.parametrize(
     ("name", "language"),
-    [("rss20_windows1251.xml", "ru"), ("google_news_en.xml", "en"), ("rdf_rss10.xml", "en")],
+    [
+        ("rss20_windows1251.xml", "ru"),
+        ("google_news_en.xml", "en"),
+        ("google_news_fa.xml", "fa"),
+        ("rdf_rss10.xml", "en"),
+    ],
 )
 def test_language_comes_from_the_feed(name: str, language: str) -> None:
     assert {c.language for c in _parse(name)} == {language}
@@ -200,6 +206,16 @@ def test_google_news_outlet_is_split_from_the_title(
     candidate = _parse("google_news_en.xml", GOOGLE_NEWS_URL)[index]
     assert candidate.title == title
     assert candidate.extra == {"outlet": outlet, "outlet_url": outlet_url}
+
+
+def test_persian_google_news_outlet_is_split_from_the_title() -> None:
+    url = "https://news.google.com/rss/search?q=%D9%86%D9%81%D8%AA&hl=fa&gl=IR&ceid=IR:fa"
+    candidates = _parse("google_news_fa.xml", url)
+    # A Persian outlet name with a ZWNJ, and a headline that has its own " - ".
+    assert candidates[1].title == "پسکوف: از سرمایه‌گذاری ۵۰ میلیارد دلاری اطلاعی نداریم"
+    assert candidates[1].extra == {"outlet": "بی‌بی‌سی فارسی", "outlet_url": "https://www.bbc.com"}
+    assert candidates[2].title == "گاز روسیه از مسیر آذربایجان به ایران می‌رسد؟ - تحلیل"
+    assert candidates[2].extra["outlet"] == "ایران اینترنشنال"
 
 
 def test_google_news_link_is_kept_as_fetch_url_and_identity() -> None:

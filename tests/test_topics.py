@@ -13,6 +13,7 @@ from extractors.exceptions import TopicConfigError
 from extractors.topics import (
     Topic,
     compile_terms,
+    fold,
     parse_topics,
     prefilter,
     relevance,
@@ -32,6 +33,12 @@ def topics() -> list[Topic]:
 
 def test_catalogue_defines_the_watched_topics(topics: list[Topic]) -> None:
     assert [t.id for t in topics] == [VELAYATI, DEALS]
+
+
+def test_every_keyword_group_speaks_english_russian_and_persian() -> None:
+    with CATALOGUE.open("rb") as handle:
+        keywords = tomllib.load(handle)["keywords"]
+    assert all(set(group) == {"en", "ru", "fa"} for group in keywords.values())
 
 
 @pytest.mark.parametrize(
@@ -89,6 +96,51 @@ def test_catalogue_defines_the_watched_topics(topics: list[Topic]) -> None:
             [],
         ),
         ("Velayati recalled his talks in Moscow and Russian promises on oil.", None, [VELAYATI]),
+        # Russian: every case of the names and of нефть and газ.
+        (
+            "Советник верховного лидера Ирана Али Акбар Велаяти заявил по итогам встречи с "
+            "Владимиром Путиным, что Россия готова вложить до 50 млрд долларов в нефтегазовый "
+            "сектор Ирана.",
+            date(2018, 7, 12),
+            [VELAYATI],
+        ),
+        (
+            "Пресс-секретарь президента России Дмитрий Песков заявил, что не может подтвердить "
+            "сведения об инвестициях в нефтяную отрасль Ирана.",
+            date(2018, 7, 13),
+            [VELAYATI],
+        ),
+        (
+            "Российские нефтяники вернутся в Иран: «Зарубежнефть» подписала контракт на "
+            "разработку двух иранских месторождений, а «Газпром» изучает газовые проекты в "
+            "Исламской Республике.",
+            date(2018, 3, 14),
+            [DEALS],
+        ),
+        # Persian with ZWNJs, then without them and with Arabic ي ك, as older sites type it.
+        (
+            "ولایتی پس از دیدار با پوتین در مسکو گفت روسیه آماده سرمایه‌گذاری تا ۵۰ میلیارد "
+            "دلار در صنعت نفت و گاز ایران است.",
+            date(2018, 7, 12),
+            [VELAYATI, DEALS],
+        ),
+        (
+            "ولايتي پس از ديدار با پوتين در مسكو گفت روسيه آماده سرمايهگذاري تا ۵۰ ميليارد "
+            "دلار در صنعت نفت و گاز ايران است.",
+            date(2018, 7, 12),
+            [VELAYATI, DEALS],
+        ),
+        (
+            "پسکوف گفت نمی‌تواند ادعای مقام ایرانی درباره سرمایه‌گذاری در نفت ایران را تایید کند.",
+            date(2018, 7, 13),
+            [VELAYATI],
+        ),
+        (
+            "شرکت ملی نفت ایران و گازپروم روسیه تفاهمنامه‌ای برای توسعه میدانهای گازی امضا "
+            "کردند. به گفته وزیر نفت، روس ها در شش میدان نفتی سرمایه گذاری می‌کنند.",
+            date(2022, 7, 19),
+            [DEALS],
+        ),
     ],
 )
 def test_relevant_texts(
@@ -122,6 +174,30 @@ def test_relevant_texts(
         # Words that merely contain the keywords.
         "Irani cuisine and Russianness in literature: a gasket maker from Moscow and a "
         "toiler from Oildale met at an energetically run festival.",
+        # Russia-China gas, in Russian.
+        "«Газпром» увеличил поставки газа в Китай по газопроводу «Сила Сибири». Россия и "
+        "Китай обсуждают строительство второго газопровода.",
+        # Iran and Russia twice each, and two newspapers (газета), which are not gas.
+        "Иранская газета «Тегеран таймс» пишет, что Россия и Иран упростят визовый режим. "
+        "Об этом же сообщила российская газета «Известия».",
+        # The Gaza Strip: "Газа" is also the genitive of gas.
+        "Россия и Иран обсудили ситуацию в секторе Газа. Лавров и Аракчи призвали к "
+        "прекращению огня в секторе Газа.",
+        # The price cap on Russian oil, in Russian, with no Iran.
+        "ЕС снизил потолок цен на российскую нефть. В Москве заявили, что это не повлияет на "
+        "экспорт нефти из России в Индию.",
+        # Iran-China oil, in Persian.
+        "پالایشگاه‌های مستقل چین خرید نفت ایران را افزایش دادند. صادرات نفت ایران به چین با "
+        "وجود تحریم‌ها بالا ماند.",
+        # Iran and Russia, and a dog that bit (گاز گرفت) a tourist: no gas.
+        "در یک نمایشگاه در مسکو سگی پای یک گردشگر ایرانی را گاز گرفت. گردشگران ایرانی و "
+        "روس‌ها در این نمایشگاه حضور داشتند.",
+        # Iran and Russia, no energy, in Persian.
+        "ایران و روسیه درباره لغو روادید گفت‌وگو کردند. گردشگران ایرانی و روس از این تصمیم "
+        "سود می‌برند.",
+        # Villages (روستا) are not Russia (روس).
+        "گازرسانی به روستاهای ایران ادامه دارد. وزیر نفت گفت روستاییان ایران تا پایان سال "
+        "گاز خواهند داشت.",
     ],
 )
 def test_irrelevant_texts(topics: list[Topic], text: str) -> None:
@@ -158,6 +234,11 @@ def test_published_may_be_a_datetime(topics: list[Topic]) -> None:
         ("Iran's crude exports to China", "", [VELAYATI, DEALS]),
         ("Iran and Russia hold naval drills", "", [DEALS]),
         ("Хоккей: Кремль поздравил сборную", "", []),
+        ("Велаяти встретился с Путиным", "", [VELAYATI, DEALS]),
+        ("Песков: Кремль не располагает информацией", "о соглашениях с Ираном", [VELAYATI, DEALS]),
+        ("ادعای ولایتی درباره سرمایه گذاری روسیه", "", [VELAYATI, DEALS]),
+        ("واکنش كرملين به ادعاي سرمايه‌گذاري در نفت", "", [VELAYATI, DEALS]),
+        ("Свежий номер газеты", "Россия", []),
         ("Weather in Tehran", "Sunny, 12 degrees.", []),
         ("", "", []),
     ],
@@ -179,11 +260,25 @@ def test_prefilter(topics: list[Topic], title: str, summary: str, expected: list
         (["oil"], "toil, oily, Oil.", ["Oil"]),
         (["$50 billion"], "a $50 billion pledge", ["$50 billion"]),
         (["Иран*"], "Ирану и Ирана", ["Ирану", "Ирана"]),
+        (["Исламск* Республик*"], "Исламской Республики", ["Исламской Республики"]),
+        (["газ*", "!газет*"], "газ, газета, газопровод, ГАЗЕТЫ", ["газ", "газопровод"]),
+        (["газ*", "!сектор* Газ*"], "поставки газа и сектор Газа", ["газа"]),
+        # A ZWNJ in a term: present, a space, or missing in the text.
+        (
+            ["سرمایه‌گذاری"],
+            "سرمایه‌گذاری، سرمایه گذاری و سرمایهگذاری",
+            ["سرمایه‌گذاری", "سرمایه گذاری", "سرمایهگذاری"],
+        ),
+        # A ZWNJ in the text after a name ends the word, like a space.
+        (["ایران"], "ایران‌ها و ایرانی", ["ایران"]),
+        # Arabic ي ى ك are Persian ی ک, in terms and texts alike.
+        (["کرملین"], "كرملين و کرملین", ["كرملين", "کرملین"]),
+        (["ولايتي"], "ولایتی", ["ولایتی"]),
     ],
 )
 def test_keywords_match_whole_words(terms: list[str], text: str, matches: list[str]) -> None:
     group = compile_terms("g", terms)
-    assert [m.group(0) for m in group.pattern.finditer(text)] == matches
+    assert [text[m.start() : m.end()] for m in group.matches(fold(text))] == matches
 
 
 def _config(**topic: Any) -> dict[str, Any]:
@@ -206,6 +301,7 @@ def _config(**topic: Any) -> dict[str, Any]:
         ({"keywords": {"a": {"english": ["x"]}}, "topics": []}, "not a language code"),
         ({"keywords": {"a": {"en": "oil"}}, "topics": []}, "not a list of words"),
         ({"keywords": {"a": {}}, "topics": []}, "has no languages"),
+        ({"keywords": {"a": {"ru": ["!газет*"]}}, "topics": []}, "lists no words"),
         (
             {
                 "keywords": {"a": {"en": ["alpha"]}},
