@@ -1,14 +1,17 @@
-"""Helpers for the digest tests: a real aiosmtpd server on loopback, and a self-signed
-certificate made on the spot."""
+"""Helpers for the digest tests: a real aiosmtpd server on loopback (which can also stall,
+or SIGKILL its client at a chosen step), and a self-signed certificate made on the spot."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import ipaddress
+import os
+import signal
 import socket
 import ssl
 from dataclasses import dataclass, field
+from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +67,34 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 
 @dataclass
 class Mailbox:
-    """The handler: keeps what it accepts; can refuse an address or stall in DATA."""
+    """The handler: keeps what it accepts; can refuse an address, stall in RCPT or DATA, or
+    kill the client process ``kill_pid`` at one step of its ``kill_at``-th message:
+    ``rcpt`` (before answering RCPT), ``data`` (message kept, before answering DATA) or
+    ``after_250`` (message kept and 250 written, then the kill)."""
 
     refuse: set[str] = field(default_factory=set)
     stall_seconds: float = 0.0
+    stall_rcpt_seconds: float = 0.0
+    user: str = USER
+    password: str = PASSWORD
+    kill_pid: int | None = None
+    kill_on: str | None = None
+    kill_at: int = 1
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
-    logins: list[str] = field(default_factory=list)
+    logins: list[tuple[str, str]] = field(default_factory=list)
+    _rcpts: int = 0
+
+    def _kill(self, step: str, number: int) -> None:
+        if self.kill_on == step and number == self.kill_at and self.kill_pid:
+            os.kill(self.kill_pid, signal.SIGKILL)
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
+        self._rcpts += 1
+        self._kill("rcpt", self._rcpts)
+        if self.stall_rcpt_seconds:
+            await asyncio.sleep(self.stall_rcpt_seconds)
         if address in self.refuse:
             return "550 5.1.1 no such mailbox here"
         envelope.rcpt_tos.append(address)
@@ -84,19 +105,30 @@ class Mailbox:
             await asyncio.sleep(self.stall_seconds)
             return "451 4.3.0 took too long"
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        number = len(self.messages)
+        self._kill("data", number)
+        if self.kill_on == "after_250" and number == self.kill_at:
+            await server.push("250 OK queued")
+            self._kill("after_250", number)
         return "250 OK queued"
 
     def authenticate(
         self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
     ) -> AuthResult:
-        ok = (
-            isinstance(auth_data, LoginPassword)
-            and auth_data.login.decode() == USER
-            and auth_data.password.decode() == PASSWORD
-        )
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        login, password = auth_data.login.decode(), auth_data.password.decode()
+        ok = login == self.user and password == self.password
         if ok:
-            self.logins.append(USER)
+            self.logins.append((login, password))
         return AuthResult(success=ok, handled=False)
+
+    def message_ids(self) -> list[str]:
+        return [_message_id(content) for _, _, content in self.messages]
+
+
+def _message_id(content: bytes) -> str:
+    return str(message_from_bytes(content, policy=policy.default)["Message-ID"])
 
 
 def server(mailbox: Mailbox, port: int, **kwargs: Any) -> Controller:
