@@ -11,10 +11,12 @@ import signal
 import socket
 import ssl
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from cryptography import x509
@@ -22,7 +24,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from digests import ledger
+from digests.message import compose
+from digests.render import Rendered
+
 USER, PASSWORD = "claimwatch", "s3cret-Pa55word"
+SENDER = "claimwatch <claimwatch@example.org>"
 
 
 def free_port() -> int:
@@ -145,3 +152,43 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     return context
+
+
+def queue(db_path: Path, *recipients: str) -> list[str]:
+    """Record one pending alert per recipient, as prepare_alerts would."""
+    keys = []
+    now = datetime.now(UTC)
+    conn = duckdb.connect(str(db_path))
+    try:
+        for number, to in enumerate(recipients):
+            key = f"alert/{to}/statement-{number}/events"
+            rendered = Rendered(subject=f"Kremlin denies claim {number}", text="t", html="<p>h</p>")
+            message = compose(rendered, sender=SENDER, to=to, key=key, date=now)
+            ledger.record_pending(
+                conn,
+                key=key,
+                kind="alert",
+                recipient=to,
+                subject=rendered.subject,
+                message_id=message["Message-ID"],
+                message=message.as_bytes(),
+                items=1,
+                now=now,
+                run_id="test",
+                event_ids=[f"event-{number}"],
+            )
+            keys.append(key)
+    finally:
+        conn.close()
+    return keys
+
+
+def statuses(db_path: Path) -> dict[str, tuple[str, int, str | None]]:
+    conn = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = conn.execute(
+            "SELECT message_key, status, attempts, last_error FROM digest_sends_v"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}

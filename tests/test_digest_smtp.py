@@ -16,65 +16,24 @@ from digest_support import (
     USER,
     Mailbox,
     free_port,
+    queue,
     self_signed,
     server,
+    statuses,
     tls_context,
 )
 
 from digests import ledger
 from digests.deliver import SmtpConfig, SmtpTransport
-from digests.message import compose
-from digests.render import Rendered
 from flows.digest import deliver_pending
 from flows.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
-SENDER = "claimwatch <claimwatch@example.org>"
 
 
 @pytest.fixture
 def settings(tmp_path: Path, db_path: Path) -> Settings:
     return load_settings(tmp_path / "absent.toml", database=str(db_path), lock_timeout=5.0)
-
-
-def queue(db_path: Path, *recipients: str) -> list[str]:
-    """Record one pending alert per recipient, as prepare_alerts would."""
-    keys = []
-    now = datetime.now(UTC)
-    conn = duckdb.connect(str(db_path))
-    try:
-        for number, to in enumerate(recipients):
-            key = f"alert/{to}/statement-{number}/events"
-            rendered = Rendered(subject=f"Kremlin denies claim {number}", text="t", html="<p>h</p>")
-            message = compose(rendered, sender=SENDER, to=to, key=key, date=now)
-            ledger.record_pending(
-                conn,
-                key=key,
-                kind="alert",
-                recipient=to,
-                subject=rendered.subject,
-                message_id=message["Message-ID"],
-                message=message.as_bytes(),
-                items=1,
-                now=now,
-                run_id="test",
-                event_ids=[f"event-{number}"],
-            )
-            keys.append(key)
-    finally:
-        conn.close()
-    return keys
-
-
-def statuses(db_path: Path) -> dict[str, tuple[str, int, str | None]]:
-    conn = duckdb.connect(str(db_path), read_only=True)
-    try:
-        rows = conn.execute(
-            "SELECT message_key, status, attempts, last_error FROM digest_sends_v"
-        ).fetchall()
-    finally:
-        conn.close()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
 @pytest.fixture
