@@ -2,7 +2,9 @@
 
 Both use the three steps of ``digests.service``: prepare (select, render, record as pending,
 in one short transaction), deliver (no database held while talking to the mail server),
-record outcomes. The digest flow takes the writer lock for each database step only, so a
+record outcomes. Over SMTP each message is also recorded as in flight just before DATA and
+as sent right after the server's 250 (the exactly-once rule is in ``digests.ledger`` and
+docs/digests.md). The digest flow takes the writer lock for each database step only, so a
 monitor run is never held up by a slow mail server; ``send_alerts`` runs inside the
 monitor's own lock.
 """
@@ -358,7 +360,8 @@ def digest(
         database: the DuckDB file (default: the config's).
 
     A mail server that is down fails the run after recording every message as pending:
-    Prefect retries once, and any later run (or the monitor's alerts) sends them.
+    Prefect retries once, and any later run (or the monitor's alerts) sends them. Messages
+    whose outcome is unknown are listed in the summary, never resent (docs/digests.md).
     """
     settings = load_settings(config, database=database)
     run_id = str(uuid.uuid4())
