@@ -1,8 +1,12 @@
 """Delivery: SMTP (implicit TLS, STARTTLS or plain, with login) or ``.eml`` files in an outbox.
 
-smtplib's errors are translated in one place (``_smtp_errors``) into the three delivery
-errors: refused for good, try later, fix the settings. The password is held in a
-``SmtpConfig`` whose repr hides it and is never logged.
+smtplib's errors are translated in one place (``_smtp_errors``) into the delivery errors:
+refused for good, try later, fix the settings, and (after the DATA command) outcome unknown.
+The password is held in a ``SmtpConfig`` whose repr hides it and is never logged.
+
+SMTP is sent step by step (MAIL, RCPT, then DATA) so that the caller's ``before_data`` can
+record the message as in flight at the last moment before the server could accept it; see
+``digests.ledger`` for what a later run does with a message left in flight.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 import smtplib
 import ssl
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +26,7 @@ from typing import Protocol
 from digests.exceptions import (
     DeliveryError,
     MessageRefused,
+    OutcomeUnknown,
     TransportMisconfigured,
     TransportUnavailable,
 )
@@ -33,11 +38,24 @@ DEFAULT_PORTS = {"implicit_tls": 465, "starttls": 587, "plain": 25}
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._@+-]+")
 
 
+def _nothing() -> None:
+    return None
+
+
 class Transport(Protocol):
     name: str
 
-    def send(self, message: bytes, *, sender: str, recipient: str, key: str) -> None:
-        """Deliver one message or raise a DeliveryError."""
+    def send(
+        self,
+        message: bytes,
+        *,
+        sender: str,
+        recipient: str,
+        key: str,
+        before_data: Callable[[], None] = _nothing,
+    ) -> None:
+        """Deliver one message or raise a DeliveryError. A transport that can deliver twice
+        (SMTP) calls ``before_data`` just before the step after which it cannot tell."""
 
     def close(self) -> None:
         """Let go of any connection."""
@@ -109,6 +127,21 @@ def _smtp_errors(config: SmtpConfig) -> Iterator[None]:
         raise TransportUnavailable(f"{where}: cannot connect ({exc.strerror or exc})") from exc
 
 
+@contextlib.contextmanager
+def _outcome_unknown(config: SmtpConfig) -> Iterator[None]:
+    """Inside ``_smtp_errors``: once DATA is sent, losing the connection is not 'try later'
+    but 'the server may have it' (a refusal it answered with stays what it is)."""
+    try:
+        yield
+    except smtplib.SMTPResponseException:
+        raise  # the server answered: it did not take the message
+    except OSError as exc:  # smtplib's disconnects, timeouts, resets
+        raise OutcomeUnknown(
+            f"{config.host}:{config.effective_port}: connection lost after DATA, before the "
+            f"server's reply ({exc}); it may have accepted the message"
+        ) from exc
+
+
 class SmtpTransport:
     """One connection, opened on the first message and reused; close() ends it."""
 
@@ -149,18 +182,43 @@ class SmtpTransport:
         logger.info("connected to %s:%s (%s)", c.host, c.effective_port, c.security)
         return client
 
-    def send(self, message: bytes, *, sender: str, recipient: str, key: str) -> None:
+    def send(
+        self,
+        message: bytes,
+        *,
+        sender: str,
+        recipient: str,
+        key: str,
+        before_data: Callable[[], None] = _nothing,
+    ) -> None:
+        """MAIL and RCPT (any failure: not delivered), ``before_data()``, then DATA. A lost
+        connection or a timeout once DATA is sent raises OutcomeUnknown."""
         try:
             with _smtp_errors(self.config):
                 if self._client is None:
                     self._client = self._connect()
-                self._client.sendmail(sender, [recipient], message)
+                client = self._client
+                options = [f"SIZE={len(message)}"] if client.has_extn("size") else []
+                code, reply = client.mail(sender, options)
+                if code != 250:
+                    raise smtplib.SMTPSenderRefused(code, reply, sender)
+                code, reply = client.rcpt(recipient)
+                if code not in (250, 251):
+                    raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+            before_data()
+            with _smtp_errors(self.config), _outcome_unknown(self.config):
+                code, reply = client.data(message)
+                if code != 250:
+                    raise smtplib.SMTPDataError(code, reply)
         except DeliveryError as exc:
             if not isinstance(exc, MessageRefused):
                 self.close()  # the connection is in an unknown state: start afresh next time
             elif self._client is not None:
                 with contextlib.suppress(smtplib.SMTPException, OSError):
                     self._client.rset()  # ready for the next message on this connection
+            raise
+        except BaseException:
+            self.close()  # before_data failed: no DATA was sent on this connection
             raise
 
     def close(self) -> None:
@@ -184,7 +242,16 @@ class OutboxTransport:
     def path_for(self, key: str) -> Path:
         return self.folder / (_UNSAFE_NAME.sub("_", key).strip("._")[:180] + ".eml")
 
-    def send(self, message: bytes, *, sender: str, recipient: str, key: str) -> None:
+    def send(
+        self,
+        message: bytes,
+        *,
+        sender: str,
+        recipient: str,
+        key: str,
+        before_data: Callable[[], None] = _nothing,
+    ) -> None:
+        """Idempotent by itself (the file name is the key), so ``before_data`` is not needed."""
         target = self.path_for(key)
         if target.exists():
             return

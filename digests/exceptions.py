@@ -8,7 +8,8 @@
           └── DeliveryError
                ├── MessageRefused         Permanent (the server refused this message for good)
                ├── TransportUnavailable   Transient (server down, timeout, 4xx: try next run)
-               └── TransportMisconfigured Permanent (login refused, TLS mismatch: fix the settings)
+               ├── TransportMisconfigured Permanent (login refused, TLS mismatch, no Secret block)
+               └── OutcomeUnknown         Permanent (lost after DATA: the server may have it)
 """
 
 from __future__ import annotations
@@ -38,3 +39,8 @@ class TransportUnavailable(DeliveryError, Transient):
 
 class TransportMisconfigured(DeliveryError, Permanent):
     """The server refused our login or TLS settings; messages wait until they are fixed."""
+
+
+class OutcomeUnknown(DeliveryError, Permanent):
+    """The connection failed after the message data went out and before the server's reply:
+    the server may have accepted it. Never resent automatically (see digests.ledger)."""

@@ -1,11 +1,25 @@
 """The sent-ledger (tables ``digest_messages`` and ``digest_alert_events``, migration 003).
 
-Each message is recorded *before* it is sent, with its idempotency key, Message-ID and bytes;
-a delivering run claims it for a lease, sends, and records the outcome. So a run that is
-retried or killed never builds a second copy: what was pending is sent by the next run, byte
-for byte, and what was recorded as sent is never sent again. The one window left, a kill
-between the server's "250 OK" and the commit of 'sent', resends the same bytes with the same
-Message-ID, which mail systems show once.
+Each message is recorded *before* it is sent, with its idempotency key, Message-ID and bytes,
+so a retried or killed run never builds a second copy. Delivery then moves it through:
+
+    pending ──claim (a lease)──▶ sending ──250──▶ sent
+       ▲                            │
+       └── refused for now (4xx,    ├── refused for good (5xx) ─▶ failed
+           server down) before      └── connection lost after DATA, or run killed ─▶ unknown
+           DATA, or never tried
+
+``sending`` is committed just before the SMTP DATA command (after the server accepted MAIL
+and RCPT), and ``sent`` just after the server's 250, one message at a time. The rule for a
+message whose outcome is unknown: **it is never sent again automatically.** A later run that
+finds a message still ``sending`` after ``CLAIM_LEASE`` (its run died) marks it ``unknown``;
+so does a run whose connection drops after DATA. ``claimwatch digest --resend KEY`` puts an
+``unknown`` message back to ``pending`` once someone has checked that the server does not
+have it. So each message goes out at most once, and exactly once unless the run dies (or the
+connection drops) between the DATA command and the commit of its 250: only a message that
+lost its final "." in that window is then missing, and it is listed, never silently lost.
+Messages still ``pending`` (server down, login refused, a run killed before DATA) are sent by
+the next run. The outbox transport needs no ``sending`` step: its file name is the key.
 """
 
 from __future__ import annotations
@@ -17,7 +31,12 @@ from datetime import datetime, timedelta
 import duckdb
 
 CLAIM_LEASE = timedelta(minutes=15)
-"""A run killed while delivering frees its messages for the next run after this long."""
+"""A run killed while delivering frees its pending messages for the next run after this
+long, and its in-flight ones are then marked unknown."""
+UNKNOWN_AFTER_KILL = (
+    "outcome unknown: the run sending it stopped after the DATA command and before recording "
+    "the server's reply; not resent (check the server's log, then claimwatch digest --resend)"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,14 +126,33 @@ def record_pending(
         )
 
 
-def claim_pending(conn: duckdb.DuckDBPyConnection, *, run_id: str, now: datetime) -> list[Outgoing]:
+def expire_in_flight(
+    conn: duckdb.DuckDBPyConnection, *, now: datetime, lease: timedelta = CLAIM_LEASE
+) -> list[str]:
+    """Mark ``unknown`` every message left ``sending`` by a run gone for longer than ``lease``."""
+    rows = conn.execute(
+        "UPDATE digest_messages SET status = 'unknown', attempts = attempts + 1, "
+        "last_error = ?, claimed_by = NULL "
+        "WHERE status = 'sending' AND claimed_at < ? RETURNING message_key",
+        [UNKNOWN_AFTER_KILL, now - lease],
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def claim_pending(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    run_id: str,
+    now: datetime,
+    lease: timedelta = CLAIM_LEASE,
+) -> list[Outgoing]:
     """Take every pending message no other live run is delivering; oldest first."""
     rows = conn.execute(
         "UPDATE digest_messages SET claimed_by = ?, claimed_at = ? "
         "WHERE status = 'pending' AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at < ?) "
         "RETURNING message_key, kind, recipient, subject, message_id, message, attempts, "
         "created_at",
-        [run_id, now, run_id, now - CLAIM_LEASE],
+        [run_id, now, run_id, now - lease],
     ).fetchall()
     rows.sort(key=lambda r: (r[7], r[0]))
     return [
@@ -131,22 +169,38 @@ def claim_pending(conn: duckdb.DuckDBPyConnection, *, run_id: str, now: datetime
     ]
 
 
+def mark_sending(conn: duckdb.DuckDBPyConnection, key: str, *, run_id: str, now: datetime) -> bool:
+    """The write-ahead record before DATA. False when this run no longer holds the message
+    (its lease ran out and another run took it): then it must not be sent."""
+    row = conn.execute(
+        "UPDATE digest_messages SET status = 'sending', claimed_at = ? "
+        "WHERE message_key = ? AND status = 'pending' AND claimed_by = ? RETURNING 1",
+        [now, key, run_id],
+    ).fetchone()
+    return row is not None
+
+
 def mark_sent(conn: duckdb.DuckDBPyConnection, key: str, *, transport: str, now: datetime) -> None:
+    """The server said 250 (or the outbox file is in place). From ``unknown`` too: a run
+    that outlived its lease still knows best."""
     conn.execute(
         "UPDATE digest_messages SET status = 'sent', sent_at = ?, transport = ?, "
-        "attempts = attempts + 1, claimed_by = NULL, claimed_at = NULL "
-        "WHERE message_key = ? AND status = 'pending'",
+        "attempts = attempts + 1, last_error = NULL, claimed_by = NULL, claimed_at = NULL "
+        "WHERE message_key = ? AND status IN ('pending', 'sending', 'unknown')",
         [now, transport, key],
     )
 
 
-def mark_attempt(conn: duckdb.DuckDBPyConnection, key: str, *, error: str, final: bool) -> None:
-    """A failed attempt: the message stays pending for the next run unless ``final``."""
+def mark_attempt(
+    conn: duckdb.DuckDBPyConnection, key: str, *, error: str, status: str = "pending"
+) -> None:
+    """A failed attempt: ``pending`` again (the next run tries), ``failed`` (refused for good)
+    or ``unknown`` (the connection dropped after DATA)."""
     conn.execute(
-        "UPDATE digest_messages SET status = CASE WHEN ? THEN 'failed' ELSE status END, "
-        "attempts = attempts + 1, last_error = ?, claimed_by = NULL, claimed_at = NULL "
-        "WHERE message_key = ? AND status = 'pending'",
-        [final, error, key],
+        "UPDATE digest_messages SET status = ?, attempts = attempts + 1, last_error = ?, "
+        "claimed_by = NULL, claimed_at = NULL "
+        "WHERE message_key = ? AND status IN ('pending', 'sending')",
+        [status, error, key],
     )
 
 
@@ -158,3 +212,15 @@ def release(conn: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> None:
             "WHERE list_contains(?, message_key) AND status = 'pending'",
             [list(keys)],
         )
+
+
+def requeue(conn: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> list[str]:
+    """Put ``unknown`` or ``failed`` messages back to ``pending`` (an operator's decision,
+    after checking the server's log); returns the keys that were requeued."""
+    rows = conn.execute(
+        "UPDATE digest_messages SET status = 'pending', claimed_by = NULL, claimed_at = NULL "
+        "WHERE list_contains(?, message_key) AND status IN ('unknown', 'failed') "
+        "RETURNING message_key",
+        [list(keys)],
+    ).fetchall()
+    return sorted(r[0] for r in rows)

@@ -55,6 +55,8 @@ SUPPLY_NOUNS = {"bcm": "gas supply", "bbl/d": "oil supply", "t": "supply"}
 # Control characters (C0 except tab, C1, line and paragraph separators) end up as spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
+# A sentence that already opens or closes with one of these is shown with its own marks.
+QUOTE_MARKS = '"“”„‟«»'
 
 
 # -- pure helpers -------------------------------------------------------------------------
@@ -75,6 +77,14 @@ def clip(text: str | None, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+def quoted(text: str, opening: str = "“", closing: str = "”") -> str:
+    """``text`` between quotation marks, unless it starts or ends with one already (an
+    evidence sentence that is itself a quotation): then as it is, never doubled."""
+    if not text or text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
+        return text
+    return f"{opening}{text}{closing}"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -262,7 +272,7 @@ def row_drift(item: Drift) -> Row:
         lines=(
             f"{item.field}: {item.from_value.replace('_', ' ')} → "
             f"{item.to_value.replace('_', ' ')}, reported {item.effective_on} as "
-            f"“{clip(item.text, MAX_NAME)}”",
+            f"{quoted(clip(item.text, MAX_NAME))}",
         ),
         quote=clip(item.evidence.sentence, MAX_SENTENCE),
         link=safe_url(item.evidence.url),
@@ -373,7 +383,7 @@ def subject_line(headline: str, others: int, other_word: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("digests", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
@@ -381,6 +391,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["quoted"] = quoted
+    return env
 
 
 @cache

@@ -10,12 +10,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 import duckdb
 
 from digests import ledger
 from digests.deliver import Transport
-from digests.exceptions import DeliveryError, MessageRefused
+from digests.exceptions import DeliveryError, MessageRefused, OutcomeUnknown
 from digests.message import compose, message_id_for
 from digests.recipients import Recipient
 from digests.render import Rendered, render_alert, render_digest
@@ -57,6 +58,8 @@ class DeliveryReport:
     sent: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    """Outcome unknown (see digests.ledger): not resent until someone requeues them."""
     errors: list[str] = field(default_factory=list)
     problem: DeliveryError | None = None
 
@@ -254,55 +257,90 @@ def prepare_alerts(
     return planned
 
 
+class Journal(Protocol):
+    """Where delivery records each message's state the moment it changes (the ledger)."""
+
+    def sending(self, key: str) -> bool:
+        """Commit the message as in flight; False if this run no longer holds it."""
+
+    def sent(self, key: str, transport: str) -> None:
+        """Commit the message as sent."""
+
+
+class _Taken(Exception):
+    """Another run took the message after this run's lease ran out: do not send it."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
     key: str
-    sent: bool
+    status: str
+    """sent (already in the journal), pending, failed, unknown or taken."""
     error: str | None = None
-    final: bool = False
 
 
 def deliver(
-    transport: Transport, outgoing: Sequence[ledger.Outgoing], *, sender: str
+    transport: Transport, outgoing: Sequence[ledger.Outgoing], *, sender: str, journal: Journal
 ) -> tuple[list[Outcome], list[str], DeliveryError | None]:
-    """Send each message; stop at the first error that is not about one message (server
-    down, login refused). Returns the outcomes, the keys not tried, and that error."""
+    """Send each message, recording it in the journal as in flight just before the server
+    could accept it and as sent right after it did. Stops at the first error that is not
+    about one message (server down, login refused, connection lost after DATA). Returns the
+    outcomes, the keys not tried, and that error."""
     outcomes: list[Outcome] = []
     try:
         for number, item in enumerate(outgoing):
+
+            def before_data(key: str = item.key) -> None:
+                if not journal.sending(key):
+                    raise _Taken(key)
+
             try:
-                transport.send(item.message, sender=sender, recipient=item.recipient, key=item.key)
+                transport.send(
+                    item.message,
+                    sender=sender,
+                    recipient=item.recipient,
+                    key=item.key,
+                    before_data=before_data,
+                )
+            except _Taken:
+                logger.warning("%s was taken over by another run; not sent by this one", item.key)
+                outcomes.append(Outcome(key=item.key, status="taken"))
             except MessageRefused as exc:
                 logger.warning("%s refused: %s", item.key, exc)
-                outcomes.append(Outcome(key=item.key, sent=False, error=str(exc), final=True))
+                outcomes.append(Outcome(key=item.key, status="failed", error=str(exc)))
             except DeliveryError as exc:
-                logger.warning("%s not sent, kept for the next run: %s", item.key, exc)
-                outcomes.append(Outcome(key=item.key, sent=False, error=str(exc)))
+                unknown = isinstance(exc, OutcomeUnknown)
+                logger.warning(
+                    "%s %s: %s",
+                    item.key,
+                    "outcome unknown, not resent" if unknown else "not sent, kept for the next run",
+                    exc,
+                )
+                status = "unknown" if unknown else "pending"
+                outcomes.append(Outcome(key=item.key, status=status, error=str(exc)))
                 return outcomes, [o.key for o in outgoing[number + 1 :]], exc
             else:
+                journal.sent(item.key, transport.name)
                 logger.info("sent %s (%s) via %s", item.key, item.message_id, transport.name)
-                outcomes.append(Outcome(key=item.key, sent=True))
+                outcomes.append(Outcome(key=item.key, status="sent"))
     finally:
         transport.close()
     return outcomes, [], None
 
 
 def record_outcomes(
-    conn: duckdb.DuckDBPyConnection,
-    outcomes: Sequence[Outcome],
-    untried: Sequence[str],
-    *,
-    transport: str,
-    now: datetime,
+    conn: duckdb.DuckDBPyConnection, outcomes: Sequence[Outcome], untried: Sequence[str]
 ) -> DeliveryReport:
+    """Record the failed attempts (sent ones are in the ledger already) and free the rest."""
     report = DeliveryReport()
     for o in outcomes:
-        if o.sent:
-            ledger.mark_sent(conn, o.key, transport=transport, now=now)
+        if o.status == "sent":
             report.sent.append(o.key)
-        else:
-            ledger.mark_attempt(conn, o.key, error=o.error or "", final=o.final)
-            (report.failed if o.final else report.pending).append(o.key)
+        elif o.status != "taken":
+            ledger.mark_attempt(conn, o.key, error=o.error or "", status=o.status)
+            {"failed": report.failed, "unknown": report.unknown, "pending": report.pending}[
+                o.status
+            ].append(o.key)
             report.errors.append(o.error or "")
     ledger.release(conn, untried)
     report.pending.extend(untried)

@@ -2,7 +2,9 @@
 
 Both use the three steps of ``digests.service``: prepare (select, render, record as pending,
 in one short transaction), deliver (no database held while talking to the mail server),
-record outcomes. The digest flow takes the writer lock for each database step only, so a
+record outcomes. Over SMTP each message is also recorded as in flight just before DATA and
+as sent right after the server's 250 (the exactly-once rule is in ``digests.ledger`` and
+docs/digests.md). The digest flow takes the writer lock for each database step only, so a
 monitor run is never held up by a slow mail server; ``send_alerts`` runs inside the
 monitor's own lock.
 """
@@ -19,14 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import httpx
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from claimwatch.errors import is_transient
-from digests import service
+from digests import ledger, service
 from digests.deliver import OutboxTransport, SmtpConfig, SmtpTransport, Transport
-from digests.ledger import claim_pending
+from digests.exceptions import DeliveryError, TransportMisconfigured, TransportUnavailable
 from digests.recipients import Recipient
 from digests.select import status_events_recorded_since
 from flows.settings import Settings, load_recipients, load_settings
@@ -46,24 +49,43 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def smtp_password(settings: Settings) -> str | None:
+    """CLAIMWATCH_SMTP_PASSWORD, else the Prefect Secret block named by password_secret."""
+    if settings.smtp_password is not None:
+        return settings.smtp_password.get_secret_value()
+    name = settings.smtp_password_secret
+    if not name:
+        return None
+    from prefect.blocks.system import Secret
+    from prefect.exceptions import PrefectException
+
+    try:
+        # _sync: called from a worker thread of an async task (the monitor's alerts), Prefect
+        # would otherwise see the task's async context and hand back a coroutine.
+        block: Any = Secret.load(name, _sync=True)  # type: ignore[call-arg]
+    except ValueError as exc:  # Prefect's "Unable to find block document named ..."
+        raise TransportMisconfigured(
+            f"smtp password_secret names the Prefect Secret block {name!r}, which does not "
+            f"exist on this Prefect API; create it (prefect block create secret) or fix the name"
+        ) from exc
+    except (PrefectException, httpx.HTTPError, OSError) as exc:
+        raise TransportUnavailable(
+            f"cannot read the Prefect Secret block {name!r} ({type(exc).__name__})"
+        ) from exc
+    return str(block.get())
+
+
 def make_transport(settings: Settings) -> Transport:
     """SMTP when a host is configured, else the outbox folder."""
     if not settings.smtp_host:
         return OutboxTransport(settings.outbox_dir)
-    password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
-    if password is None and settings.smtp_password_secret:
-        from prefect.blocks.system import Secret
-
-        # Secret.load is sync here: call send_alerts from a thread in async flows.
-        block: Any = Secret.load(settings.smtp_password_secret)
-        password = str(block.get())
     return SmtpTransport(
         SmtpConfig(
             host=settings.smtp_host,
             port=settings.smtp_port,
             security=settings.smtp_security,
             username=settings.smtp_username,
-            password=password,
+            password=smtp_password(settings),
             timeout=settings.smtp_timeout,
             ca_file=settings.smtp_ca_file,
         )
@@ -101,6 +123,24 @@ def _database(
             yield conn
 
 
+@dataclass(frozen=True, slots=True)
+class _LedgerJournal:
+    """Each state change of a message in its own short transaction, as it happens."""
+
+    settings: Settings
+    database: Database
+    run_id: str
+    lock: bool
+
+    def sending(self, key: str) -> bool:
+        with _database(self.settings, self.database, lock=self.lock) as conn:
+            return ledger.mark_sending(conn, key, run_id=self.run_id, now=utcnow())
+
+    def sent(self, key: str, transport: str) -> None:
+        with _database(self.settings, self.database, lock=self.lock) as conn:
+            ledger.mark_sent(conn, key, transport=transport, now=utcnow())
+
+
 def deliver_pending(
     settings: Settings,
     database: Database,
@@ -109,19 +149,43 @@ def deliver_pending(
     lock: bool = True,
     transport: Transport | None = None,
 ) -> service.DeliveryReport:
-    """Send every pending message (this run's and any an earlier run could not send)."""
+    """Send every pending message (this run's and any an earlier run could not send).
+
+    Messages a dead run left in flight are marked unknown first and not sent (see
+    ``digests.ledger``). A transport that cannot be set up (no such Secret block) leaves
+    every message pending, with the reason in the report.
+    """
     with _database(settings, database, lock=lock) as conn:
-        outgoing = claim_pending(conn, run_id=run_id, now=utcnow())
+        now = utcnow()
+        expired = ledger.expire_in_flight(conn, now=now)
+        outgoing = ledger.claim_pending(conn, run_id=run_id, now=now)
+    for key in expired:
+        logger.warning("%s: %s", key, ledger.UNKNOWN_AFTER_KILL)
     if not outgoing:
-        return service.DeliveryReport()
-    transport = transport or make_transport(settings)
-    outcomes, untried, problem = service.deliver(transport, outgoing, sender=settings.smtp_sender)
-    with _database(settings, database, lock=lock) as conn:
-        report = service.record_outcomes(
-            conn, outcomes, untried, transport=transport.name, now=utcnow()
+        return service.DeliveryReport(unknown=expired)
+    try:
+        transport = transport or make_transport(settings)
+    except DeliveryError as exc:
+        with _database(settings, database, lock=lock) as conn:
+            ledger.release(conn, [o.key for o in outgoing])
+        return service.DeliveryReport(
+            pending=[o.key for o in outgoing], unknown=expired, problem=exc
         )
+    journal = _LedgerJournal(settings, database, run_id, lock)
+    outcomes, untried, problem = service.deliver(
+        transport, outgoing, sender=settings.smtp_sender, journal=journal
+    )
+    with _database(settings, database, lock=lock) as conn:
+        report = service.record_outcomes(conn, outcomes, untried)
+    report.unknown[:0] = expired
     report.problem = problem
     return report
+
+
+def resend(settings: Settings, keys: Sequence[str]) -> list[str]:
+    """Put messages whose outcome is unknown (or that were refused) back to pending."""
+    with _database(settings, settings.database, lock=True) as conn:
+        return ledger.requeue(conn, keys)
 
 
 def send_alerts(
@@ -173,6 +237,7 @@ class DigestRun:
             "sent": len(self.report.sent),
             "pending": len(self.report.pending),
             "failed": len(self.report.failed),
+            "unknown": len(self.report.unknown),
         }
 
 
@@ -261,7 +326,14 @@ def summary_markdown(run: DigestRun) -> str:
     counts = run.as_dict()
     lines += ["", ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())]
     if run.report.problem is not None:
-        lines += ["", f"**Kept for the next run:** {run.report.problem}"]
+        lines += ["", f"**Not sent:** {run.report.problem}"]
+    if run.report.unknown:
+        keys = ", ".join(f"`{k}`" for k in run.report.unknown)
+        lines += [
+            "",
+            f"**Outcome unknown, not resent:** {keys}. Check the mail server's log; "
+            "`claimwatch digest --resend KEY` sends one again.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -288,7 +360,8 @@ def digest(
         database: the DuckDB file (default: the config's).
 
     A mail server that is down fails the run after recording every message as pending:
-    Prefect retries once, and any later run (or the monitor's alerts) sends them.
+    Prefect retries once, and any later run (or the monitor's alerts) sends them. Messages
+    whose outcome is unknown are listed in the summary, never resent (docs/digests.md).
     """
     settings = load_settings(config, database=database)
     run_id = str(uuid.uuid4())

@@ -37,15 +37,28 @@ def digest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be sent; record and send nothing.")
     ] = False,
+    resend: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--resend",
+            metavar="KEY",
+            help="Send this message again though its outcome is unknown (or it was refused): "
+            "check the mail server's log first. Repeatable; keys as in digest_sends_v.",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Send each recipient the digest of what changed, then anything still pending."""
-    from flows.digest import run_digest
+    from flows import digest as flow
     from flows.settings import load_settings
 
     with clear_errors():
         settings = load_settings(config)
-        run = run_digest(settings, since=_utc(since), until=_utc(to), dry_run=dry_run)
+        if resend and not dry_run:
+            requeued = flow.resend(settings, resend)
+            for key in sorted(set(resend) - set(requeued)):
+                err.print(f"[yellow]not requeued[/] (no unknown or failed message): {escape(key)}")
+        run = flow.run_digest(settings, since=_utc(since), until=_utc(to), dry_run=dry_run)
     table = Table(title="digest (dry run)" if dry_run else "digest", title_justify="left")
     for column in ("recipient", "period (UTC)", "subject", "items"):
         table.add_column(column)
@@ -70,8 +83,15 @@ def digest(
     where = settings.smtp_host or str(settings.outbox_dir)
     out.print(
         f"sent {len(report.sent)}, failed {len(report.failed)}, "
-        f"pending {len(report.pending)} ({escape(where)})"
+        f"pending {len(report.pending)}, unknown {len(report.unknown)} ({escape(where)})"
     )
+    for key in report.unknown:
+        err.print(
+            f"[yellow]outcome unknown, not resent:[/] {escape(key)} (the server may have it; "
+            "check its log, then --resend KEY)",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.problem is not None:
         err.print(
             f"[bold red]error:[/] {escape(str(report.problem))}; "

@@ -38,7 +38,14 @@ def outbox(settings: Settings) -> list[Path]:
 
 def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
     first = run_digest(settings, recipients=[DESK, GAS])
-    assert first.as_dict() == {"digests": 1, "nothing_new": 0, "sent": 1, "pending": 0, "failed": 0}
+    assert first.as_dict() == {
+        "digests": 1,
+        "nothing_new": 0,
+        "sent": 1,
+        "pending": 0,
+        "failed": 0,
+        "unknown": 0,
+    }
     [path] = outbox(settings)
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"

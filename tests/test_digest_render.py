@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from email import message_from_bytes, policy
@@ -11,7 +13,15 @@ import pytest
 
 from digests.message import compose
 from digests.recipients import Recipient
-from digests.render import MAX_SENTENCE, clip, render_alert, render_digest, safe_url, subject_line
+from digests.render import (
+    MAX_SENTENCE,
+    clip,
+    quoted,
+    render_alert,
+    render_digest,
+    safe_url,
+    subject_line,
+)
 from digests.select import Claim, DigestContent, Drift, Evidence, NewClaim, Period, StatusChange
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -172,3 +182,44 @@ def test_css_is_inlined_and_badges_are_coloured() -> None:
     rendered = render_digest(DigestContent(period=PERIOD, status_changes=[change()]), DESK)
     assert '<span class="badge badge-denied" style="' in rendered.html
     assert "background: #ffebe9" in rendered.html
+
+
+QUOTED_SENTENCES = [
+    "“We cannot confirm this,” Peskov told reporters.",
+    "Peskov answered: “There is no such contract.”",
+    '"No deal was signed," the spokesman said.',
+    "Le porte-parole a parlé de «rumeurs»",
+    "„Kein Vertrag“, sagte Peskow.",
+    "»Keine Bestätigung«, hieß es",
+]
+
+
+@pytest.mark.parametrize("sentence", QUOTED_SENTENCES)
+def test_a_sentence_with_its_own_quotation_marks_is_not_quoted_twice(sentence: str) -> None:
+    evidence = replace(EVIDENCE, sentence=sentence)
+    rendered = render_alert([change(evidence=evidence)], DESK)
+    escaped = html.escape(sentence, quote=False)  # as css-inline serialises text
+    quote_span = re.search(r'<span class="quote"[^>]*>(.*?)</span>', rendered.html)
+    assert quote_span is not None and quote_span.group(1) == escaped
+    assert f"\n  {sentence}\n" in rendered.text
+
+
+def test_a_plain_sentence_is_put_in_quotation_marks() -> None:
+    rendered = render_alert([change()], DESK)
+    assert f"“{EVIDENCE.sentence}”" in rendered.html
+    assert f'  "{EVIDENCE.sentence}"\n' in rendered.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain", "“plain”"),
+        ("“already”", "“already”"),
+        ("«ouvert", "«ouvert"),
+        ("fermé»", "fermé»"),
+        ('"straight"', '"straight"'),
+        ("", ""),
+    ],
+)
+def test_quoted(text: str, expected: str) -> None:
+    assert quoted(text) == expected

@@ -16,65 +16,24 @@ from digest_support import (
     USER,
     Mailbox,
     free_port,
+    queue,
     self_signed,
     server,
+    statuses,
     tls_context,
 )
 
 from digests import ledger
 from digests.deliver import SmtpConfig, SmtpTransport
-from digests.message import compose
-from digests.render import Rendered
 from flows.digest import deliver_pending
 from flows.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
-SENDER = "claimwatch <claimwatch@example.org>"
 
 
 @pytest.fixture
 def settings(tmp_path: Path, db_path: Path) -> Settings:
     return load_settings(tmp_path / "absent.toml", database=str(db_path), lock_timeout=5.0)
-
-
-def queue(db_path: Path, *recipients: str) -> list[str]:
-    """Record one pending alert per recipient, as prepare_alerts would."""
-    keys = []
-    now = datetime.now(UTC)
-    conn = duckdb.connect(str(db_path))
-    try:
-        for number, to in enumerate(recipients):
-            key = f"alert/{to}/statement-{number}/events"
-            rendered = Rendered(subject=f"Kremlin denies claim {number}", text="t", html="<p>h</p>")
-            message = compose(rendered, sender=SENDER, to=to, key=key, date=now)
-            ledger.record_pending(
-                conn,
-                key=key,
-                kind="alert",
-                recipient=to,
-                subject=rendered.subject,
-                message_id=message["Message-ID"],
-                message=message.as_bytes(),
-                items=1,
-                now=now,
-                run_id="test",
-                event_ids=[f"event-{number}"],
-            )
-            keys.append(key)
-    finally:
-        conn.close()
-    return keys
-
-
-def statuses(db_path: Path) -> dict[str, tuple[str, int, str | None]]:
-    conn = duckdb.connect(str(db_path), read_only=True)
-    try:
-        rows = conn.execute(
-            "SELECT message_key, status, attempts, last_error FROM digest_sends_v"
-        ).fetchall()
-    finally:
-        conn.close()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
 @pytest.fixture
@@ -124,7 +83,7 @@ def test_login_without_the_password_in_any_log(
     caplog.set_level(logging.DEBUG)
     transport = smtp(plain_server, username=USER, password=PASSWORD)
     report = deliver_pending(settings, db_path, run_id="r1", transport=transport)
-    assert len(report.sent) == 1 and mailbox.logins == [USER]
+    assert len(report.sent) == 1 and mailbox.logins == [(USER, PASSWORD)]
     assert PASSWORD not in caplog.text and PASSWORD not in repr(transport.config)
 
 
@@ -158,7 +117,8 @@ def test_starttls_with_a_self_signed_certificate(
         report = deliver_pending(settings, db_path, run_id="r1", transport=transport)
     finally:
         controller.stop()
-    assert len(report.sent) == 1 and mailbox.logins == [USER] and len(mailbox.messages) == 1
+    assert len(report.sent) == 1 and len(mailbox.messages) == 1
+    assert mailbox.logins == [(USER, PASSWORD)]
 
 
 def test_implicit_tls_refuses_an_untrusted_certificate(
@@ -217,19 +177,55 @@ def test_server_down_loses_nothing_and_the_next_run_sends_once(
     assert sorted(rcpt[0] for _, rcpt, _ in mailbox.messages) == ["a@example.org", "b@example.org"]
 
 
-def test_timeout_in_data_keeps_the_message_for_a_retry_without_duplicate(
+def test_timeout_before_data_keeps_the_message_for_a_retry_without_duplicate(
     settings: Settings, db_path: Path, plain_server: int, mailbox: Mailbox
 ) -> None:
+    [key] = queue(db_path, "desk@example.org")
+    mailbox.stall_rcpt_seconds = 3.0
+    slow = deliver_pending(
+        settings, db_path, run_id="r1", transport=smtp(plain_server, timeout=0.5)
+    )
+    assert slow.pending == [key] and "timed out" in str(slow.problem)
+    mailbox.stall_rcpt_seconds = 0.0
+    retry = deliver_pending(settings, db_path, run_id="r2", transport=smtp(plain_server))
+    assert retry.sent == [key] and len(mailbox.messages) == 1
+    assert statuses(db_path)[key][:2] == ("sent", 2)
+
+
+def test_timeout_after_data_is_an_unknown_outcome_and_never_resent(
+    settings: Settings, db_path: Path, plain_server: int, mailbox: Mailbox
+) -> None:
+    """Once the message data is out, a lost reply may hide a delivery: not sent again."""
     [key] = queue(db_path, "desk@example.org")
     mailbox.stall_seconds = 3.0
     slow = deliver_pending(
         settings, db_path, run_id="r1", transport=smtp(plain_server, timeout=0.5)
     )
-    assert slow.pending == [key] and "timed out" in str(slow.problem)
+    assert slow.unknown == [key] and slow.pending == [] and "may have accepted" in str(slow.problem)
     mailbox.stall_seconds = 0.0
-    retry = deliver_pending(settings, db_path, run_id="r2", transport=smtp(plain_server))
+    again = deliver_pending(settings, db_path, run_id="r2", transport=smtp(plain_server))
+    assert again.sent == [] and mailbox.messages == []
+    status, attempts, error = statuses(db_path)[key]
+    assert (status, attempts) == ("unknown", 1) and "connection lost after DATA" in (error or "")
+
+
+def test_a_server_answering_data_with_try_later_keeps_the_message_pending(
+    settings: Settings, db_path: Path, tmp_path: Path
+) -> None:
+    """A 4xx reply to the message is an answer, not an unknown: the next run sends it."""
+    [key] = queue(db_path, "desk@example.org")
+    mailbox = Mailbox(stall_seconds=0.1)  # answers 451 after a short pause
+    port = free_port()
+    controller = server(mailbox, port, auth_require_tls=False)
+    controller.start()
+    try:
+        refused = deliver_pending(settings, db_path, run_id="r1", transport=smtp(port))
+        mailbox.stall_seconds = 0.0
+        retry = deliver_pending(settings, db_path, run_id="r2", transport=smtp(port))
+    finally:
+        controller.stop()
+    assert refused.pending == [key] and "451" in str(refused.problem)
     assert retry.sent == [key] and len(mailbox.messages) == 1
-    assert statuses(db_path)[key][:2] == ("sent", 2)
 
 
 def test_a_message_claimed_by_a_live_run_is_left_to_it(
