@@ -226,6 +226,12 @@ class Attributor:
             speaker = self.quote_speaker(qi)
             if speaker is not None:
                 return speaker
+        if self.cues.subject_first:
+            # the stance verb ends its clause and its subject opens it, after any verb of
+            # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
+            own = self._first_subject(sentence.start, pos)
+            said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
+            return own or (said[0].speaker if said else None)
         for m in reversed(self.between(sentence.start, pos)):
             if pos - m.end > 30:
                 break

@@ -267,7 +267,7 @@ def _headings(seg: Segmentation, text: str) -> frozenset[int]:
         for s in seg.sentences
         if count[s.paragraph] == 1
         and s.end - s.start <= HEADING_MAX
-        and not text[s.start : s.end].rstrip().endswith(".")
+        and not text[s.start : s.end].rstrip().rstrip('"”’»)]').endswith(".")  # ."  .»
     )
 
 
@@ -411,16 +411,41 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
 
 def _in_original(result: Extraction, normalised: str, original: str) -> Extraction:
     """``result`` with its texts as ``original`` writes them (the offsets are shared)."""
+
+    def quoted(phrase: str | None, near: int) -> str | None:
+        """A phrase of the text (a role, a group) as the original writes it; names of the
+        gazetteer are not in the text and stay as they are."""
+        if not phrase:
+            return phrase
+        at = normalised.rfind(phrase, 0, near)
+        at = at if at >= 0 else normalised.find(phrase)
+        return original[at : at + len(phrase)] if at >= 0 else phrase
+
     claims = []
     for c in result.claims:
-        at = normalised.rfind(c.sentence, 0, c.start + 1)
-        sentence = original[at : at + len(c.sentence)] if at >= 0 else c.sentence
-        claims.append(replace(c, text=original[c.start : c.end], sentence=sentence))
+        n = len(c.sentence)
+        at = normalised.rfind(c.sentence, max(0, c.end - n), c.start + n)
+        claims.append(
+            replace(
+                c,
+                text=original[c.start : c.end],
+                sentence=original[at : at + n] if at >= 0 else c.sentence,
+                claimant=quoted(c.claimant, c.start),
+                attributed_to=quoted(c.attributed_to, c.start),
+            )
+        )
+    statements = [
+        replace(
+            k,
+            sentence=original[k.start : k.end],
+            speaker=quoted(k.speaker, k.end) or k.speaker,
+            about_claimant=quoted(k.about_claimant, k.end),
+        )
+        for k in result.kremlin_statements
+    ]
     return Extraction(
         claims=claims,
-        kremlin_statements=[
-            replace(k, sentence=original[k.start : k.end]) for k in result.kremlin_statements
-        ],
+        kremlin_statements=statements,
         other_figures=[replace(o, text=original[o.start : o.end]) for o in result.other_figures],
     )
 

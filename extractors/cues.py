@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -205,6 +205,13 @@ class Cues:
     """Words (an object marker) before which a name is not the subject of a clause."""
     bare_roles: bool = False
     """A role noun stands alone as a role phrase (a language without articles)."""
+    owner_after: bool = False
+    """A name right after a role noun may be its owner (Persian ezafe: "the adviser of
+    Khamenei"): it is the role's holder only if the role fits the person."""
+    rate_before_re: re.Pattern[str] | None = None
+    """A rate word before a volume ("daily 500,000 barrels"), at a left context's end."""
+    rates: dict[str, str] = field(default_factory=dict)
+    """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
 
@@ -486,6 +493,16 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         non_subject_before=frozenset(saying.get("non_subject_before", ())),
         non_subject_after=frozenset(saying.get("non_subject_after", ())),
         bare_roles=bool(people.get("bare_roles", False)),
+        owner_after=bool(people.get("owner_after", False)),
+        rate_before_re=re.compile(
+            r"(?<!\w)"
+            + phrase_alternation(data["units"]["rate_before"]["words"])
+            + r"(?!\w)(?:\W+\w+){0,2}\W*$",
+            FLAGS,
+        )
+        if "rate_before" in data["units"]
+        else None,
+        rates=dict(data["units"].get("rate_before", {}).get("units", {})),
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
         else None,

@@ -387,6 +387,7 @@ def _resolve(
                 and nxt.kind == "person"
                 and nxt.start >= m.end
                 and _GAP.fullmatch(text[m.end : nxt.start] or " ")
+                and (not cues.owner_after or (nxt.entity and _fits(m, nxt.entity, text, cues)))
             ):
                 ent = nxt.entity  # "Kremlin spokesman Dmitry Peskov"
             elif (
