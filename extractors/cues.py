@@ -234,7 +234,12 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
     words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
     ones = phrase_alternation(k for k, v in numbers["words"].items() if 1 <= v <= 9)
-    joiner = "|".join(_atom(c) if len(c) == 1 else phrase_alternation([c]) for c in _joiners(data))
+    joiner = "|".join(
+        (_WS + "+" if c.startswith(" ") else "")
+        + (_atom(c) if len(c) == 1 else phrase_alternation([c.strip()]))
+        + (_WS + "+" if c.endswith(" ") else "")
+        for c in _joiners(data)
+    )
     word_figure = re.compile(
         rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:(?:{joiner})(?P<wnum2>{ones}))?{_WS}+"
         rf"(?:(?P<uscale>{uscale})|(?P<scale>{scale})"
