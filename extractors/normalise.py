@@ -96,8 +96,13 @@ def expand_phrases(data: Any, inflect: Mapping[str, Any], path: str = "") -> Any
     suffixes: tuple[str, ...] = ()
     sections = inflect.get("sections", ())
     if any(path == s or path.startswith(s + ".") for s in sections):
+        # joined or run together only: a suffix after a space is rare, and single words
+        # keep a list of single words, which the lexicon finds by lookup alone
         suffixes = tuple(
-            v for s in inflect.get("suffixes", ()) for v in dict.fromkeys(joiner_variants(s))
+            v
+            for s in inflect.get("suffixes", ())
+            for v in dict.fromkeys(joiner_variants(s))
+            if not v.startswith(" ")
         )
     if isinstance(data, list):
         return _expand_list(data, suffixes, inflect, path)

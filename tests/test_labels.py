@@ -53,7 +53,10 @@ CLAIM_KEYS = frozenset(
         "locator",
     }
 )
-MIN_DOCUMENTS = 40
+MIN_DOCUMENTS = {"en": 40}
+"""Issue 3 asks for 40 English documents; issue 6 for 25 in each further language."""
+MIN_NEGATIVES = {"en": 12}
+MIN_DOCUMENTS_OTHER, MIN_NEGATIVES_OTHER = 25, 6
 
 
 def _documents() -> list[tuple[str, dict[str, Any]]]:
@@ -79,7 +82,8 @@ def _unit_ok(unit: str) -> bool:
 def test_enough_documents_per_language() -> None:
     for path in LABEL_FILES:
         documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
-        assert len(documents) >= MIN_DOCUMENTS, path
+        minimum = MIN_DOCUMENTS.get(path.parent.name, MIN_DOCUMENTS_OTHER)
+        assert len(documents) >= minimum, path
 
 
 def test_every_labelled_file_exists_once() -> None:
@@ -148,4 +152,4 @@ def test_set_has_negative_documents() -> None:
     for path in LABEL_FILES:
         documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
         negatives = [d for d in documents if not d["claims"] and d["not_claims"]]
-        assert len(negatives) >= 12, path
+        assert len(negatives) >= MIN_NEGATIVES.get(path.parent.name, MIN_NEGATIVES_OTHER), path
