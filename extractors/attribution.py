@@ -126,7 +126,31 @@ class Attributor:
         out.sort(key=lambda f: f.start)
         return out
 
+    def _first_subject(self, lo: int, verb_start: int) -> Mention | None:
+        """The subject of a verb-final clause: its first name that no preposition governs and
+        no object marker follows, after any earlier verb of saying ("X said that Y stressed")
+        and outside the frames of "according to Z"."""
+        words, tokens = self.words, self.words.tokens
+        for _, end in words.within("saying", lo, verb_start):
+            lo = max(lo, end)
+        framed = [end for _, end in words.within("prefix", lo, verb_start)]
+        verb_quoted = self.quote_at(verb_start) is not None
+        for m in self.between(lo, verb_start):
+            if m.possessive or m.in_quote != verb_quoted:
+                continue
+            if any(0 <= m.start - end <= 4 for end in framed):
+                continue
+            if tokens.word_before(m.start) in self.cues.non_subject_before:
+                continue
+            i = bisect.bisect_left(tokens.starts, m.end)
+            if i < len(tokens.words) and tokens.words[i] in self.cues.non_subject_after:
+                continue
+            return m
+        return None
+
     def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
+        if self.cues.subject_first:
+            return self._first_subject(lo, verb_start)
         before_text = self.text[lo:verb_start]
         after = self._after(verb_end)
         if self.cues.inverted_re.search(before_text) and after:
@@ -215,6 +239,12 @@ class Attributor:
             speaker = self.quote_speaker(qi)
             if speaker is not None:
                 return speaker
+        if self.cues.subject_first:
+            # the stance verb ends its clause and its subject opens it, after any verb of
+            # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
+            own = self._first_subject(sentence.start, pos)
+            said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
+            return own or (said[0].speaker if said else None)
         for m in reversed(self.between(sentence.start, pos)):
             if pos - m.end > 30:
                 break
@@ -233,4 +263,9 @@ class Attributor:
         for m in self.between(lo, hi):
             if m.possessive and self.cues.nominal_re.match(self.text, m.end):
                 return m
+        owned = self.cues.nominal_before_re
+        if owned is not None:  # "the claims of X": the claim noun stands before its owner
+            for m in self.between(lo, hi):
+                if m.kind != "pronoun" and owned.search(self.text, max(lo, m.start - 40), m.start):
+                    return m
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -267,7 +267,7 @@ def _headings(seg: Segmentation, text: str) -> frozenset[int]:
         for s in seg.sentences
         if count[s.paragraph] == 1
         and s.end - s.start <= HEADING_MAX
-        and not text[s.start : s.end].rstrip().endswith(".")
+        and not text[s.start : s.end].rstrip().rstrip('"”’»)]').endswith(".")  # ."  .»
     )
 
 
@@ -281,8 +281,8 @@ def _may_be_bilateral(text: str, cues: Cues) -> bool:
     )
 
 
-def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
-    """Claims, Kremlin statements and other figures of a plain ``text``.
+def _extract(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
+    """Claims, Kremlin statements and other figures of a plain ``text``, normalised.
 
     Args:
         text: the article text; offsets in the result index into it.
@@ -407,6 +407,68 @@ def extract_claims(text: str, *, language: str = "en", published: date | None = 
     return Extraction(
         claims=[f.claim for f in kept], kremlin_statements=statements, other_figures=others
     )
+
+
+def _in_original(result: Extraction, normalised: str, original: str) -> Extraction:
+    """``result`` with its texts as ``original`` writes them (the offsets are shared)."""
+
+    def quoted(phrase: str | None, near: int) -> str | None:
+        """A phrase of the text (a role, a group) as the original writes it; names of the
+        gazetteer are not in the text and stay as they are."""
+        if not phrase:
+            return phrase
+        at = normalised.rfind(phrase, 0, near)
+        at = at if at >= 0 else normalised.find(phrase)
+        return original[at : at + len(phrase)] if at >= 0 else phrase
+
+    claims = []
+    for c in result.claims:
+        n = len(c.sentence)
+        at = normalised.rfind(c.sentence, max(0, c.end - n), c.start + n)
+        claims.append(
+            replace(
+                c,
+                text=original[c.start : c.end],
+                sentence=original[at : at + n] if at >= 0 else c.sentence,
+                claimant=quoted(c.claimant, c.start),
+                attributed_to=quoted(c.attributed_to, c.start),
+            )
+        )
+    statements = [
+        replace(
+            k,
+            sentence=original[k.start : k.end],
+            speaker=quoted(k.speaker, k.end) or k.speaker,
+            about_claimant=quoted(k.about_claimant, k.end),
+        )
+        for k in result.kremlin_statements
+    ]
+    return Extraction(
+        claims=claims,
+        kremlin_statements=statements,
+        other_figures=[replace(o, text=original[o.start : o.end]) for o in result.other_figures],
+    )
+
+
+def extract_claims(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
+    """Claims, Kremlin statements and other figures of a plain ``text``.
+
+    The text is read in its language's normalised form (:mod:`extractors.normalise`), whose
+    offsets are those of ``text``; the texts in the result are quoted from ``text`` itself.
+
+    Args:
+        text: the article text; offsets in the result index into it.
+        language: which cue file to use (``extractors/data/cues/<language>.json``).
+        published: the article's date, for relative periods ("last year") and for
+            picking the holder of an office ("the Kremlin spokesman").
+
+    Returns:
+        An Extraction; empty lists for an empty or figure-free text. A text longer than
+        MAX_TEXT is read up to a paragraph break before that length.
+    """
+    normalised = load_cues(language).normalise(text) if text and text.strip() else text
+    result = _extract(normalised, language=language, published=published)
+    return result if normalised == text else _in_original(result, normalised, text)
 
 
 __all__ = ["Claim", "Extraction", "OtherFigure", "extract_claims"]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from extractors.exceptions import ExtractionError
 from extractors.lexicon import Lexicon, first_word, last_word
+from extractors.normalise import IDENTITY, Normaliser, expand_phrases, load_normaliser
 
 FLAGS = re.IGNORECASE
 _WS = r"[\s\u00a0\u202f]"
@@ -180,8 +181,6 @@ class Cues:
     nominal_re: re.Pattern[str]
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
-    nominal_before_re: re.Pattern[str]
-    """Claim nouns whose owner follows them ("заявления Велаяти"), ending a left context."""
     inverted_re: re.Pattern[str]
     """What ends the text before a verb whose speaker follows it ('", said Peskov')."""
     subject_after_verb: bool
@@ -211,6 +210,29 @@ class Cues:
     lexicon: Lexicon
     """The whole-word lists above, found in one pass over a text's tokens (see
     :func:`_lexicon` for their names)."""
+    normalise: Normaliser = IDENTITY
+    """Length-preserving rewrite of a text before it is read (letter variants, digits)."""
+    kind_side: str = "before"
+    """Where the cue that governs a figure's kind is looked for first: ``before`` it (the
+    verb of an English clause precedes its object) or ``after`` it (verb-final languages)."""
+    subject_first: bool = False
+    """The speaker of a verb of saying is the first name of its clause (a verb-final
+    language, where the verb may stand far after its subject), not the nearest one."""
+    non_subject_before: frozenset[str] = frozenset()
+    """Words (prepositions) after which a name is not the subject of a clause."""
+    non_subject_after: frozenset[str] = frozenset()
+    """Words (an object marker) before which a name is not the subject of a clause."""
+    bare_roles: bool = False
+    """A role noun stands alone as a role phrase (a language without articles)."""
+    owner_after: bool = False
+    """A name right after a role noun may be its owner (Persian ezafe: "the adviser of
+    Khamenei"): it is the role's holder only if the role fits the person."""
+    rate_before_re: re.Pattern[str] | None = None
+    """A rate word before a volume ("daily 500,000 barrels"), at a left context's end."""
+    rates: dict[str, str] = field(default_factory=dict)
+    """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
+    nominal_before_re: re.Pattern[str] | None = None
+    """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -231,13 +253,23 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
     words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
     ones = phrase_alternation(k for k, v in numbers["words"].items() if 1 <= v <= 9)
+    joiner = "|".join(
+        (_WS + "+" if c.startswith(" ") else "")
+        + (_atom(c) if len(c) == 1 else phrase_alternation([c.strip()]))
+        + (_WS + "+" if c.endswith(" ") else "")
+        for c in _joiners(data)
+    )
     word_figure = re.compile(
-        rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:-(?P<wnum2>{ones}))?{_WS}+"
+        rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:(?:{joiner})(?P<wnum2>{ones}))?{_WS}+"
         rf"(?:(?P<uscale>{uscale})|(?P<scale>{scale})"
         rf"(?:{_WS}*(?P<unit>{unit})|{_WS}+(?P<post>{post}))?)(?!\w)",
         FLAGS,
     )
     return figure, word_figure
+
+
+def _joiners(data: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(data["numbers"].get("word_joiners", ["-"]))
 
 
 def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
@@ -440,12 +472,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             r",\s*" + phrase_alternation(saying["relative"]) + r"(?!\w)[^,;]*,", FLAGS
         ),
         possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),
-        nominal_before_re=re.compile(
-            r"(?<!\w)"
-            + phrase_alternation(saying.get("nominal_before", ()))
-            + rf"(?:{_WS}+\w+){{0,2}}{_WS}+$",
-            FLAGS,
-        ),
         inverted_re=re.compile(
             "[" + re.escape(saying.get("inversion_marks", ',"”’»:')) + r"]\s*$|^\s*$"
         ),
@@ -495,6 +521,25 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         quotes=tuple((q[0], q[1]) for q in data["quotes"]),
         stopwords_capitalised=frozenset(w.lower() for w in capital_stop),
         lexicon=_lexicon(data),
+        normalise=load_normaliser(data.get("normalise")),
+        kind_side=data.get("kind_side", "before"),
+        subject_first=saying.get("subject", "nearest") == "first",
+        non_subject_before=frozenset(saying.get("non_subject_before", ())),
+        non_subject_after=frozenset(saying.get("non_subject_after", ())),
+        bare_roles=bool(people.get("bare_roles", False)),
+        owner_after=bool(people.get("owner_after", False)),
+        rate_before_re=re.compile(
+            r"(?<!\w)"
+            + phrase_alternation(data["units"]["rate_before"]["words"])
+            + r"(?!\w)(?:\W+\w+){0,2}\W*$",
+            FLAGS,
+        )
+        if "rate_before" in data["units"]
+        else None,
+        rates=dict(data["units"].get("rate_before", {}).get("units", {})),
+        nominal_before_re=ending_re(saying["nominal_before"])
+        if "nominal_before" in saying
+        else None,
     )
 
 
@@ -511,7 +556,10 @@ def load_cues(language: str = "en") -> Cues:
         raise UnknownLanguage(
             f"no cue data for language {language!r}: add extractors/data/cues/{code}.json"
         )
-    return _compile(json.loads(path.read_text(encoding="utf-8")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "normalise" in data or "inflect" in data:
+        data = expand_phrases(data, data.get("inflect", {}))
+    return _compile(data)
 
 
 def available_languages() -> list[str]:

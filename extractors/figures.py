@@ -256,6 +256,17 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
     return out
 
 
+def _rate(fig: Figure, text: str, cues: Cues) -> Figure:
+    """A volume after a rate word ("daily about 500,000 barrels") is a rate."""
+    rate = cues.rates.get(fig.unit or "")
+    pattern = cues.rate_before_re
+    if rate is None or pattern is None:
+        return fig
+    if pattern.search(text, max(0, fig.start - _LEFT // 2), fig.start) is None:
+        return fig
+    return replace(fig, unit=rate)
+
+
 def find_figures(text: str, cues: Cues) -> list[Figure]:
     """Every money, percentage and volume figure in ``text`` (bare numbers have unit None).
 
@@ -279,6 +290,8 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
             base += cues.number_words[norm_key(match.group("wnum2"))]
         found.append(_measure(match, base, cues, word=True))
     found.sort(key=lambda f: f.start)
+    if cues.rate_before_re is not None:
+        found = [_rate(f, text, cues) for f in found]
     merged = _merge_ranges(found, text, cues)
     return [
         f if f.qualifier == "range" else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)

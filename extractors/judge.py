@@ -150,6 +150,8 @@ class DocContext:
                 before = min(before, candidate) if before else candidate
             else:
                 after = min(after, candidate) if after else candidate
+        if self.cues.kind_side == "after":
+            before, after = after, before  # a verb-final clause: its verb follows the figure
         if before:
             return before[2]
         if after:

@@ -23,6 +23,7 @@ from typing import Any
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.exceptions import GazetteerError
 from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
+from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
 
 LOOKBACK = 40
@@ -100,7 +101,9 @@ def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = 
         role=item.get("role", "other"),
         gender=item.get("gender"),
         descriptors=frozenset(
-            d.lower() for d in (*item.get("descriptors", ()), *extra_descriptors)
+            v.lower()
+            for d in (*item.get("descriptors", ()), *extra_descriptors)
+            for v in joiner_variants(d)
         ),
         since=item.get("since"),
         until=item.get("until"),
@@ -193,8 +196,9 @@ def load_gazetteer() -> Gazetteer:
     plain: set[str] = set()
 
     def add(words: str, ent: Entity) -> None:
-        toks = tuple(words.replace("’", "'").split())
-        variants.setdefault(toks[0], []).append((toks, ent))
+        for spelling in {words, *joiner_variants(words)}:
+            toks = tuple(spelling.replace("’", "'").split())
+            variants.setdefault(toks[0], []).append((toks, ent))
 
     def add_spelling(spelling: dict[str, Any], ent: Entity) -> None:
         cases = set(spelling.get("oblique", ()))
@@ -319,7 +323,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     )
     for match in matches_at(cues.role_re, text, role_starts):
         if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
-            match.group("post") or match.group("comp")
+            match.group("post") or match.group("comp") or cues.bare_roles
         ):
             continue
         start, end = match.span()
@@ -478,6 +482,7 @@ def _resolve(
                 and nxt.kind == "person"
                 and nxt.start >= m.end
                 and _GAP.fullmatch(text[m.end : nxt.start] or " ")
+                and (not cues.owner_after or (nxt.entity and _fits(m, nxt.entity, text, cues)))
             ):
                 ent = nxt.entity  # "Kremlin spokesman Dmitry Peskov"
             elif (
@@ -506,7 +511,9 @@ def _resolve(
                 (
                     h.entity
                     for h in pool
-                    if h.entity and h.entity.kind == "person" and h.gender in (None, m.gender)
+                    if h.entity
+                    and h.entity.kind == "person"
+                    and (m.gender is None or h.gender in (None, m.gender))
                 ),
                 None,
             )

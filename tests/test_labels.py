@@ -54,8 +54,9 @@ CLAIM_KEYS = frozenset(
     }
 )
 MIN_DOCUMENTS = {"en": 40}
-"""Issue 3 asks for 40 English documents; issue 6 for at least 25 in each further language."""
-MIN_DOCUMENTS_OTHER = 25
+"""Issue 3 asks for 40 English documents; issue 6 for 25 in each further language."""
+MIN_NEGATIVES = {"en": 12}
+MIN_DOCUMENTS_OTHER, MIN_NEGATIVES_OTHER = 25, 6
 
 
 def _documents() -> list[tuple[str, dict[str, Any]]]:
@@ -151,4 +152,4 @@ def test_set_has_negative_documents() -> None:
     for path in LABEL_FILES:
         documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
         negatives = [d for d in documents if not d["claims"] and d["not_claims"]]
-        assert len(negatives) >= 12, path
+        assert len(negatives) >= MIN_NEGATIVES.get(path.parent.name, MIN_NEGATIVES_OTHER), path

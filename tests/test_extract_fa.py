@@ -1,0 +1,273 @@
+"""Persian extraction: number forms, units, qualifiers, names, saying and stances, offsets.
+
+Every case reads a Persian sentence through the whole engine (``extract_claims``) or its
+figure finder on the normalised text, as the engine itself does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractors.claims import extract_claims
+from extractors.cues import load_cues
+from extractors.figures import find_figures
+from extractors.normalise import joiner_variants
+from flows.cli import app
+
+CUES = load_cues("fa")
+ZWNJ = "\u200c"
+VELAYATI = "علی‌اکبر ولایتی، مشاور رهبر، روز جمعه در مسکو گفت"
+
+
+def _figures(text: str) -> list[tuple[float, str | None, str]]:
+    found = find_figures(CUES.normalise(text), CUES)
+    return [(f.value, f.unit, f.qualifier) for f in found if f.unit]
+
+
+def _claims(text: str) -> list[dict[str, object]]:
+    return [c.to_dict() for c in extract_claims(text, language="fa").claims]
+
+
+def _statements(text: str) -> list[tuple[str, str, str]]:
+    found = extract_claims(text, language="fa").kremlin_statements
+    return [(s.speaker, s.role, s.stance) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("۴ میلیارد دلار", 4e9),
+        ("٤ میلیارد دلار", 4e9),  # Arabic-Indic digit
+        ("4 میلیارد دلار", 4e9),  # Latin digit in Persian text
+        ("۲٫۵ میلیارد دلار", 2.5e9),  # Persian decimal separator
+        ("۲/۵ میلیارد دلار", 2.5e9),  # "/" as an informal decimal point
+        ("۱٬۵۰۰ میلیون دلار", 1.5e9),  # Persian thousands separator
+        ("۱,۵۰۰ میلیون دلار", 1.5e9),
+        ("پنجاه میلیارد دلار", 50e9),
+        ("بیست و پنج میلیارد دلار", 25e9),
+        ("یک میلیارد دلار", 1e9),
+        ("نیم میلیارد دلار", 0.5e9),
+        ("۲۰ هزار میلیارد ریال", 20e12),
+        ("۷۴۲ میلیون دلار", 742e6),
+    ],
+)
+def test_number_forms_and_scale_words(text: str, value: float) -> None:
+    assert _figures(text)[0][:2] == (pytest.approx(value), "USD" if "دلار" in text else "IRR")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("۴ میلیارد دلاری", "USD", 4e9),
+        ("۱٫۲ میلیارد یورو", "EUR", 1.2e9),
+        ("۲ تریلیون روبل", "RUB", 2e12),
+        ("۵۰۰ میلیارد ریال", "IRR", 500e9),
+        ("۵۰ میلیارد تومان", "IRR", 500e9),  # a toman is ten rials
+        ("$۴ میلیارد", "USD", 4e9),
+    ],
+)
+def test_currencies(text: str, unit: str, value: float) -> None:
+    assert _figures(text)[0][:2] == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("۳۶ درصد", "%", 36),
+        ("۳۶٪", "%", 36),
+        ("٪۳۶", "%", 36),
+        ("۵۵ میلیارد متر مکعب", "bcm", 55),
+        ("۵۵ میلیارد مترمکعب", "bcm", 55),
+        ("۶ میلیون متر مکعب", "bcm", 0.006),
+        ("۵۰۰ هزار بشکه در روز", "bbl/d", 500_000),
+        ("روزانه ۵۰۰ هزار بشکه", "bbl/d", 500_000),
+        ("۵ میلیون تن", "t", 5_000_000),
+    ],
+)
+def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
+    assert _figures(text)[0][:2] == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("تا ۱۰ میلیارد دلار", "up_to"),
+        ("حداکثر ۱۰ میلیارد دلار", "up_to"),
+        ("به ۱۰ میلیارد دلار رسید", "up_to"),
+        ("بیش از ۱۰ میلیارد دلار", "at_least"),
+        ("دست‌کم ۱۰ میلیارد دلار", "at_least"),
+        ("دستکم ۱۰ میلیارد دلار", "at_least"),
+        ("دست کم ۱۰ میلیارد دلار", "at_least"),
+        ("حداقل ۱۰ میلیارد دلار", "at_least"),
+        ("حدود ۱۰ میلیارد دلار", "about"),
+        ("نزدیک به ۱۰ میلیارد دلار", "about"),
+        ("قریب به ۱۰ میلیارد دلار", "about"),
+        ("به ارزش ۱۰ میلیارد دلار", "exact"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert _figures(text)[0][2] == qualifier
+
+
+@pytest.mark.parametrize("text", ["۴۰ تا ۵۰ میلیارد دلار", "بین ۴۰ تا ۵۰ میلیارد دلار"])
+def test_ranges_joined_by_ta(text: str) -> None:
+    (fig,) = [f for f in find_figures(CUES.normalise(text), CUES) if f.unit]
+    assert (fig.value, fig.value_high, fig.qualifier) == (40e9, 50e9, "range")
+
+
+def test_joiner_variants_cover_three_spellings() -> None:
+    assert joiner_variants(f"می{ZWNJ}گوید") == ["می\u0640گوید", "می گوید", "میگوید"]
+
+
+@pytest.mark.parametrize("verb", ["می‌گوید", "میگوید", "می گوید"])
+def test_a_verb_of_saying_with_or_without_its_non_joiner(verb: str) -> None:
+    text = (
+        f"ولایتی {verb} یک شرکت روسی قراردادی به ارزش ۴ میلیارد دلار با وزارت نفت ایران "
+        "امضا کرده است."
+    )
+    (claim,) = _claims(text)
+    assert (claim["claimant"], claim["kind"]) == ("Ali Akbar Velayati", "contract_signed")
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "ولایتی گفت",
+        "ولایتی اعلام کرد",
+        "ولایتی تأکید کرد",
+        "ولایتی تاکید کرد",
+        "ولایتي اظهار داشت",  # an Arabic yeh in the name
+        "ولایتی خاطرنشان کرد",
+        "به گفته ولایتی،",
+        "به نقل از ولایتی،",
+    ],
+)
+def test_verbs_and_frames_of_saying(frame: str) -> None:
+    text = f"{frame} روسیه آماده است تا ۵۰ میلیارد دلار در صنعت نفت ایران سرمایه‌گذاری کند."
+    (claim,) = _claims(text)
+    assert claim["claimant"] == "Ali Akbar Velayati"
+    assert (claim["kind"], claim["qualifier"]) == ("investment_pledge", "up_to")
+
+
+def test_the_verb_after_the_figure_gives_the_kind() -> None:
+    text = f"{VELAYATI} یک شرکت نفتی روسی قراردادی به ارزش ۴ میلیارد دلار با ایران امضا کرد."
+    assert _claims(text)[0]["kind"] == "contract_signed"
+
+
+def test_nested_attribution() -> None:
+    nested = "پوتین تأکید کرد که روسیه آماده سرمایه‌گذاری ۵۰ میلیارد دلاری در نفت ایران است."
+    text = f"{VELAYATI} {nested}"
+    (claim,) = _claims(text)
+    assert (claim["claimant"], claim["attributed_to"]) == ("Ali Akbar Velayati", "Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["پسکوف", "دیمیتری پسکوف", "پسکوف،", "سخنگوی کرملین", "سخنگوی کرملین دیمیتری پسکوف"],
+)
+def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
+    text = (
+        "ولایتی گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند.\n\n"
+        f"{speaker} روز دوشنبه گفت نمی‌تواند این ارقام را تایید کند."
+    )
+    assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", "cannot_confirm")]
+
+
+def test_a_name_with_an_object_marker_is_not_the_subject() -> None:
+    text = "ولایتی پوتین را در مسکو دید و گفت روسیه ۱۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند."
+    assert _claims(text)[0]["claimant"] == "Ali Akbar Velayati"
+
+
+def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
+    text = (
+        "ولایتی روز جمعه به مسکو رفت.\n\n"
+        "مشاور خامنه‌ای گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند."
+    )
+    assert _claims(text)[0]["claimant"] == "Ali Akbar Velayati"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("پسکوف گفت نمی‌تواند ارقام ولایتی را تایید کند.", "cannot_confirm"),
+        ("پسکوف گفت کرملین از این قرارداد اطلاعی ندارد.", "cannot_confirm"),
+        ("پسکوف قادر به تأیید این ارقام نیست.", "cannot_confirm"),
+        ("پسکوف درباره این قرارداد از اظهار نظر خودداری کرد.", "no_comment"),
+        ("پسکوف این قرارداد را تکذیب کرد.", "deny"),
+        ("پسکوف ادعای ولایتی درباره این قرارداد را رد کرد.", "deny"),
+        ("پسکوف امضای این قرارداد را تایید کرد.", "confirm"),
+        ("پسکوف امضای این قرارداد را تأیید کرد.", "confirm"),
+    ],
+)
+def test_stance_phrases(sentence: str, stance: str) -> None:
+    text = f"ولایتی گفت روسیه با ایران قرارداد نفتی امضا کرده است.\n\n{sentence}"
+    assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", stance)]
+
+
+def test_a_writers_note_is_not_a_statement() -> None:
+    text = (
+        "ولایتی گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند.\n\n"
+        "کرملین این ارقام را تاکنون تایید نکرده است."
+    )
+    assert _statements(text) == []
+
+
+def test_a_denied_figure_is_kept_with_its_modality() -> None:
+    text = "یک مقام وزارت نفت امضای قرارداد ۴ میلیارد دلاری با یک شرکت نفتی روسیه را تکذیب کرد."
+    (claim,) = _claims(text)
+    assert (claim["value"], claim["modality"]) == (4_000_000_000, "denied")
+
+
+def test_a_hypothetical_figure_is_kept_with_its_modality() -> None:
+    text = (
+        "ولایتی گفت اگر شرکت‌های اروپایی ایران را ترک کنند، سرمایه‌گذاری روسیه در نفت ایران "
+        "می‌تواند به ۵۰ میلیارد دلار برسد."
+    )
+    (claim,) = _claims(text)
+    assert (claim["value"], claim["modality"]) == (50_000_000_000, "hypothetical")
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "ولايتي گفت شركت روسی قراردادی به ارزش ٤٫٥ ميليارد دلار با وزارت نفت ايران امضا كرد."
+    (claim,) = _claims(text)
+    start, end = claim["start"], claim["end"]
+    assert isinstance(start, int) and isinstance(end, int)
+    assert text[start:end] == claim["text"] == "٤٫٥ ميليارد دلار"
+    assert claim["value"] == 4_500_000_000
+    assert claim["sentence"] == text
+
+
+def test_dates_and_casualties_are_not_claims() -> None:
+    text = (
+        "در انفجار روز ۱۳ دی ۱۴۰۲ دست‌کم ۹۵ نفر کشته شدند و پوتین در پیامی به رئیس‌جمهور ایران "
+        "آن را محکوم کرد."
+    )
+    result = extract_claims(text, language="fa")
+    assert result.claims == []
+    assert {o.why for o in result.other_figures} >= {"date", "casualty count"}
+
+
+def test_a_third_country_deal_is_not_a_claim() -> None:
+    text = (
+        "گازپروم و شرکت ملی نفت چین قراردادی ۳۰ ساله به ارزش ۴۰۰ میلیارد دلار برای صادرات "
+        "گاز روسیه به چین امضا کردند. ایران نیز خواهان گاز بیشتر است."
+    )
+    assert _claims(text) == []
+
+
+def test_cli_extract_prints_the_contract_for_a_persian_file(tmp_path: Path) -> None:
+    page = tmp_path / "khabar.txt"
+    text = f"{VELAYATI} یک شرکت روسی قراردادی به ارزش ۴ میلیارد دلار با وزارت نفت ایران امضا کرد."
+    page.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["language"] == "fa"
+    (claim,) = data["claims"]
+    assert (claim["value"], claim["unit"], claim["kind"]) == (4e9, "USD", "contract_signed")
+    assert claim["claimant"] == "Ali Akbar Velayati"
+    assert text[claim["start"] : claim["end"]] == "۴ میلیارد دلار"
