@@ -55,12 +55,16 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def extract_article(html: str, *, url: str | None = None) -> Article:
+def extract_article(
+    html: str, *, url: str | None = None, language_hint: str | None = None
+) -> Article:
     """Extract the article in ``html``.
 
     Args:
         html: the decoded page.
         url: where it came from (helps trafilatura with relative metadata).
+        language_hint: the feed entry's or the source's language, weighed with the page's own
+            evidence (it decides only for a text too short to tell).
 
     Returns:
         The article's text and metadata.
@@ -95,6 +99,6 @@ def extract_article(html: str, *, url: str | None = None) -> Article:
         author=data.get("author") or None,
         published=_parse_date(data.get("date")),
         site_name=data.get("source-hostname") or data.get("hostname") or None,
-        language=guess_language(text, _declared_language(html)),
+        language=guess_language(text, _declared_language(html), language_hint),
         description=data.get("excerpt") or None,
     )

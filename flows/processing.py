@@ -14,7 +14,6 @@ from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
 from extractors.claims import Extraction, extract_claims
 from extractors.cues import UnknownLanguage
-from extractors.language import guess_language
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
 from warehouse.ingest import ArticleRecord
@@ -165,7 +164,7 @@ def _claims_of(record: ArticleRecord) -> Extraction:
 def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
     """Extract one page; a page that cannot be extracted becomes a failed row with its reason."""
     try:
-        article = extract_article(job.html, url=job.fetch_url)
+        article = extract_article(job.html, url=job.fetch_url, language_hint=job.language)
     except ClaimwatchError as exc:
         return ProcessedPage(record=failed_record(job, str(exc)))
     matched = relevance(
@@ -179,8 +178,7 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
         author=article.author,
         published=article.published,
         site_name=article.site_name,
-        # The page's own evidence (text, then its declaration) weighed with the feed's.
-        language=guess_language(article.text, article.language, job.language),
+        language=article.language,
         text=article.text,
         content_hash=content_hash(article.text),
         relevant=bool(matched),
