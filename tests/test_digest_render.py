@@ -223,3 +223,19 @@ def test_a_plain_sentence_is_put_in_quotation_marks() -> None:
 )
 def test_quoted(text: str, expected: str) -> None:
     assert quoted(text) == expected
+
+
+def test_persian_and_russian_evidence_reads_in_its_own_direction() -> None:
+    persian = "سخنگوی کرملین گفت نمی‌تواند این رقم را تایید کند."
+    russian = "Песков заявил, что не может подтвердить эти сведения."
+    changes = [
+        change(1, evidence=replace(EVIDENCE, sentence=persian, outlet="خبرگزاری دماوند")),
+        change(2, evidence=replace(EVIDENCE, sentence=russian)),
+    ]
+    rendered = render_alert(changes, DESK)
+    quotes = re.findall(r'<span class="quote"([^>]*)>([^<]*)</span>', rendered.html)
+    assert [text for _, text in quotes] == [f"“{persian}”", f"“{russian}”"]
+    # dir="auto": a mail client lays out each sentence by its first strong letter, so a
+    # Persian sentence reads right to left inside an English message.
+    assert all('dir="auto"' in attributes for attributes, _ in quotes)
+    assert re.search(r'<span class="source"[^>]*dir="auto"[^>]*>.*خبرگزاری دماوند', rendered.html)
