@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from extractors.absence import absences, inside
 from extractors.cues import Cues
 from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
@@ -47,6 +48,8 @@ class Attributor:
         self.seg = seg
         self.cues = cues
         self.words = cues.lexicon.index(text)
+        self.absent = absences(text, self.words, cues)
+        """Stance cues that note an absence of speech: their verbs frame no one."""
         self.mentions = [m for m in mentions if _speaking(m)]
         self.starts = [m.start for m in self.mentions]
         self.sentence_starts = [s.start for s in seg.sentences]
@@ -111,7 +114,7 @@ class Attributor:
             if subject is not None:
                 out.append(Frame(start, end, subject))
         for start, end in words.within("saying", lo, hi):
-            if any(a <= start < b for a, b in passive_spans):
+            if any(a <= start < b for a, b in passive_spans) or inside(self.absent, start, end):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
                 continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from extractors.absence import inside
 from extractors.attribution import Attributor
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.figures import find_figures, find_not_figures
@@ -336,8 +337,9 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
             continue
         claimant, attributed = attributor.claimant(fig.start, sentence)
-        if claimant is None:
-            # reported speech goes on without a new verb of saying
+        if claimant is None and not inside(attributor.absent, sentence.start, sentence.end):
+            # reported speech goes on without a new verb of saying (not through the
+            # writer's note that someone never confirmed it)
             claimant, attributed = speakers.get(sentence.paragraph, (None, None))
         else:
             speakers[sentence.paragraph] = (claimant, attributed)

@@ -233,6 +233,11 @@ class Cues:
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    absence_stances: tuple[str, ...] = ()
+    """Stances whose cue, after an adverb of absence (lexicon list ``absence``: "never",
+    "هرگز") in its clause, is a writer's note that nobody spoke (:mod:`extractors.absence`)."""
+    absence_reach: int = 0
+    """How many characters may stand between the adverb and that cue."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -354,7 +359,7 @@ _NOT_WORD_LISTS = frozenset(
 def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``, ``prefix``,
-    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``."""
+    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``, ``absence``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -375,6 +380,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "groups": data["people"]["groups"],
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
+        "absence": data.get("absence", {}).get("adverbs", []),
     }
     sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
     return Lexicon(lists, case_sensitive=sensitive)
@@ -540,6 +546,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
         else None,
+        absence_stances=tuple(data.get("absence", {}).get("stances", ())),
+        absence_reach=int(data.get("absence", {}).get("reach", 0)),
     )
 
 

@@ -271,3 +271,14 @@ def test_cli_extract_prints_the_contract_for_a_persian_file(tmp_path: Path) -> N
     assert (claim["value"], claim["unit"], claim["kind"]) == (4e9, "USD", "contract_signed")
     assert claim["claimant"] == "Ali Akbar Velayati"
     assert text[claim["start"] : claim["end"]] == "۴ میلیارد دلار"
+
+
+def test_a_writers_never_confirmed_with_the_object_between_is_no_statement() -> None:
+    """'هرگز ... را تایید نکرد': the adverb of absence stands before the object, the negated
+    verb after it; the writer notes that the Kremlin never spoke."""
+    body = (
+        "ایران و روسیه درباره همکاری نفتی گفت‌وگو کردند.\n\n"
+        "کرملین هرگز قرارداد ۴ میلیارد دلاری با وزارت نفت ایران را تایید نکرد."
+    )
+    assert _statements(body) == []
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(4_000_000_000, None)]

@@ -217,3 +217,15 @@ def test_cli_extract_prints_the_contract_for_a_russian_file(tmp_path: Path) -> N
     }
     (statement,) = out["kremlin_statements"]
     assert (statement["speaker"], statement["stance"]) == ("Dmitry Peskov", "cannot_confirm")
+
+
+def test_a_writers_tak_i_ne_podtverdil_is_no_confirm_and_no_claimant() -> None:
+    """'подтвердил' is a verb of saying; in 'так и не подтвердил' nobody speaks."""
+    body = (
+        f"{LEAD}Кремль так и не подтвердил сделку на 4 млрд долларов "
+        "с иранским министерством нефти."
+    )
+    result = _extract(body)
+    assert result.kremlin_statements == []
+    (claim,) = result.claims
+    assert (claim.value, claim.claimant) == (4 * B, None)
