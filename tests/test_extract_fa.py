@@ -282,3 +282,14 @@ def test_a_writers_never_confirmed_with_the_object_between_is_no_statement() -> 
     )
     assert _statements(body) == []
     assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(4_000_000_000, None)]
+
+
+@pytest.mark.parametrize("joint", [" که", "، که"])
+def test_a_denial_governs_its_ke_clause(joint: str) -> None:
+    body = (
+        "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند. "
+        f"پسکوف تکذیب کرد{joint} مسکو قرارداد ۴ میلیارد دلاری با ایران امضا کرده است."
+    )
+    (claim,) = _claims(body)
+    assert (claim["value"], claim["modality"]) == (4_000_000_000, "denied")
+    assert _statements(body) == [("Dmitry Peskov", "kremlin_spokesman", "deny")]

@@ -229,3 +229,27 @@ def test_a_writers_tak_i_ne_podtverdil_is_no_confirm_and_no_claimant() -> None:
     assert result.kremlin_statements == []
     (claim,) = result.claims
     assert (claim.value, claim.claimant) == (4 * B, None)
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["Песков опроверг, что", "Песков опроверг информацию о том, что"],
+)
+def test_a_denial_governs_its_chto_clause(denial: str) -> None:
+    """The clause after 'что' is what the denial denies, across the clause break."""
+    body = f"{LEAD}{denial} Москва подписала контракт на 4 млрд долларов с Ираном."
+    result = _extract(body)
+    (claim,) = result.claims
+    assert (claim.value, claim.modality) == (4 * B, "denied")
+    (statement,) = result.kremlin_statements
+    assert (statement.speaker, statement.stance, statement.about_values) == (
+        "Dmitry Peskov",
+        "deny",
+        (4 * B,),
+    )
+
+
+def test_a_chto_clause_after_a_plain_verb_of_saying_stays_asserted() -> None:
+    body = f"{LEAD}Новак заявил, что Москва подписала контракт на 4 млрд долларов с Ираном."
+    (claim,) = _extract(body).claims
+    assert claim.modality == "asserted"
