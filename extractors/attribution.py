@@ -124,9 +124,27 @@ class Attributor:
         for m in self.between(lo, hi):
             if m.possessive and cues.nominal_re.match(text, m.end):
                 out.append(Frame(m.end, m.end, m, nominal=True))
+        out.extend(self._pronoun_frames(lo, hi))
         if in_quote is not None:
             out = [f for f in out if (self.quote_at(f.start) is not None) == in_quote]
         out.sort(key=lambda f: f.start)
+        return out
+
+    def _pronoun_frames(self, lo: int, hi: int) -> list[Frame]:
+        """Frames with the speaker's possessive pronoun inside ("по его словам"): the
+        pronoun, resolved to its person, speaks."""
+        pattern = self.cues.pronoun_prefix_re
+        if pattern is None or not self.words.has("pronouns", lo, hi):
+            return []
+        out = []
+        for match in pattern.finditer(self.text, lo, hi):
+            who = next(g for g, v in match.groupdict().items() if v is not None)
+            speaker = next(
+                (m for m in self.between(match.start(who), match.end(who)) if m.kind == "pronoun"),
+                None,
+            )
+            if speaker is not None:
+                out.append(Frame(match.start(), match.end(), speaker))
         return out
 
     def _first_subject(self, lo: int, verb_start: int) -> Mention | None:

@@ -238,6 +238,14 @@ class Cues:
     "هرگز") in its clause, is a writer's note that nobody spoke (:mod:`extractors.absence`)."""
     absence_reach: int = 0
     """How many characters may stand between the adverb and that cue."""
+    capital_re: re.Pattern[str] = re.compile("[A-Z]")
+    """A capital letter of the language's script, where a name not in the gazetteer may start."""
+    subject_gender: tuple[tuple[str, str], ...] = ()
+    """(ending, gender) of verbs of saying whose form agrees with the subject's gender
+    (Russian past tense: "заявила" f, "заявил" m), the longest ending first."""
+    pronoun_prefix_re: re.Pattern[str] | None = None
+    """A frame of saying with a possessive pronoun inside it ("по его словам"): the
+    pronoun (group ``who``) is the speaker."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -350,6 +358,26 @@ def _party_re(parties: Mapping[str, Any]) -> re.Pattern[str]:
     )
 
 
+def _pronoun_prefix_re(frames: Iterable[str], people: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """Frames of saying written around a pronoun's slot ``{}`` ("по {} словам")."""
+    if not frames:
+        return None
+    pronoun = phrase_alternation(people["pronouns"])
+    parts: list[str] = []
+    for frame in frames:
+        head, _, tail = frame.partition("{}")
+        parts.append(
+            phrase_alternation([head.strip()])
+            + _WS
+            + "+"
+            + rf"(?P<who{len(parts)}>{pronoun})"
+            + _WS
+            + "+"
+            + phrase_alternation([tail.strip()])
+        )
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", FLAGS)
+
+
 _NOT_WORD_LISTS = frozenset(
     {"price_after", "price_before", "cost_before", "clause_breaks", "definite", "route_before"}
 )
@@ -395,6 +423,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
     saying = data["saying"]
     people = data["people"]
     stances = _public(data["stances"])
+    upper = "[" + people.get("letters", {}).get("upper", "A-Z") + "]"
+    lower = "[" + people.get("letters", {}).get("lower", "a-z") + "]"
+    name_word = rf"{upper}{lower}+(?:-{upper}?{lower}+)?"
     capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
     capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
     return Cues(
@@ -505,9 +536,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         unknown_name_re=re.compile(
-            r"(?<![\w’'])(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:"
+            r"(?<![\w’'])(?P<name>"
+            + name_word
+            + r"(?:"
             + _WS
-            + r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})(?="
+            + name_word
+            + r"){1,2})(?="
             + phrase_alternation(people["unknown_name_followers"])
             + r"(?!\w)|"
             + _WS
@@ -548,6 +582,15 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         else None,
         absence_stances=tuple(data.get("absence", {}).get("stances", ())),
         absence_reach=int(data.get("absence", {}).get("reach", 0)),
+        capital_re=re.compile(upper),
+        subject_gender=tuple(
+            sorted(
+                ((end, gender) for end, gender in saying.get("subject_gender", ())),
+                key=lambda eg: len(eg[0]),
+                reverse=True,
+            )
+        ),
+        pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
     )
 
 

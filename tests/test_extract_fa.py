@@ -293,3 +293,24 @@ def test_a_denial_governs_its_ke_clause(joint: str) -> None:
     (claim,) = _claims(body)
     assert (claim["value"], claim["modality"]) == (4_000_000_000, "denied")
     assert _statements(body) == [("Dmitry Peskov", "kremlin_spokesman", "deny")]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "speaker"),
+    [
+        ("پوتین روز جمعه ولایتی را پذیرفت.", "Vladimir Putin"),
+        ("ولایتی روز جمعه با پوتین دیدار کرد.", "Ali Akbar Velayati"),
+    ],
+)
+@pytest.mark.parametrize("frame", ["وی گفت", "او گفت", "به گفته او،", "به گفته وی،"])
+def test_a_pronoun_without_gender_takes_the_last_salient_person(
+    meeting: str, speaker: str, frame: str
+) -> None:
+    """Persian pronouns (او، وی) have no gender: they take the sentence's subject, not the
+    person named last (the object, or the one after 'با')."""
+    body = (
+        "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند.\n\n"
+        f"{meeting} {frame} شرکت‌های روسی ۵۰ میلیارد دلار در بخش نفت و گاز ایران "
+        "سرمایه‌گذاری خواهند کرد."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(50_000_000_000, speaker)]

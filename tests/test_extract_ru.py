@@ -253,3 +253,34 @@ def test_a_chto_clause_after_a_plain_verb_of_saying_stays_asserted() -> None:
     body = f"{LEAD}Новак заявил, что Москва подписала контракт на 4 млрд долларов с Ираном."
     (claim,) = _extract(body).claims
     assert claim.modality == "asserted"
+
+
+TWO_SPEAKERS = (
+    f"{LEAD}Ирина Петрова заявила журналистам, что переговоры идут. "
+    "Алексей Смирнов заявил, что сделка возможна. "
+)
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "speaker"), [("её", "Ирина Петрова"), ("его", "Алексей Смирнов")]
+)
+def test_the_past_tense_ending_gives_an_unknown_speaker_a_gender(
+    pronoun: str, speaker: str
+) -> None:
+    """'заявила' is said by a woman, 'заявил' by a man: 'по её словам' finds her past the
+    man named after her; 'по его словам' is a frame of saying whose speaker is him."""
+    body = (
+        f"{TWO_SPEAKERS}По {pronoun} словам, российские компании инвестируют 10 млрд долларов "
+        "в иранские нефтяные месторождения."
+    )
+    (claim,) = _extract(body).claims
+    assert (claim.value, claim.claimant) == (10 * B, speaker)
+
+
+def test_a_name_not_in_the_gazetteer_is_found_in_cyrillic() -> None:
+    body = (
+        f"{LEAD}Мохаммад Реза Пурэбрахими заявил, что Россия готова инвестировать "
+        "25 млрд долларов в нефтегазовый сектор Ирана."
+    )
+    (claim,) = _extract(body).claims
+    assert claim.claimant == "Мохаммад Реза Пурэбрахими"
