@@ -141,6 +141,13 @@ class Extraction:
         }
 
 
+def solar_year_span(year: int) -> str:
+    """The Gregorian months of solar hijri ``year`` (EDTF): it opens at Nowruz, the March
+    equinox (20 or 21 March) of Gregorian year ``year + 621``, and ends the next March, so
+    1397 is ``2018-03/2019-03``. The months are exact; the day of Nowruz is not needed."""
+    return f"{year + 621}-03/{year + 622}-03"
+
+
 def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
     p = cues.periods
     if m := p["first_months"].search(sentence_text):
@@ -160,6 +167,8 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
         return f"../{m.group('year')}"  # EDTF open start: "by 2030"
     if m := p["in_year"].search(sentence_text):
         return m.group("year")
+    if "in_solar_year" in p and (m := p["in_solar_year"].search(sentence_text)):
+        return solar_year_span(int(m.group("year")))
     if published is not None:
         if p["last_year"].search(sentence_text):
             return str(published.year - 1)

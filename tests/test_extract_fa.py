@@ -314,3 +314,58 @@ def test_a_pronoun_without_gender_takes_the_last_salient_person(
         "سرمایه‌گذاری خواهند کرد."
     )
     assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(50_000_000_000, speaker)]
+
+
+LEAD_FA = "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند.\n\n"
+
+
+@pytest.mark.parametrize("dialogue", ["گفت و گو", "گفت وگو", f"گفت{ZWNJ}وگو", "گفتگو"])
+def test_dialogue_is_not_the_verb_said(dialogue: str) -> None:
+    """'گفت و گو' (a dialogue) opens with the letters of 'گفت' (said): Novak talks with
+    Paknejad here, he says nothing, so the figure has no claimant."""
+    body = (
+        f"{LEAD_FA}نواک در {dialogue} با پاکنژاد قرارداد ۴ میلیارد دلاری برای توسعه "
+        "میدان نفتی را امضا کرد."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(4_000_000_000, None)]
+    assert CUES.normalise(body).count("ـ") >= 1
+    assert len(CUES.normalise(body)) == len(body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("شرکت‌های روسی در سال ۱۳۹۷ قراردادی به ارزش ۴ میلیارد دلار", "2018-03/2019-03"),
+        ("شرکت‌های روسی در ۱۴۰۳ قراردادی به ارزش ۴ میلیارد دلار", "2024-03/2025-03"),
+        ("شرکت‌های روسی در سال ۲۰۱۸ قراردادی به ارزش ۴ میلیارد دلار", "2018"),
+    ],
+)
+def test_a_solar_hijri_year_is_a_date_and_its_gregorian_months_the_period(
+    sentence: str, period: str
+) -> None:
+    body = f"{LEAD_FA}{sentence} با شرکت ملی نفت ایران امضا کردند."
+    result = extract_claims(body, language="fa")
+    (claim,) = result.claims
+    assert (claim.value, claim.period) == (4e9, period)
+    assert [o.why for o in result.other_figures] == ["year"]
+
+
+def test_a_solar_hijri_date_is_no_figure() -> None:
+    body = f"{LEAD_FA}در تاریخ ۱۳۹۷/۰۴/۲۲ شرکت‌های روسی قراردادی به ارزش ۴ میلیارد دلار امضا کردند."
+    result = extract_claims(body, language="fa")
+    assert [c.value for c in result.claims] == [4e9]
+    assert [(o.text, o.why) for o in result.other_figures] == [("۱۳۹۷/۰۴/۲۲", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("۱/۳ میلیارد دلار", "1.3 میلیارد دلار"),
+        ("۲/۵ درصد", "2.5 درصد"),
+        ("۱/۳ آن سهم شرکت روسی است", "1/3 آن سهم شرکت روسی است"),  # a third
+        ("سال ۹۷/۹۸", "سال 97/98"),  # two years
+        ("۱۳۹۷/۰۴/۲۲", "1397/04/22"),  # a date
+    ],
+)
+def test_a_slash_is_a_decimal_point_only_in_a_figure(text: str, normalised: str) -> None:
+    assert CUES.normalise(text) == normalised
