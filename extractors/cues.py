@@ -157,6 +157,9 @@ class Cues:
     change_targets: frozenset[str]
     """Ceiling words that name the new level after a change verb ("вырос на 36%, до")."""
     change_any_re: re.Pattern[str]
+    change_joiner_re: re.Pattern[str] | None
+    """What joins the old and the new value of a change whose verb follows them ("از X به Y
+    افزایش یافت"); None where the verb comes first (English "rose from X to Y")."""
     kinds: tuple[KindCue, ...]
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
@@ -458,6 +461,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),
+        change_joiner_re=re.compile(
+            rf"{_WS}*{phrase_alternation(ranges['change_after_joiners'])}{_WS}*", FLAGS
+        )
+        if ranges.get("change_after_joiners")
+        else None,
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(

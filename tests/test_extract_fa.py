@@ -369,3 +369,22 @@ def test_a_solar_hijri_date_is_no_figure() -> None:
 )
 def test_a_slash_is_a_decimal_point_only_in_a_figure(text: str, normalised: str) -> None:
     assert CUES.normalise(text) == normalised
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["از ۲ میلیارد دلار به ۴ میلیارد دلار افزایش یافت", "از ۲ به ۴ میلیارد دلار افزایش یافت"],
+)
+def test_from_x_to_y_with_the_verb_after_supersedes_x(change: str) -> None:
+    """'از X به Y افزایش یافت' is English 'rose from X to Y': Y is the claim, X the old level
+    (not a range, and 'به' is 'to' the new level, not a ceiling)."""
+    body = f"{LEAD_FA}زنگنه گفت حجم تجارت ایران و روسیه {change}."
+    result = extract_claims(body, language="fa")
+    assert [(c.value, c.qualifier, c.kind) for c in result.claims] == [
+        (4e9, "exact", "trade_volume")
+    ]
+    assert [(o.value, o.why) for o in result.other_figures] == [(2e9, "earlier value")]
+
+
+def test_from_x_to_y_without_a_change_verb_is_a_range() -> None:
+    assert _figures("از ۲ تا ۴ میلیارد دلار") == [(2e9, "USD", "range")]
