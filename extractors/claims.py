@@ -443,6 +443,7 @@ def _in_original(result: Extraction, normalised: str, original: str) -> Extracti
                 sentence=original[at : at + n] if at >= 0 else c.sentence,
                 claimant=quoted(c.claimant, c.start),
                 attributed_to=quoted(c.attributed_to, c.start),
+                parties=tuple(quoted(p, at + n if at >= 0 else c.end) or p for p in c.parties),
             )
         )
     statements = [

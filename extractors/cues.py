@@ -177,7 +177,8 @@ class Cues:
     party_nationalities: frozenset[str]
     """First tokens of the nationalities a party phrase is built around."""
     party_first_words: frozenset[str]
-    """First tokens of its quantifiers, modifiers and nationalities: where it can begin."""
+    """First tokens of its quantifiers, modifiers and nationalities (and heads, where the
+    head comes first): where it can begin."""
     claim_by_re: re.Pattern[str]
     anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
@@ -354,6 +355,12 @@ def _party_re(parties: Mapping[str, Any]) -> re.Pattern[str]:
     mods = phrase_alternation(parties["modifiers"])
     nat = phrase_alternation(parties["nationalities"])
     heads = phrase_alternation(parties["heads"])
+    if parties.get("order") == "head_first":
+        # [quantifier] head [modifiers] nationality: "دو شرکت نفتی روسی", "وزارت نفت ایران"
+        return re.compile(
+            rf"(?<!\w)(?:{quant}{_WS}+)?{heads}(?:{_WS}+{mods}){{0,3}}{_WS}+(?-i:{nat})(?!\w)",
+            FLAGS,
+        )
     return re.compile(
         rf"(?<!\w)(?:{quant}{_WS}+)?(?:{mods}{_WS}+){{0,3}}(?-i:{nat}){_WS}+"
         rf"(?:{mods}{_WS}+){{0,2}}{heads}(?!\w)",
@@ -484,8 +491,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         party_nationalities=frozenset(map(first_word, data["parties"]["nationalities"])),
         party_first_words=frozenset(
             first_word(p)
-            for key in ("quantifiers", "modifiers", "nationalities")
+            for key in ("quantifiers", "modifiers", "nationalities", "heads")
             for p in data["parties"][key]
+            if key != "heads" or data["parties"].get("order") == "head_first"
         ),
         claim_by_re=re.compile(
             _WS + r"+" + phrase_alternation(data["statement_cues"]["claim_by"]) + _WS + r"+",

@@ -388,3 +388,19 @@ def test_from_x_to_y_with_the_verb_after_supersedes_x(change: str) -> None:
 
 def test_from_x_to_y_without_a_change_verb_is_a_range() -> None:
     assert _figures("از ۲ تا ۴ میلیارد دلار") == [(2e9, "USD", "range")]
+
+
+@pytest.mark.parametrize(
+    ("company", "parties"),
+    [
+        ("دو شرکت نفتی روسی", ["دو شرکت نفتی روسی"]),
+        (f"شرکت{ZWNJ}های بزرگ روسی", [f"شرکت{ZWNJ}های بزرگ روسی"]),
+        ("شرکت‌های روسی با شرکت ملی نفت ایران", ["شرکت‌های روسی", "National Iranian Oil Company"]),
+    ],
+)
+def test_parties_in_persian_word_order(company: str, parties: list[str]) -> None:
+    """The head noun comes first and the nationality adjective after it; the party is quoted
+    as the original writes it (with its non-joiner)."""
+    body = f"{LEAD_FA}ولایتی گفت {company} قراردادی به ارزش ۴ میلیارد دلار امضا کردند."
+    (claim,) = _claims(body)
+    assert claim["parties"] == parties
