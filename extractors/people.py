@@ -447,10 +447,18 @@ def _fits(role: Mention, ent: Entity, text: str, cues: Cues) -> bool:
         return False
     if role.country and role.country != ent.country:
         return False
-    phrase = norm_key(role.text).replace("’", "'")
+    return _phrase_fits(role.text, ent, cues.language)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_fits(role_text: str, ent: Entity, language: str) -> bool:
+    """Whether role phrase ``role_text`` describes ``ent`` (memoised: a text repeats its
+    role phrases, and each is tried against every earlier person)."""
+    cues = load_cues(language)
+    phrase = norm_key(role_text).replace("’", "'")
     if ent.name.split()[-1].lower() in phrase:
         return False  # "Khamenei's envoy" is not Khamenei
-    match = cues.role_re.fullmatch(role.text)
+    match = cues.role_re.fullmatch(role_text)
     noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
     mods = norm_key(match.group("mods")) if match else ""
     comp = norm_key(match.group("comp")) if match else ""
