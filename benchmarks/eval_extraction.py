@@ -49,7 +49,9 @@ QUANTULUM_UNITS: tuple[tuple[str, str, float], ...] = (
     ("cubic meter", "bcm", 1e-9),
     ("tonne", "t", 1.0),
 )
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_\u0640]+")
+"""A run of letters and digits (a tatweel, which some texts put for a non-joiner, is not one)."""
+_LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه"})
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 log = logging.getLogger(__name__)
@@ -92,12 +94,19 @@ class Tally:
 
 
 def _fold(text: str | None) -> list[str]:
-    """Lower-case ASCII tokens, possessives dropped, plurals singularised."""
+    """Lower-case tokens of letters and digits in any script, accents and possessives
+    dropped, Latin plurals singularised. Letter variants of one script are one letter
+    (Arabic and Persian yeh and kaf); anything else between letters (a space, a
+    non-joiner, a tatweel, a hyphen) separates tokens."""
     if not text:
         return []
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    marks = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = marks.translate(_LETTER_VARIANTS).casefold()
     plain = re.sub(r"'s\b", "", plain.replace("\u2019", "'"))
-    return [t[:-1] if len(t) > 3 and t.endswith("s") else t for t in _TOKEN.findall(plain)]
+    return [
+        t[:-1] if len(t) > 3 and t.endswith("s") and t.isascii() else t
+        for t in _TOKEN.findall(plain)
+    ]
 
 
 def _surname(name: str | None) -> str | None:
@@ -106,13 +115,26 @@ def _surname(name: str | None) -> str | None:
 
 
 def _same_person(pred: str | None, gold_names: Iterable[str | None]) -> bool:
-    """Surname match either way ("Putin" ~ "Vladimir Putin", "officials" ~ "oil officials")."""
+    """Surname match either way ("Putin" ~ "Vladimir Putin", "officials" ~ "oil officials").
+
+    A name written in another script (a role phrase or a person the gazetteer does not know,
+    left as the text writes it) matches when every word of the shorter occurs in the longer
+    ("یک مقام" ~ "یک مقام وزارت نفت", "Пурэбрахими" ~ "Мохаммад Реза Пурэбрахими"): its last
+    word need not be its head (Persian puts the head first, "رسانه‌های ایران" is Iran's
+    media), so one shared word is not enough."""
     pred_tokens = _fold(pred)
     if not pred_tokens:
         return False
     for gold in gold_names:
         gold_tokens = _fold(gold)
-        if gold_tokens and (pred_tokens[-1] in gold_tokens or gold_tokens[-1] in pred_tokens):
+        if not gold_tokens:
+            continue
+        if all(t.isascii() for t in (*pred_tokens, *gold_tokens)):
+            if pred_tokens[-1] in gold_tokens or gold_tokens[-1] in pred_tokens:
+                return True
+            continue
+        shorter, longer = sorted((pred_tokens, gold_tokens), key=len)
+        if set(shorter) <= set(longer):
             return True
     return False
 

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from extractors.absence import absences, inside
 from extractors.cues import Cues
 from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
@@ -47,6 +48,8 @@ class Attributor:
         self.seg = seg
         self.cues = cues
         self.words = cues.lexicon.index(text)
+        self.absent = absences(text, self.words, cues)
+        """Stance cues that note an absence of speech: their verbs frame no one."""
         self.mentions = [m for m in mentions if _speaking(m)]
         self.starts = [m.start for m in self.mentions]
         self.sentence_starts = [s.start for s in seg.sentences]
@@ -111,7 +114,7 @@ class Attributor:
             if subject is not None:
                 out.append(Frame(start, end, subject))
         for start, end in words.within("saying", lo, hi):
-            if any(a <= start < b for a, b in passive_spans):
+            if any(a <= start < b for a, b in passive_spans) or inside(self.absent, start, end):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
                 continue
@@ -121,9 +124,27 @@ class Attributor:
         for m in self.between(lo, hi):
             if m.possessive and cues.nominal_re.match(text, m.end):
                 out.append(Frame(m.end, m.end, m, nominal=True))
+        out.extend(self._pronoun_frames(lo, hi))
         if in_quote is not None:
             out = [f for f in out if (self.quote_at(f.start) is not None) == in_quote]
         out.sort(key=lambda f: f.start)
+        return out
+
+    def _pronoun_frames(self, lo: int, hi: int) -> list[Frame]:
+        """Frames with the speaker's possessive pronoun inside ("по его словам"): the
+        pronoun, resolved to its person, speaks."""
+        pattern = self.cues.pronoun_prefix_re
+        if pattern is None or not self.words.has("pronouns", lo, hi):
+            return []
+        out = []
+        for match in pattern.finditer(self.text, lo, hi):
+            who = next(g for g, v in match.groupdict().items() if v is not None)
+            speaker = next(
+                (m for m in self.between(match.start(who), match.end(who)) if m.kind == "pronoun"),
+                None,
+            )
+            if speaker is not None:
+                out.append(Frame(match.start(), match.end(), speaker))
         return out
 
     def _first_subject(self, lo: int, verb_start: int) -> Mention | None:

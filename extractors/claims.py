@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from extractors.absence import inside
 from extractors.attribution import Attributor
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.figures import find_figures, find_not_figures
@@ -140,6 +141,13 @@ class Extraction:
         }
 
 
+def solar_year_span(year: int) -> str:
+    """The Gregorian months of solar hijri ``year`` (EDTF): it opens at Nowruz, the March
+    equinox (20 or 21 March) of Gregorian year ``year + 621``, and ends the next March, so
+    1397 is ``2018-03/2019-03``. The months are exact; the day of Nowruz is not needed."""
+    return f"{year + 621}-03/{year + 622}-03"
+
+
 def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
     p = cues.periods
     if m := p["first_months"].search(sentence_text):
@@ -159,6 +167,8 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
         return f"../{m.group('year')}"  # EDTF open start: "by 2030"
     if m := p["in_year"].search(sentence_text):
         return m.group("year")
+    if "in_solar_year" in p and (m := p["in_solar_year"].search(sentence_text)):
+        return solar_year_span(int(m.group("year")))
     if published is not None:
         if p["last_year"].search(sentence_text):
             return str(published.year - 1)
@@ -336,8 +346,9 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
             continue
         claimant, attributed = attributor.claimant(fig.start, sentence)
-        if claimant is None:
-            # reported speech goes on without a new verb of saying
+        if claimant is None and not inside(attributor.absent, sentence.start, sentence.end):
+            # reported speech goes on without a new verb of saying (not through the
+            # writer's note that someone never confirmed it)
             claimant, attributed = speakers.get(sentence.paragraph, (None, None))
         else:
             speakers[sentence.paragraph] = (claimant, attributed)
@@ -432,6 +443,7 @@ def _in_original(result: Extraction, normalised: str, original: str) -> Extracti
                 sentence=original[at : at + n] if at >= 0 else c.sentence,
                 claimant=quoted(c.claimant, c.start),
                 attributed_to=quoted(c.attributed_to, c.start),
+                parties=tuple(quoted(p, at + n if at >= 0 else c.end) or p for p in c.parties),
             )
         )
     statements = [

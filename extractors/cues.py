@@ -157,6 +157,9 @@ class Cues:
     change_targets: frozenset[str]
     """Ceiling words that name the new level after a change verb ("вырос на 36%, до")."""
     change_any_re: re.Pattern[str]
+    change_joiner_re: re.Pattern[str] | None
+    """What joins the old and the new value of a change whose verb follows them ("از X به Y
+    افزایش یافت"); None where the verb comes first (English "rose from X to Y")."""
     kinds: tuple[KindCue, ...]
     price_after_re: re.Pattern[str]
     price_before_re: re.Pattern[str]
@@ -174,7 +177,8 @@ class Cues:
     party_nationalities: frozenset[str]
     """First tokens of the nationalities a party phrase is built around."""
     party_first_words: frozenset[str]
-    """First tokens of its quantifiers, modifiers and nationalities: where it can begin."""
+    """First tokens of its quantifiers, modifiers and nationalities (and heads, where the
+    head comes first): where it can begin."""
     claim_by_re: re.Pattern[str]
     anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
@@ -233,6 +237,19 @@ class Cues:
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    absence_stances: tuple[str, ...] = ()
+    """Stances whose cue, after an adverb of absence (lexicon list ``absence``: "never",
+    "هرگز") in its clause, is a writer's note that nobody spoke (:mod:`extractors.absence`)."""
+    absence_reach: int = 0
+    """How many characters may stand between the adverb and that cue."""
+    capital_re: re.Pattern[str] = re.compile("[A-Z]")
+    """A capital letter of the language's script, where a name not in the gazetteer may start."""
+    subject_gender: tuple[tuple[str, str], ...] = ()
+    """(ending, gender) of verbs of saying whose form agrees with the subject's gender
+    (Russian past tense: "заявила" f, "заявил" m), the longest ending first."""
+    pronoun_prefix_re: re.Pattern[str] | None = None
+    """A frame of saying with a possessive pronoun inside it ("по его словам"): the
+    pronoun (group ``who``) is the speaker."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -338,11 +355,37 @@ def _party_re(parties: Mapping[str, Any]) -> re.Pattern[str]:
     mods = phrase_alternation(parties["modifiers"])
     nat = phrase_alternation(parties["nationalities"])
     heads = phrase_alternation(parties["heads"])
+    if parties.get("order") == "head_first":
+        # [quantifier] head [modifiers] nationality: "دو شرکت نفتی روسی", "وزارت نفت ایران"
+        return re.compile(
+            rf"(?<!\w)(?:{quant}{_WS}+)?{heads}(?:{_WS}+{mods}){{0,3}}{_WS}+(?-i:{nat})(?!\w)",
+            FLAGS,
+        )
     return re.compile(
         rf"(?<!\w)(?:{quant}{_WS}+)?(?:{mods}{_WS}+){{0,3}}(?-i:{nat}){_WS}+"
         rf"(?:{mods}{_WS}+){{0,2}}{heads}(?!\w)",
         FLAGS,
     )
+
+
+def _pronoun_prefix_re(frames: Iterable[str], people: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """Frames of saying written around a pronoun's slot ``{}`` ("по {} словам")."""
+    if not frames:
+        return None
+    pronoun = phrase_alternation(people["pronouns"])
+    parts: list[str] = []
+    for frame in frames:
+        head, _, tail = frame.partition("{}")
+        parts.append(
+            phrase_alternation([head.strip()])
+            + _WS
+            + "+"
+            + rf"(?P<who{len(parts)}>{pronoun})"
+            + _WS
+            + "+"
+            + phrase_alternation([tail.strip()])
+        )
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", FLAGS)
 
 
 _NOT_WORD_LISTS = frozenset(
@@ -354,7 +397,7 @@ _NOT_WORD_LISTS = frozenset(
 def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``, ``prefix``,
-    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``."""
+    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``, ``absence``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -375,6 +418,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "groups": data["people"]["groups"],
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
+        "absence": data.get("absence", {}).get("adverbs", []),
     }
     sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
     return Lexicon(lists, case_sensitive=sensitive)
@@ -389,6 +433,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
     saying = data["saying"]
     people = data["people"]
     stances = _public(data["stances"])
+    upper = "[" + people.get("letters", {}).get("upper", "A-Z") + "]"
+    lower = "[" + people.get("letters", {}).get("lower", "a-z") + "]"
+    name_word = rf"{upper}{lower}+(?:-{upper}?{lower}+)?"
     capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
     capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
     return Cues(
@@ -421,6 +468,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),
+        change_joiner_re=re.compile(
+            rf"{_WS}*{phrase_alternation(ranges['change_after_joiners'])}{_WS}*", FLAGS
+        )
+        if ranges.get("change_after_joiners")
+        else None,
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
@@ -439,8 +491,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         party_nationalities=frozenset(map(first_word, data["parties"]["nationalities"])),
         party_first_words=frozenset(
             first_word(p)
-            for key in ("quantifiers", "modifiers", "nationalities")
+            for key in ("quantifiers", "modifiers", "nationalities", "heads")
             for p in data["parties"][key]
+            if key != "heads" or data["parties"].get("order") == "head_first"
         ),
         claim_by_re=re.compile(
             _WS + r"+" + phrase_alternation(data["statement_cues"]["claim_by"]) + _WS + r"+",
@@ -499,9 +552,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         unknown_name_re=re.compile(
-            r"(?<![\w’'])(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:"
+            r"(?<![\w’'])(?P<name>"
+            + name_word
+            + r"(?:"
             + _WS
-            + r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})(?="
+            + name_word
+            + r"){1,2})(?="
             + phrase_alternation(people["unknown_name_followers"])
             + r"(?!\w)|"
             + _WS
@@ -540,6 +596,17 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
         else None,
+        absence_stances=tuple(data.get("absence", {}).get("stances", ())),
+        absence_reach=int(data.get("absence", {}).get("reach", 0)),
+        capital_re=re.compile(upper),
+        subject_gender=tuple(
+            sorted(
+                ((end, gender) for end, gender in saying.get("subject_gender", ())),
+                key=lambda eg: len(eg[0]),
+                reverse=True,
+            )
+        ),
+        pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
     )
 
 

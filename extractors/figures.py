@@ -154,7 +154,23 @@ def _bare(text: str, cues: Cues) -> float:
     return parse_number(match.group().rstrip(cues.decimal), cues) if match else 1.0
 
 
-def _merge_ranges(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
+def _change_after(low: Figure, high: Figure, text: str, cues: Cues) -> bool:
+    """ "از ۲ به ۴ میلیارد دلار افزایش یافت": from X to Y, with the change verb after the pair
+    (a verb-final language), is a change whose new level is Y; X is the superseded one."""
+    if cues.change_joiner_re is None or not cues.change_joiner_re.fullmatch(
+        text, low.end, high.start
+    ):
+        return False
+    if not cues.from_re.search(text[max(0, low.start - _LEFT) : low.start]):
+        return False
+    return cues.change_any_re.search(text, high.end, high.end + _RIGHT) is not None
+
+
+def _merge_ranges(
+    figs: list[Figure], text: str, cues: Cues, settled: set[int] | None = None
+) -> list[Figure]:
+    """Ranges joined, changes split into their superseded and new value; the starts of new
+    values whose qualifier is settled here go into ``settled``."""
     out: list[Figure] = []
     i = 0
     while i < len(figs):
@@ -171,6 +187,14 @@ def _merge_ranges(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
         compatible = low.unit is None or high.unit is None or low.unit == high.unit
         if low.scaled and low.unit is not None and not high.scaled and high.unit is None:
             compatible = False  # "$2 billion to 2025", "2 млрд долларов до 2025 года"
+        if compatible and _change_after(low, high, text, cues):
+            lo_value, _, unit = _inherit(low, high, cues)
+            out.append(replace(low, value=lo_value, unit=unit, why_not="earlier value"))
+            out.append(high)  # its joiner ("به") is "to" the new level, not a ceiling
+            if settled is not None:
+                settled.add(high.start)
+            i += 2
+            continue
         if not ((dash or both) and compatible):
             out.append(low)
             i += 1
@@ -292,8 +316,11 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     found.sort(key=lambda f: f.start)
     if cues.rate_before_re is not None:
         found = [_rate(f, text, cues) for f in found]
-    merged = _merge_ranges(found, text, cues)
+    settled: set[int] = set()
+    merged = _merge_ranges(found, text, cues, settled)
     return [
-        f if f.qualifier == "range" else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)
+        f
+        if f.qualifier == "range" or f.start in settled
+        else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)
         for f in merged
     ]

@@ -30,6 +30,8 @@ MIN_DEAL = 1_000_000
 _CONTEXT_WINDOW = 600
 _PRICE_LOOKBACK = 40
 _FAR = 1 << 30
+_OPENER = 12
+"""How far before a clause's start the complementizer that opens it may begin."""
 
 
 def _first_kind(words: TokenIndex, lo: int, hi: int, unit: str, cues: Cues) -> str | None:
@@ -358,6 +360,19 @@ def _put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
     return not ctx.words.has("saying", last[-1][1], pos)
 
 
+def _denied_content(ctx: DocContext, sentence: Sentence, lo: int) -> bool:
+    """Whether the clause starting at ``lo`` is the content of a denial before it: opened by
+    a complementizer ("Песков опроверг, что ...", "تکذیب کرد، که ...") whose governing
+    clause holds a denial cue."""
+    if lo <= sentence.start:
+        return False
+    opener = ctx.cues_in("complementizer", max(sentence.start, lo - _OPENER), lo)
+    if not opener:
+        return False
+    governing = clause(ctx.text, sentence, max(sentence.start, opener[-1][0] - 3), ctx.cues)
+    return ctx.has("denial", governing[0], opener[-1][0])
+
+
 def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention | None) -> str:
     """asserted, denied or hypothetical.
 
@@ -367,7 +382,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
     or written by the reporter without a source, it is a supposition."""
     lo, hi = clause(ctx.text, sentence, fig.start, ctx.cues)
-    if ctx.has("denial", lo, hi):
+    if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
     if ctx.has("conditional", lo, hi) or (
         ctx.has("question", sentence.start, fig.start) and _put_to_speaker(ctx, sentence, fig.start)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from extractors.absence import inside
 from extractors.cues import Cues, norm_key
 from extractors.figures import Figure
 from extractors.lexicon import TokenIndex
@@ -213,6 +214,8 @@ def find_statements(
         found = _stance(words, sentence.start, sentence.end, cues)
         if found is None or found[0] == "non_statement":
             continue
+        if inside(attributor.absent, found[1], found[1] + 1):
+            continue  # "never publicly confirmed": a writer's note
         stance, pos = found
         speaker = attributor.speaker_at(pos, sentence)
         if speaker is None or not _is_russian(speaker):

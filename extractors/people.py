@@ -302,10 +302,11 @@ def _country_of(words: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def _capitalised(words: TokenIndex) -> list[int]:
-    """Starts of the tokens that begin with a capital A-Z (where an unknown name may)."""
-    text = words.tokens.text
-    return [s for s in words.tokens.starts if "A" <= text[s] <= "Z"]
+def _capitalised(words: TokenIndex, cues: Cues) -> list[int]:
+    """Starts of the tokens that begin with a capital of the language's script (where an
+    unknown name may)."""
+    text, capital = words.tokens.text, cues.capital_re
+    return [s for s in words.tokens.starts if capital.match(text, s)]
 
 
 def _phrases(text: str, cues: Cues) -> list[Mention]:
@@ -358,7 +359,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 oblique=word in cues.oblique_starts,
             )
         )
-    for match in matches_at(cues.unknown_name_re, text, _capitalised(index)):
+    for match in matches_at(cues.unknown_name_re, text, _capitalised(index, cues)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
             words.pop(0)
@@ -412,9 +413,11 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
         ):
             seen_sentence.add(si)
             subject = True
-        salient = subject or (
-            cues.saying_re.match(_BEFORE_VERB.sub("", text[m.end : m.end + 60])) is not None
-        )
+        verb = cues.saying_re.match(_BEFORE_VERB.sub("", text[m.end : m.end + 60]))
+        salient = subject or verb is not None
+        gender = m.gender
+        if gender is None and verb is not None and not (m.possessive or m.oblique):
+            gender = _agreeing_gender(verb.group(), cues)
         out.append(
             Mention(
                 m.start,
@@ -423,7 +426,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
                 m.kind,
                 entity=m.entity,
                 country=m.country,
-                gender=m.gender,
+                gender=gender,
                 possessive=m.possessive,
                 salient=salient,
                 in_quote=in_quote,
@@ -433,15 +436,29 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
     return out
 
 
+def _agreeing_gender(verb: str, cues: Cues) -> str | None:
+    """The gender a verb of saying gives its subject by agreement ("заявила": f), if any."""
+    word = verb.lower()
+    return next((gender for end, gender in cues.subject_gender if word.endswith(end)), None)
+
+
 def _fits(role: Mention, ent: Entity, text: str, cues: Cues) -> bool:
     if ent.kind != "person":
         return False
     if role.country and role.country != ent.country:
         return False
-    phrase = norm_key(role.text).replace("’", "'")
+    return _phrase_fits(role.text, ent, cues.language)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_fits(role_text: str, ent: Entity, language: str) -> bool:
+    """Whether role phrase ``role_text`` describes ``ent`` (memoised: a text repeats its
+    role phrases, and each is tried against every earlier person)."""
+    cues = load_cues(language)
+    phrase = norm_key(role_text).replace("’", "'")
     if ent.name.split()[-1].lower() in phrase:
         return False  # "Khamenei's envoy" is not Khamenei
-    match = cues.role_re.fullmatch(role.text)
+    match = cues.role_re.fullmatch(role_text)
     noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
     mods = norm_key(match.group("mods")) if match else ""
     comp = norm_key(match.group("comp")) if match else ""

@@ -271,3 +271,136 @@ def test_cli_extract_prints_the_contract_for_a_persian_file(tmp_path: Path) -> N
     assert (claim["value"], claim["unit"], claim["kind"]) == (4e9, "USD", "contract_signed")
     assert claim["claimant"] == "Ali Akbar Velayati"
     assert text[claim["start"] : claim["end"]] == "۴ میلیارد دلار"
+
+
+def test_a_writers_never_confirmed_with_the_object_between_is_no_statement() -> None:
+    """'هرگز ... را تایید نکرد': the adverb of absence stands before the object, the negated
+    verb after it; the writer notes that the Kremlin never spoke."""
+    body = (
+        "ایران و روسیه درباره همکاری نفتی گفت‌وگو کردند.\n\n"
+        "کرملین هرگز قرارداد ۴ میلیارد دلاری با وزارت نفت ایران را تایید نکرد."
+    )
+    assert _statements(body) == []
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(4_000_000_000, None)]
+
+
+@pytest.mark.parametrize("joint", [" که", "، که"])
+def test_a_denial_governs_its_ke_clause(joint: str) -> None:
+    body = (
+        "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند. "
+        f"پسکوف تکذیب کرد{joint} مسکو قرارداد ۴ میلیارد دلاری با ایران امضا کرده است."
+    )
+    (claim,) = _claims(body)
+    assert (claim["value"], claim["modality"]) == (4_000_000_000, "denied")
+    assert _statements(body) == [("Dmitry Peskov", "kremlin_spokesman", "deny")]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "speaker"),
+    [
+        ("پوتین روز جمعه ولایتی را پذیرفت.", "Vladimir Putin"),
+        ("ولایتی روز جمعه با پوتین دیدار کرد.", "Ali Akbar Velayati"),
+    ],
+)
+@pytest.mark.parametrize("frame", ["وی گفت", "او گفت", "به گفته او،", "به گفته وی،"])
+def test_a_pronoun_without_gender_takes_the_last_salient_person(
+    meeting: str, speaker: str, frame: str
+) -> None:
+    """Persian pronouns (او، وی) have no gender: they take the sentence's subject, not the
+    person named last (the object, or the one after 'با')."""
+    body = (
+        "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند.\n\n"
+        f"{meeting} {frame} شرکت‌های روسی ۵۰ میلیارد دلار در بخش نفت و گاز ایران "
+        "سرمایه‌گذاری خواهند کرد."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(50_000_000_000, speaker)]
+
+
+LEAD_FA = "ایران و روسیه درباره پروژه‌های نفتی گفت‌وگو می‌کنند.\n\n"
+
+
+@pytest.mark.parametrize("dialogue", ["گفت و گو", "گفت وگو", f"گفت{ZWNJ}وگو", "گفتگو"])
+def test_dialogue_is_not_the_verb_said(dialogue: str) -> None:
+    """'گفت و گو' (a dialogue) opens with the letters of 'گفت' (said): Novak talks with
+    Paknejad here, he says nothing, so the figure has no claimant."""
+    body = (
+        f"{LEAD_FA}نواک در {dialogue} با پاکنژاد قرارداد ۴ میلیارد دلاری برای توسعه "
+        "میدان نفتی را امضا کرد."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(body)] == [(4_000_000_000, None)]
+    assert CUES.normalise(body).count("ـ") >= 1
+    assert len(CUES.normalise(body)) == len(body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("شرکت‌های روسی در سال ۱۳۹۷ قراردادی به ارزش ۴ میلیارد دلار", "2018-03/2019-03"),
+        ("شرکت‌های روسی در ۱۴۰۳ قراردادی به ارزش ۴ میلیارد دلار", "2024-03/2025-03"),
+        ("شرکت‌های روسی در سال ۲۰۱۸ قراردادی به ارزش ۴ میلیارد دلار", "2018"),
+    ],
+)
+def test_a_solar_hijri_year_is_a_date_and_its_gregorian_months_the_period(
+    sentence: str, period: str
+) -> None:
+    body = f"{LEAD_FA}{sentence} با شرکت ملی نفت ایران امضا کردند."
+    result = extract_claims(body, language="fa")
+    (claim,) = result.claims
+    assert (claim.value, claim.period) == (4e9, period)
+    assert [o.why for o in result.other_figures] == ["year"]
+
+
+def test_a_solar_hijri_date_is_no_figure() -> None:
+    body = f"{LEAD_FA}در تاریخ ۱۳۹۷/۰۴/۲۲ شرکت‌های روسی قراردادی به ارزش ۴ میلیارد دلار امضا کردند."
+    result = extract_claims(body, language="fa")
+    assert [c.value for c in result.claims] == [4e9]
+    assert [(o.text, o.why) for o in result.other_figures] == [("۱۳۹۷/۰۴/۲۲", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("۱/۳ میلیارد دلار", "1.3 میلیارد دلار"),
+        ("۲/۵ درصد", "2.5 درصد"),
+        ("۱/۳ آن سهم شرکت روسی است", "1/3 آن سهم شرکت روسی است"),  # a third
+        ("سال ۹۷/۹۸", "سال 97/98"),  # two years
+        ("۱۳۹۷/۰۴/۲۲", "1397/04/22"),  # a date
+    ],
+)
+def test_a_slash_is_a_decimal_point_only_in_a_figure(text: str, normalised: str) -> None:
+    assert CUES.normalise(text) == normalised
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["از ۲ میلیارد دلار به ۴ میلیارد دلار افزایش یافت", "از ۲ به ۴ میلیارد دلار افزایش یافت"],
+)
+def test_from_x_to_y_with_the_verb_after_supersedes_x(change: str) -> None:
+    """'از X به Y افزایش یافت' is English 'rose from X to Y': Y is the claim, X the old level
+    (not a range, and 'به' is 'to' the new level, not a ceiling)."""
+    body = f"{LEAD_FA}زنگنه گفت حجم تجارت ایران و روسیه {change}."
+    result = extract_claims(body, language="fa")
+    assert [(c.value, c.qualifier, c.kind) for c in result.claims] == [
+        (4e9, "exact", "trade_volume")
+    ]
+    assert [(o.value, o.why) for o in result.other_figures] == [(2e9, "earlier value")]
+
+
+def test_from_x_to_y_without_a_change_verb_is_a_range() -> None:
+    assert _figures("از ۲ تا ۴ میلیارد دلار") == [(2e9, "USD", "range")]
+
+
+@pytest.mark.parametrize(
+    ("company", "parties"),
+    [
+        ("دو شرکت نفتی روسی", ["دو شرکت نفتی روسی"]),
+        (f"شرکت{ZWNJ}های بزرگ روسی", [f"شرکت{ZWNJ}های بزرگ روسی"]),
+        ("شرکت‌های روسی با شرکت ملی نفت ایران", ["شرکت‌های روسی", "National Iranian Oil Company"]),
+    ],
+)
+def test_parties_in_persian_word_order(company: str, parties: list[str]) -> None:
+    """The head noun comes first and the nationality adjective after it; the party is quoted
+    as the original writes it (with its non-joiner)."""
+    body = f"{LEAD_FA}ولایتی گفت {company} قراردادی به ارزش ۴ میلیارد دلار امضا کردند."
+    (claim,) = _claims(body)
+    assert claim["parties"] == parties

@@ -217,3 +217,70 @@ def test_cli_extract_prints_the_contract_for_a_russian_file(tmp_path: Path) -> N
     }
     (statement,) = out["kremlin_statements"]
     assert (statement["speaker"], statement["stance"]) == ("Dmitry Peskov", "cannot_confirm")
+
+
+def test_a_writers_tak_i_ne_podtverdil_is_no_confirm_and_no_claimant() -> None:
+    """'подтвердил' is a verb of saying; in 'так и не подтвердил' nobody speaks."""
+    body = (
+        f"{LEAD}Кремль так и не подтвердил сделку на 4 млрд долларов "
+        "с иранским министерством нефти."
+    )
+    result = _extract(body)
+    assert result.kremlin_statements == []
+    (claim,) = result.claims
+    assert (claim.value, claim.claimant) == (4 * B, None)
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["Песков опроверг, что", "Песков опроверг информацию о том, что"],
+)
+def test_a_denial_governs_its_chto_clause(denial: str) -> None:
+    """The clause after 'что' is what the denial denies, across the clause break."""
+    body = f"{LEAD}{denial} Москва подписала контракт на 4 млрд долларов с Ираном."
+    result = _extract(body)
+    (claim,) = result.claims
+    assert (claim.value, claim.modality) == (4 * B, "denied")
+    (statement,) = result.kremlin_statements
+    assert (statement.speaker, statement.stance, statement.about_values) == (
+        "Dmitry Peskov",
+        "deny",
+        (4 * B,),
+    )
+
+
+def test_a_chto_clause_after_a_plain_verb_of_saying_stays_asserted() -> None:
+    body = f"{LEAD}Новак заявил, что Москва подписала контракт на 4 млрд долларов с Ираном."
+    (claim,) = _extract(body).claims
+    assert claim.modality == "asserted"
+
+
+TWO_SPEAKERS = (
+    f"{LEAD}Ирина Петрова заявила журналистам, что переговоры идут. "
+    "Алексей Смирнов заявил, что сделка возможна. "
+)
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "speaker"), [("её", "Ирина Петрова"), ("его", "Алексей Смирнов")]
+)
+def test_the_past_tense_ending_gives_an_unknown_speaker_a_gender(
+    pronoun: str, speaker: str
+) -> None:
+    """'заявила' is said by a woman, 'заявил' by a man: 'по её словам' finds her past the
+    man named after her; 'по его словам' is a frame of saying whose speaker is him."""
+    body = (
+        f"{TWO_SPEAKERS}По {pronoun} словам, российские компании инвестируют 10 млрд долларов "
+        "в иранские нефтяные месторождения."
+    )
+    (claim,) = _extract(body).claims
+    assert (claim.value, claim.claimant) == (10 * B, speaker)
+
+
+def test_a_name_not_in_the_gazetteer_is_found_in_cyrillic() -> None:
+    body = (
+        f"{LEAD}Мохаммад Реза Пурэбрахими заявил, что Россия готова инвестировать "
+        "25 млрд долларов в нефтегазовый сектор Ирана."
+    )
+    (claim,) = _extract(body).claims
+    assert claim.claimant == "Мохаммад Реза Пурэбрахими"

@@ -165,3 +165,30 @@ def test_kremlin_summing_up_its_spokesman_is_one_statement() -> None:
 def test_heading_restating_the_body_is_not_another_statement() -> None:
     text = "Kremlin cannot confirm oil deal\n\nPeskov said he could not confirm the oil deal."
     assert [s.speaker for s in extract_claims(LEAD + text).kremlin_statements] == ["Dmitry Peskov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin never confirmed the $4 billion deal with Iran's oil ministry.",
+        "The Kremlin has never publicly confirmed the $4 billion deal with Iran's oil ministry.",
+    ],
+)
+def test_a_writers_never_confirmed_makes_no_speaker_and_no_confirm(sentence: str) -> None:
+    """'confirmed' is a verb of saying elsewhere; in the writer's note of an absence nobody
+    speaks: no statement, no Kremlin confirm, and the figure has no Kremlin claimant."""
+    body = "Iran and Russia discussed energy cooperation in Tehran on Monday.\n\n" + sentence
+    result = extract_claims(body)
+    assert result.kremlin_statements == []
+    (claim,) = result.claims
+    assert (claim.value, claim.claimant) == (4e9, None)
+
+
+def test_never_confirmed_after_a_claim_is_a_back_reference_not_a_kremlin_claim() -> None:
+    body = (
+        "Ali Akbar Velayati said Russian companies signed oil contracts worth $4 billion "
+        "with Iran.\n\nThe Kremlin never confirmed the $4 billion deal."
+    )
+    result = extract_claims(body)
+    assert [(c.value, c.claimant) for c in result.claims] == [(4e9, "Ali Akbar Velayati")]
+    assert result.kremlin_statements == []
