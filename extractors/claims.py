@@ -333,6 +333,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
     ctx = DocContext(text, cues, attributor.mentions, figures)
     statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
     stance_sentences = {st.start: st.stance for st in statements}
+    statement_at = {st.start: st for st in statements}
     headings = _headings(seg, text)
     found: list[_Found] = []
     speakers: dict[int, tuple[Mention | None, Mention | None]] = {}
@@ -374,6 +375,12 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
                 _period(sentence_text, cues, published),
             )
         parties, period = about_sentence[sentence.start]
+        claimant_label = claimant.label if claimant else None
+        answer = statement_at.get(sentence.start)
+        if answer is not None and answer.stance != "confirm" and claimant_label == answer.speaker:
+            # "Peskov could not confirm reports of $7 billion": the figure is not the
+            # speaker's; it is whoever the statement says it came from, if anyone
+            claimant_label = answer.about_claimant
         claim = Claim(
             text=fig.text,
             value=fig.value,
@@ -381,7 +388,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             value_usd=fig.value_usd,
             qualifier=fig.qualifier,
             kind=kind,
-            claimant=claimant.label if claimant else None,
+            claimant=claimant_label,
             attributed_to=attributed.label if attributed else None,
             parties=parties,
             period=period,

@@ -192,3 +192,35 @@ def test_never_confirmed_after_a_claim_is_a_back_reference_not_a_kremlin_claim()
     result = extract_claims(body)
     assert [(c.value, c.claimant) for c in result.claims] == [(4e9, "Ali Akbar Velayati")]
     assert result.kremlin_statements == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "en",
+            "Kremlin spokesman Dmitry Peskov said on Monday he could not confirm reports of"
+            " $7 billion in Russian oil contracts mentioned by Iran's oil minister Bijan"
+            " Zanganeh.",
+            "Bijan Namdar Zanganeh",
+        ),
+        (
+            "en",
+            "Dmitry Peskov, the Kremlin spokesman, denied that Moscow had agreed to lend Iran"
+            " $5 billion for its gas fields.",
+            None,
+        ),
+        (
+            "ru",
+            "Пресс-секретарь президента России Дмитрий Песков заявил, что не может подтвердить"
+            " сообщения о российских нефтяных контрактах в Иране на 7 млрд долларов.",
+            None,
+        ),
+    ],
+)
+def test_a_figure_the_kremlin_will_not_confirm_is_not_the_kremlins_claim(
+    language: str, text: str, claimant: str | None
+) -> None:
+    extraction = extract_claims(text, language=language)
+    assert [st.stance for st in extraction.kremlin_statements] in (["cannot_confirm"], ["deny"])
+    assert [c.claimant for c in extraction.claims] == [claimant]
