@@ -233,6 +233,9 @@ class Cues:
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    compound_joiner_re: re.Pattern[str] | None = None
+    """What joins the parts of one compound figure ("3 billion and 100 million dollars"),
+    matched whole between them; None: a language that writes no such compounds."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -252,7 +255,8 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     )
     figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
     words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
-    ones = phrase_alternation(k for k, v in numbers["words"].items() if 1 <= v <= 9)
+    # "twenty-five", "یک و نیم" (one and a half): a unit or a fraction after the joiner
+    ones = phrase_alternation(k for k, v in numbers["words"].items() if 0 < v <= 9)
     joiner = "|".join(
         (_WS + "+" if c.startswith(" ") else "")
         + (_atom(c) if len(c) == 1 else phrase_alternation([c.strip()]))
@@ -539,6 +543,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         rates=dict(data["units"].get("rate_before", {}).get("units", {})),
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
+        else None,
+        compound_joiner_re=re.compile(
+            rf"{_WS}*{phrase_alternation(numbers['compound_joiners'])}{_WS}*", FLAGS
+        )
+        if "compound_joiners" in numbers
         else None,
     )
 

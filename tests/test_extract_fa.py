@@ -53,6 +53,9 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
         ("نیم میلیارد دلار", 0.5e9),
         ("۲۰ هزار میلیارد ریال", 20e12),
         ("۷۴۲ میلیون دلار", 742e6),
+        ("۶ میلیارد و ۲۵۰ میلیون دلار", 6.25e9),  # one number in parts, larger scale first
+        ("دو و نیم میلیارد دلار", 2.5e9),  # "two and a half"
+        ("یک و نیم میلیارد دلار", 1.5e9),
     ],
 )
 def test_number_forms_and_scale_words(text: str, value: float) -> None:
@@ -86,6 +89,8 @@ def test_currencies(text: str, unit: str, value: float) -> None:
         ("۵۰۰ هزار بشکه در روز", "bbl/d", 500_000),
         ("روزانه ۵۰۰ هزار بشکه", "bbl/d", 500_000),
         ("۵ میلیون تن", "t", 5_000_000),
+        ("۱۲ میلیارد و ۴۰۰ میلیون متر مکعب", "bcm", 12.4),
+        ("۱ میلیون و ۸۰ هزار بشکه در روز", "bbl/d", 1_080_000),
     ],
 )
 def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
@@ -117,6 +122,13 @@ def test_qualifiers(text: str, qualifier: str) -> None:
 def test_ranges_joined_by_ta(text: str) -> None:
     (fig,) = [f for f in find_figures(CUES.normalise(text), CUES) if f.unit]
     assert (fig.value, fig.value_high, fig.qualifier) == (40e9, 50e9, "range")
+
+
+def test_a_compound_is_one_figure_and_equal_scales_stay_a_range() -> None:
+    compound = _figures("صادرات به ۱ میلیارد و ۹۰۰ میلیون دلار رسید")
+    assert [v for v, _, _ in compound] == [pytest.approx(1.9e9)]
+    (fig,) = [f for f in find_figures(CUES.normalise("بین ۲ میلیارد و ۳ میلیارد دلار"), CUES)]
+    assert (fig.value, fig.value_high, fig.qualifier) == (2e9, 3e9, "range")
 
 
 def test_joiner_variants_cover_three_spellings() -> None:
