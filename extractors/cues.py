@@ -233,6 +233,9 @@ class Cues:
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    speaker_tag_re: re.Pattern[str] | None = None
+    """What follows a name that opens a paragraph and tags its speaker ("Jalali: ..." in
+    an interview or a transcript), matched right after the name; None: tags not read."""
     compound_joiner_re: re.Pattern[str] | None = None
     """What joins the parts of one compound figure ("3 billion and 100 million dollars"),
     matched whole between them; None: a language that writes no such compounds."""
@@ -543,6 +546,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         rates=dict(data["units"].get("rate_before", {}).get("units", {})),
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
+        else None,
+        speaker_tag_re=re.compile(rf"{_WS}*(?:{phrase_alternation(saying['speaker_tags'])})", FLAGS)
+        if "speaker_tags" in saying
         else None,
         compound_joiner_re=re.compile(
             rf"{_WS}*{phrase_alternation(numbers['compound_joiners'])}{_WS}*", FLAGS

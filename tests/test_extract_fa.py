@@ -189,6 +189,35 @@ def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
     assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", "cannot_confirm")]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an interview answer tagged with the speaker's name and a colon
+        (
+            "پرسش: رقم قرارداد؟\n\n"
+            "جلالی: شرکت‌های روسی برای میدان‌های نفتی ایران قراردادی ۳ میلیارد دلاری امضا کرده‌اند.",
+            "Kazem Jalali",
+        ),
+        (
+            "محمد اسلامی: روس‌اتم قراردادی به ارزش ۶ میلیارد دلار برای نیروگاه با ایران امضا کرد.",
+            "Mohammad Eslami",
+        ),
+        # a data source: "according to customs statistics"
+        (
+            "بر اساس آمار گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
+            "Iran Customs Administration",
+        ),
+    ],
+)
+def test_speaker_tags_and_data_sources_are_claimants(text: str, claimant: str) -> None:
+    assert [c["claimant"] for c in _claims(text)] == [claimant]
+
+
+def test_a_name_inside_the_paragraph_is_not_a_tag() -> None:
+    text = "روسیه و ایران قراردادی نفتی به ارزش ۶ میلیارد دلار امضا کردند؛ جلالی: بزرگ‌ترین قرارداد."
+    assert [c["claimant"] for c in _claims(text)] == [None]
+
+
 def test_a_name_with_an_object_marker_is_not_the_subject() -> None:
     text = "ولایتی پوتین را در مسکو دید و گفت روسیه ۱۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند."
     assert _claims(text)[0]["claimant"] == "Ali Akbar Velayati"
