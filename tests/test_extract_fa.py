@@ -107,6 +107,7 @@ def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
         ("دست‌کم ۱۰ میلیارد دلار", "at_least"),
         ("دستکم ۱۰ میلیارد دلار", "at_least"),
         ("دست کم ۱۰ میلیارد دلار", "at_least"),
+        ("از مرز ۱۰ میلیارد دلار گذشت", "at_least"),  # "passed the mark of"
         ("حداقل ۱۰ میلیارد دلار", "at_least"),
         ("حدود ۱۰ میلیارد دلار", "about"),
         ("نزدیک به ۱۰ میلیارد دلار", "about"),
@@ -156,6 +157,8 @@ def test_a_verb_of_saying_with_or_without_its_non_joiner(verb: str) -> None:
         "ولایتی خاطرنشان کرد",
         "به گفته ولایتی،",
         "به نقل از ولایتی،",
+        "ولایتی مدعی است",  # "claims", a predicate adjective, not a verb of saying
+        "ولایتی مدعی بود",
     ],
 )
 def test_verbs_and_frames_of_saying(frame: str) -> None:
@@ -242,11 +245,26 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف ادعای ولایتی درباره این قرارداد را رد کرد.", "deny"),
         ("پسکوف امضای این قرارداد را تایید کرد.", "confirm"),
         ("پسکوف امضای این قرارداد را تأیید کرد.", "confirm"),
+        ("پسکوف درباره این قرارداد گفت اطلاعاتی در این باره در اختیار نداریم.", "cannot_confirm"),
+        ("پسکوف گفت درباره ارزش این قرارداد چیزی نمی‌گویم.", "no_comment"),
+        ("پسکوف درباره ارزش قرارداد گفت پاسخ این پرسش را باید از گازپروم گرفت.", "no_comment"),
     ],
 )
 def test_stance_phrases(sentence: str, stance: str) -> None:
     text = f"ولایتی گفت روسیه با ایران قرارداد نفتی امضا کرده است.\n\n{sentence}"
     assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", stance)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("اوشاکوف گفت امضای قرارداد گازی با ایران قطعی است.", "Yuri Ushakov"),  # "is certain"
+        ("پوتین گفت تهران و مسکو درباره قرارداد گاز به توافق رسیده‌اند.", "Vladimir Putin"),
+    ],
+)
+def test_confirmations_in_other_words(sentence: str, speaker: str) -> None:
+    text = f"ولایتی گفت روسیه با ایران قرارداد نفتی امضا کرده است.\n\n{sentence}"
+    assert [(s, st) for s, _, st in _statements(text)] == [(speaker, "confirm")]
 
 
 def test_a_writers_note_is_not_a_statement() -> None:
