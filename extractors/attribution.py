@@ -230,6 +230,22 @@ class Attributor:
         self._quote_speaker[group] = speaker
         return speaker
 
+    def tagged_speaker(self, sentence: Sentence) -> Mention | None:
+        """The speaker a paragraph is tagged with ("Jalali: ..." in an interview or a
+        transcript): a name that opens the paragraph, right before the tag mark."""
+        tag = self.cues.speaker_tag_re
+        if tag is None:
+            return None
+        i = bisect.bisect_left(self.sentence_starts, sentence.start)
+        while i > 0 and self.seg.sentences[i - 1].paragraph == sentence.paragraph:
+            i -= 1
+        lo = self.seg.sentences[i].start
+        for m in self.between(lo, lo + _HEAD_WINDOW):
+            if re.search(r"\w", self.text[lo : m.start]):
+                return None  # the name does not open the paragraph
+            return m if tag.match(self.text, m.end) else None
+        return None
+
     # -- public ---------------------------------------------------------------------
     def claimant(self, pos: int, sentence: Sentence) -> tuple[Mention | None, Mention | None]:
         """(claimant, attributed_to) of a figure at ``pos`` in ``sentence``."""
@@ -243,7 +259,7 @@ class Attributor:
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
-            return None, None
+            return self.tagged_speaker(sentence), None
         before = [f for f in verbal if f.start < pos]
         main = before[0] if before else verbal[0]
         later = [

@@ -250,6 +250,12 @@ class Cues:
     pronoun_prefix_re: re.Pattern[str] | None = None
     """A frame of saying with a possessive pronoun inside it ("по его словам"): the
     pronoun (group ``who``) is the speaker."""
+    speaker_tag_re: re.Pattern[str] | None = None
+    """What follows a name that opens a paragraph and tags its speaker ("Jalali: ..." in
+    an interview or a transcript), matched right after the name; None: tags not read."""
+    compound_joiner_re: re.Pattern[str] | None = None
+    """What joins the parts of one compound figure ("3 billion and 100 million dollars"),
+    matched whole between them; None: a language that writes no such compounds."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -269,7 +275,8 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     )
     figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
     words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
-    ones = phrase_alternation(k for k, v in numbers["words"].items() if 1 <= v <= 9)
+    # "twenty-five", "یک و نیم" (one and a half): a unit or a fraction after the joiner
+    ones = phrase_alternation(k for k, v in numbers["words"].items() if 0 < v <= 9)
     joiner = "|".join(
         (_WS + "+" if c.startswith(" ") else "")
         + (_atom(c) if len(c) == 1 else phrase_alternation([c.strip()]))
@@ -607,6 +614,14 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
+        speaker_tag_re=re.compile(rf"{_WS}*(?:{phrase_alternation(saying['speaker_tags'])})", FLAGS)
+        if "speaker_tags" in saying
+        else None,
+        compound_joiner_re=re.compile(
+            rf"{_WS}*{phrase_alternation(numbers['compound_joiners'])}{_WS}*", FLAGS
+        )
+        if "compound_joiners" in numbers
+        else None,
     )
 
 

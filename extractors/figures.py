@@ -154,6 +154,44 @@ def _bare(text: str, cues: Cues) -> float:
     return parse_number(match.group().rstrip(cues.decimal), cues) if match else 1.0
 
 
+def _largest_scale(fig: Figure, cues: Cues) -> float:
+    """The largest scale word written in a figure's text (1 if none)."""
+    words = fig.text.lower().split()
+    return max((cues.scales.get(w, 1.0) for w in words), default=1.0)
+
+
+def _join_compounds(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
+    """One figure for a number written in parts, larger scale first: "3 billion and 100
+    million dollars" is 3.1 billion, not 100 million beside a bare 3 billion. The first part
+    has a scale and no unit, the second a unit and a smaller scale; the unit, written once,
+    applies to both."""
+    joiner = cues.compound_joiner_re
+    if joiner is None:
+        return figs
+    out: list[Figure] = []
+    for fig in figs:
+        low = out[-1] if out else None
+        if (
+            low is not None
+            and low.unit is None
+            and low.scaled
+            and fig.unit is not None
+            and fig.scaled
+            and joiner.fullmatch(text, low.end, fig.start)
+            and _largest_scale(fig, cues) < _largest_scale(low, cues)
+        ):
+            per_unit = fig.value / (_bare(fig.text, cues) * _largest_scale(fig, cues))
+            out[-1] = replace(
+                fig,
+                start=low.start,
+                text=text[low.start : fig.end],
+                value=low.value * per_unit + fig.value,
+            )
+            continue
+        out.append(fig)
+    return out
+
+
 def _change_after(low: Figure, high: Figure, text: str, cues: Cues) -> bool:
     """ "از ۲ به ۴ میلیارد دلار افزایش یافت": from X to Y, with the change verb after the pair
     (a verb-final language), is a change whose new level is Y; X is the superseded one."""
@@ -317,7 +355,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     if cues.rate_before_re is not None:
         found = [_rate(f, text, cues) for f in found]
     settled: set[int] = set()
-    merged = _merge_ranges(found, text, cues, settled)
+    merged = _merge_ranges(_join_compounds(found, text, cues), text, cues, settled)
     return [
         f
         if f.qualifier == "range" or f.start in settled

@@ -53,6 +53,9 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
         ("نیم میلیارد دلار", 0.5e9),
         ("۲۰ هزار میلیارد ریال", 20e12),
         ("۷۴۲ میلیون دلار", 742e6),
+        ("۶ میلیارد و ۲۵۰ میلیون دلار", 6.25e9),  # one number in parts, larger scale first
+        ("دو و نیم میلیارد دلار", 2.5e9),  # "two and a half"
+        ("یک و نیم میلیارد دلار", 1.5e9),
     ],
 )
 def test_number_forms_and_scale_words(text: str, value: float) -> None:
@@ -86,6 +89,8 @@ def test_currencies(text: str, unit: str, value: float) -> None:
         ("۵۰۰ هزار بشکه در روز", "bbl/d", 500_000),
         ("روزانه ۵۰۰ هزار بشکه", "bbl/d", 500_000),
         ("۵ میلیون تن", "t", 5_000_000),
+        ("۱۲ میلیارد و ۴۰۰ میلیون متر مکعب", "bcm", 12.4),
+        ("۱ میلیون و ۸۰ هزار بشکه در روز", "bbl/d", 1_080_000),
     ],
 )
 def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
@@ -102,6 +107,7 @@ def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
         ("دست‌کم ۱۰ میلیارد دلار", "at_least"),
         ("دستکم ۱۰ میلیارد دلار", "at_least"),
         ("دست کم ۱۰ میلیارد دلار", "at_least"),
+        ("از مرز ۱۰ میلیارد دلار گذشت", "at_least"),  # "passed the mark of"
         ("حداقل ۱۰ میلیارد دلار", "at_least"),
         ("حدود ۱۰ میلیارد دلار", "about"),
         ("نزدیک به ۱۰ میلیارد دلار", "about"),
@@ -117,6 +123,13 @@ def test_qualifiers(text: str, qualifier: str) -> None:
 def test_ranges_joined_by_ta(text: str) -> None:
     (fig,) = [f for f in find_figures(CUES.normalise(text), CUES) if f.unit]
     assert (fig.value, fig.value_high, fig.qualifier) == (40e9, 50e9, "range")
+
+
+def test_a_compound_is_one_figure_and_equal_scales_stay_a_range() -> None:
+    compound = _figures("صادرات به ۱ میلیارد و ۹۰۰ میلیون دلار رسید")
+    assert [v for v, _, _ in compound] == [pytest.approx(1.9e9)]
+    (fig,) = [f for f in find_figures(CUES.normalise("بین ۲ میلیارد و ۳ میلیارد دلار"), CUES)]
+    assert (fig.value, fig.value_high, fig.qualifier) == (2e9, 3e9, "range")
 
 
 def test_joiner_variants_cover_three_spellings() -> None:
@@ -144,6 +157,8 @@ def test_a_verb_of_saying_with_or_without_its_non_joiner(verb: str) -> None:
         "ولایتی خاطرنشان کرد",
         "به گفته ولایتی،",
         "به نقل از ولایتی،",
+        "ولایتی مدعی است",  # "claims", a predicate adjective, not a verb of saying
+        "ولایتی مدعی بود",
     ],
 )
 def test_verbs_and_frames_of_saying(frame: str) -> None:
@@ -177,6 +192,35 @@ def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
     assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", "cannot_confirm")]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an interview answer tagged with the speaker's name and a colon
+        (
+            "پرسش: رقم قرارداد؟\n\n"
+            "جلالی: شرکت‌های روسی برای میدان‌های نفتی ایران قراردادی ۳ میلیارد دلاری امضا کرده‌اند.",
+            "Kazem Jalali",
+        ),
+        (
+            "محمد اسلامی: روس‌اتم قراردادی به ارزش ۶ میلیارد دلار برای نیروگاه با ایران امضا کرد.",
+            "Mohammad Eslami",
+        ),
+        # a data source: "according to customs statistics"
+        (
+            "بر اساس آمار گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
+            "Iran Customs Administration",
+        ),
+    ],
+)
+def test_speaker_tags_and_data_sources_are_claimants(text: str, claimant: str) -> None:
+    assert [c["claimant"] for c in _claims(text)] == [claimant]
+
+
+def test_a_name_inside_the_paragraph_is_not_a_tag() -> None:
+    text = "روسیه و ایران قراردادی نفتی به ارزش ۶ میلیارد دلار امضا کردند؛ جلالی: بزرگ‌ترین قرارداد."
+    assert [c["claimant"] for c in _claims(text)] == [None]
+
+
 def test_a_name_with_an_object_marker_is_not_the_subject() -> None:
     text = "ولایتی پوتین را در مسکو دید و گفت روسیه ۱۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند."
     assert _claims(text)[0]["claimant"] == "Ali Akbar Velayati"
@@ -201,11 +245,26 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف ادعای ولایتی درباره این قرارداد را رد کرد.", "deny"),
         ("پسکوف امضای این قرارداد را تایید کرد.", "confirm"),
         ("پسکوف امضای این قرارداد را تأیید کرد.", "confirm"),
+        ("پسکوف درباره این قرارداد گفت اطلاعاتی در این باره در اختیار نداریم.", "cannot_confirm"),
+        ("پسکوف گفت درباره ارزش این قرارداد چیزی نمی‌گویم.", "no_comment"),
+        ("پسکوف درباره ارزش قرارداد گفت پاسخ این پرسش را باید از گازپروم گرفت.", "no_comment"),
     ],
 )
 def test_stance_phrases(sentence: str, stance: str) -> None:
     text = f"ولایتی گفت روسیه با ایران قرارداد نفتی امضا کرده است.\n\n{sentence}"
     assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", stance)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("اوشاکوف گفت امضای قرارداد گازی با ایران قطعی است.", "Yuri Ushakov"),  # "is certain"
+        ("پوتین گفت تهران و مسکو درباره قرارداد گاز به توافق رسیده‌اند.", "Vladimir Putin"),
+    ],
+)
+def test_confirmations_in_other_words(sentence: str, speaker: str) -> None:
+    text = f"ولایتی گفت روسیه با ایران قرارداد نفتی امضا کرده است.\n\n{sentence}"
+    assert [(s, st) for s, _, st in _statements(text)] == [(speaker, "confirm")]
 
 
 def test_a_writers_note_is_not_a_statement() -> None:
