@@ -174,7 +174,10 @@ class Attributor:
     def _after(self, verb_end: int, *, prefix: bool = False) -> list[Mention]:
         """Speakers starting within reach after a verb of saying, people and roles first
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
-        reach = self.between(verb_end, verb_end + self.cues.reach_after)
+        far = self.cues.reach_after_verb
+        reach = self.between(
+            verb_end, verb_end + (self.cues.reach_after if prefix or far is None else far)
+        )
         # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
         # in its case ("по словам Пескова")
         found = [m for m in reach if prefix or not m.oblique]

@@ -217,3 +217,66 @@ def test_cli_extract_prints_the_contract_for_a_russian_file(tmp_path: Path) -> N
     }
     (statement,) = out["kremlin_statements"]
     assert (statement["speaker"], statement["stance"]) == ("Dmitry Peskov", "cannot_confirm")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # imperfective past of a verb of saying: a report of what was said earlier
+        (
+            "Как еще весной сообщал посол Казем Джалали, товарооборот России и Ирана "
+            "за прошлый год превысил 4 млрд долларов.",
+            "Kazem Jalali",
+        ),
+        (
+            "Министр Николай Шульгинов не раз заявлял, что товарооборот России и Ирана "
+            "превысил 4 млрд долларов.",
+            "Nikolai Shulginov",
+        ),
+        # a data source is the claimant: "по данным X", "следует из данных X"
+        (
+            "Товарооборот России и Ирана превысил 4 млрд долларов, следует из данных "
+            "Федеральной таможенной службы.",
+            "Federal Customs Service",
+        ),
+        (
+            "По данным ФТС, товарооборот России и Ирана превысил 4 млрд долларов.",
+            "Federal Customs Service",
+        ),
+        # a role with its apposition between the verb and the name
+        (
+            "Как рассказал журналистам председатель межправительственной комиссии, "
+            "министр энергетики Николай Шульгинов, товарооборот России и Ирана превысил "
+            "4 млрд долларов.",
+            "Nikolai Shulginov",
+        ),
+        # an institution written in lower case in running text
+        (
+            "Как сообщило министерство нефти Ирана, товарооборот с Россией превысил "
+            "4 млрд долларов.",
+            "Iranian Oil Ministry",
+        ),
+    ],
+)
+def test_claimants_in_report_forms(sentence: str, claimant: str) -> None:
+    (claim,) = _extract(LEAD + sentence).claims
+    assert (claim.claimant, claim.value, claim.qualifier) == (claimant, 4 * B, "at_least")
+
+
+def test_after_a_prefix_the_owner_follows_at_once() -> None:
+    body = (
+        f"{LEAD}Дмитрий Песков ничего не сказал о сделке.\n\n"
+        "По сведениям газеты, речь идет о поставках в Иран до 2 млрд кубометров газа в год, "
+        "которые обсуждал Песков."
+    )
+    claims = _extract(body).claims
+    assert [c.claimant for c in claims] != ["Dmitry Peskov"]
+
+
+def test_a_country_after_through_its_territory_is_a_route() -> None:
+    body = (
+        f"{LEAD}Трубопровод пройдет через территорию Азербайджана. Поставки российского "
+        "газа в Иран составят 2 млрд кубометров в год, сказал Новак."
+    )
+    (claim,) = _extract(body).claims
+    assert (claim.value, claim.unit, claim.claimant) == (2, "bcm", "Alexander Novak")
