@@ -175,9 +175,11 @@ class Attributor:
         """Speakers starting within reach after a verb of saying, people and roles first
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
         far = self.cues.reach_after_verb
-        reach = self.between(
-            verb_end, verb_end + (self.cues.reach_after if prefix or far is None else far)
-        )
+        hi = verb_end + (self.cues.reach_after if prefix or far is None else far)
+        stop = self.cues.after_stop_re
+        if stop is not None and (opened := stop.search(self.text, verb_end, hi)):
+            hi = opened.start()  # "заявил, что Кремль ...": the Kremlin is reported on
+        reach = self.between(verb_end, hi)
         # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
         # in its case ("по словам Пескова")
         found = [m for m in reach if prefix or not m.oblique]

@@ -233,6 +233,9 @@ class Cues:
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    after_stop_re: re.Pattern[str] | None = None
+    """Words that open the clause a verb of saying introduces ("заявил, что Путин ..."): a
+    name after one is what is reported, never the speaker of the verb."""
     reach_after_verb: int | None = None
     """Characters after a verb (not a prefix) of saying its speaker may start, when longer
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
@@ -482,6 +485,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         subject_after_verb=bool(saying.get("subject_after_verb", False)),
         reach_after=int(saying.get("reach_after", 4)),
         reach_after_verb=saying.get("reach_after_verb"),
+        after_stop_re=words_re(saying["after_stops"]) if saying.get("after_stops") else None,
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),

@@ -280,3 +280,44 @@ def test_a_country_after_through_its_territory_is_a_route() -> None:
     )
     (claim,) = _extract(body).claims
     assert (claim.value, claim.unit, claim.claimant) == (2, "bcm", "Alexander Novak")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stance"),
+    [
+        # the infinitive fronted before its negated verb
+        ("сведения о сделке комментировать не стал", "no_comment"),
+        ("сумму контракта уточнять не стал", "no_comment"),
+        ("подписание сделки подтверждать не стал", "cannot_confirm"),
+        # fresh wordings of silence and denial
+        ("сказал, что не будет сейчас вдаваться в цифры по сделке", "no_comment"),
+        ("на вопрос о сумме сделки предпочел промолчать", "no_comment"),
+        ("воздержался от оценки стоимости контракта", "no_comment"),
+        ("сказал: «Такого контракта никто не заключал, и никакой подобной сделки нет»", "deny"),
+        ("заявил, что соглашение о сделке не заключалось", "deny"),
+    ],
+)
+def test_stance_phrases_in_other_wordings(phrase: str, stance: str) -> None:
+    body = f"{LEAD}Пресс-секретарь президента Дмитрий Песков {phrase}."
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", stance)
+
+
+def test_a_name_in_the_reported_clause_is_not_the_speaker() -> None:
+    body = (
+        f"{LEAD}Вернувшись из Москвы, советник Али Акбар Велаяти объявил, что Путин "
+        "намерен вложить в нефтяные проекты Ирана до 40 млрд долларов."
+    )
+    extraction = _extract(body)
+    (claim,) = extraction.claims
+    assert claim.claimant == "Ali Akbar Velayati"
+    assert extraction.kremlin_statements == []  # Putin is reported on, he does not speak
+
+
+def test_the_spokesman_speaks_of_the_kremlin_in_the_third_person() -> None:
+    body = (
+        f"{LEAD}Дмитрий Песков, отвечая на вопрос о стоимости сделки с Ираном, сказал, "
+        "что Кремль коммерческие контракты не комментирует."
+    )
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "no_comment")
