@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extractors.cues import Cues
 from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
+from extractors.tags import tag_speakers
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
 _MAX_SUBJECT_GAP = 90
@@ -54,6 +55,7 @@ class Attributor:
         self._quote_speaker: dict[int, Mention | None] = {}
         self._frames: dict[tuple[int, int, bool | None], list[Frame]] = {}
         self._parts: dict[int, list[Quote]] = {}
+        self._tags: dict[int, Mention] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -186,6 +188,12 @@ class Attributor:
         people = [m for m in found if m.kind != "org"]
         return people + [m for m in found if m.kind == "org"] if people else found
 
+    def tagged(self, sentence: Sentence) -> Mention | None:
+        """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ...")."""
+        if self._tags is None:
+            self._tags = tag_speakers(self.text, self.seg, self.cues)
+        return self._tags.get(sentence.paragraph)
+
     # -- quotations ----------------------------------------------------------------
     def quote_speaker(self, index: int) -> Mention | None:
         """Speaker of the quotation that part ``index`` belongs to (cached per quotation)."""
@@ -227,7 +235,7 @@ class Attributor:
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
-            return None, None
+            return self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
         main = before[0] if before else verbal[0]
         later = [
@@ -261,7 +269,7 @@ class Attributor:
         before = [f for f in frames if f.start <= pos]
         if before:
             return before[-1].speaker
-        return frames[0].speaker if frames else None
+        return frames[0].speaker if frames else self.tagged(sentence)
 
     def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
         """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""

@@ -321,3 +321,35 @@ def test_the_spokesman_speaks_of_the_kremlin_in_the_third_person() -> None:
     )
     (statement,) = _extract(body).kremlin_statements
     assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "no_comment")
+
+
+def test_a_transcript_speaker_tag_gives_the_paragraph_to_its_speaker() -> None:
+    body = (
+        "Выпуск новостей. Переговоры в Кремле.\n\n"
+        "ВЕДУЩАЯ: Президенты России и Ирана обсудили энергетику.\n\n"
+        "ПУТИН (запись): По газу мы готовы поставлять Ирану до 2 млрд кубометров в год."
+    )
+    extraction = _extract(body)
+    (claim,) = extraction.claims
+    assert (claim.claimant, claim.value, claim.unit) == ("Vladimir Putin", 2, "bcm")
+    (statement,) = extraction.kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Vladimir Putin", "confirm")
+
+
+def test_a_lead_in_ending_with_a_colon_gives_the_next_paragraph_to_its_speaker() -> None:
+    body = (
+        "🔴 Песков — о газовом контракте с Ираном на $8 млрд:\n\n"
+        "«Такие сообщения не соответствуют действительности».\n\n"
+        "Ранее иранское агентство сообщило, что Россия и Иран подписали газовый контракт."
+    )
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "deny")
+
+
+def test_an_anchor_tag_names_nobody() -> None:
+    body = (
+        "ВЕДУЩИЙ: Россия и Иран подписали контракт на 4 млрд долларов на разработку "
+        "нефтяных месторождений."
+    )
+    (claim,) = _extract(body).claims
+    assert claim.claimant is None
