@@ -16,6 +16,7 @@ from extractors.absence import absences, inside
 from extractors.cues import Cues
 from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence
+from extractors.tags import tag_speakers
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
 _MAX_SUBJECT_GAP = 90
@@ -57,6 +58,7 @@ class Attributor:
         self._quote_speaker: dict[int, Mention | None] = {}
         self._frames: dict[tuple[int, int, bool | None], list[Frame]] = {}
         self._parts: dict[int, list[Quote]] = {}
+        self._tags: dict[int, Mention] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -195,12 +197,23 @@ class Attributor:
     def _after(self, verb_end: int, *, prefix: bool = False) -> list[Mention]:
         """Speakers starting within reach after a verb of saying, people and roles first
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
-        reach = self.between(verb_end, verb_end + self.cues.reach_after)
+        far = self.cues.reach_after_verb
+        hi = verb_end + (self.cues.reach_after if prefix or far is None else far)
+        stop = self.cues.after_stop_re
+        if stop is not None and (opened := stop.search(self.text, verb_end, hi)):
+            hi = opened.start()  # "заявил, что Кремль ...": the Kremlin is reported on
+        reach = self.between(verb_end, hi)
         # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
         # in its case ("по словам Пескова")
         found = [m for m in reach if prefix or not m.oblique]
         people = [m for m in found if m.kind != "org"]
         return people + [m for m in found if m.kind == "org"] if people else found
+
+    def tagged(self, sentence: Sentence) -> Mention | None:
+        """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ...")."""
+        if self._tags is None:
+            self._tags = tag_speakers(self.text, self.seg, self.cues)
+        return self._tags.get(sentence.paragraph)
 
     # -- quotations ----------------------------------------------------------------
     def quote_speaker(self, index: int) -> Mention | None:
@@ -230,22 +243,6 @@ class Attributor:
         self._quote_speaker[group] = speaker
         return speaker
 
-    def tagged_speaker(self, sentence: Sentence) -> Mention | None:
-        """The speaker a paragraph is tagged with ("Jalali: ..." in an interview or a
-        transcript): a name that opens the paragraph, right before the tag mark."""
-        tag = self.cues.speaker_tag_re
-        if tag is None:
-            return None
-        i = bisect.bisect_left(self.sentence_starts, sentence.start)
-        while i > 0 and self.seg.sentences[i - 1].paragraph == sentence.paragraph:
-            i -= 1
-        lo = self.seg.sentences[i].start
-        for m in self.between(lo, lo + _HEAD_WINDOW):
-            if re.search(r"\w", self.text[lo : m.start]):
-                return None  # the name does not open the paragraph
-            return m if tag.match(self.text, m.end) else None
-        return None
-
     # -- public ---------------------------------------------------------------------
     def claimant(self, pos: int, sentence: Sentence) -> tuple[Mention | None, Mention | None]:
         """(claimant, attributed_to) of a figure at ``pos`` in ``sentence``."""
@@ -259,7 +256,7 @@ class Attributor:
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
-            return self.tagged_speaker(sentence), None
+            return self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
         main = before[0] if before else verbal[0]
         later = [
@@ -293,7 +290,7 @@ class Attributor:
         before = [f for f in frames if f.start <= pos]
         if before:
             return before[-1].speaker
-        return frames[0].speaker if frames else None
+        return frames[0].speaker if frames else self.tagged(sentence)
 
     def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
         """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""

@@ -250,12 +250,16 @@ class Cues:
     pronoun_prefix_re: re.Pattern[str] | None = None
     """A frame of saying with a possessive pronoun inside it ("по его словам"): the
     pronoun (group ``who``) is the speaker."""
-    speaker_tag_re: re.Pattern[str] | None = None
-    """What follows a name that opens a paragraph and tags its speaker ("Jalali: ..." in
-    an interview or a transcript), matched right after the name; None: tags not read."""
     compound_joiner_re: re.Pattern[str] | None = None
     """What joins the parts of one compound figure ("3 billion and 100 million dollars"),
     matched whole between them; None: a language that writes no such compounds."""
+    after_stop_re: re.Pattern[str] | None = None
+    """Words that open the clause a verb of saying introduces ("заявил, что Путин ..."): a
+    name after one is what is reported, never the speaker of the verb."""
+    reach_after_verb: int | None = None
+    """Characters after a verb (not a prefix) of saying its speaker may start, when longer
+    than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
+    (a role and an apposition stand between the verb and the name)."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -537,6 +541,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         subject_after_verb=bool(saying.get("subject_after_verb", False)),
         reach_after=int(saying.get("reach_after", 4)),
+        reach_after_verb=saying.get("reach_after_verb"),
+        after_stop_re=words_re(saying["after_stops"]) if saying.get("after_stops") else None,
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
@@ -614,9 +620,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
-        speaker_tag_re=re.compile(rf"{_WS}*(?:{phrase_alternation(saying['speaker_tags'])})", FLAGS)
-        if "speaker_tags" in saying
-        else None,
         compound_joiner_re=re.compile(
             rf"{_WS}*{phrase_alternation(numbers['compound_joiners'])}{_WS}*", FLAGS
         )

@@ -555,6 +555,11 @@ def _named(text: str, language: str) -> tuple[Mention, ...]:
     return tuple(_names(text, load_gazetteer(), load_cues(language)))
 
 
+def named_mentions(text: str, cues: Cues) -> tuple[Mention, ...]:
+    """Gazetteer names in a short ``text`` (a tag or a lead-in), not memoised."""
+    return tuple(_names(text, load_gazetteer(), cues))
+
+
 def named_countries(text: str, cues: Cues) -> set[str]:
     """Countries of the gazetteer people and organisations named in ``text``."""
     return {m.country for m in _named(text, cues.language) if m.country}

@@ -69,6 +69,8 @@ def test_year_before_a_figure_is_not_glued_to_it() -> None:
         ("сделки на сумму до 10 млрд долларов", "up_to"),
         ("инвестиции в размере до 10 млрд долларов", "up_to"),
         ("может достичь 50 млрд долларов", "up_to"),
+        ("в перспективе товарооборот может выйти на 10 млрд долларов", "up_to"),
+        ("поставки выйдут на уровень 10 млрд долларов", "up_to"),
         ("около 20 млрд долларов", "about"),
         ("порядка 20 млрд долларов", "about"),
         ("почти 20 млрд долларов", "about"),
@@ -284,3 +286,139 @@ def test_a_name_not_in_the_gazetteer_is_found_in_cyrillic() -> None:
     )
     (claim,) = _extract(body).claims
     assert claim.claimant == "Мохаммад Реза Пурэбрахими"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # imperfective past of a verb of saying: a report of what was said earlier
+        (
+            "Как еще весной сообщал посол Казем Джалали, товарооборот России и Ирана "
+            "за прошлый год превысил 4 млрд долларов.",
+            "Kazem Jalali",
+        ),
+        (
+            "Министр Николай Шульгинов не раз заявлял, что товарооборот России и Ирана "
+            "превысил 4 млрд долларов.",
+            "Nikolai Shulginov",
+        ),
+        # a data source is the claimant: "по данным X", "следует из данных X"
+        (
+            "Товарооборот России и Ирана превысил 4 млрд долларов, следует из данных "
+            "Федеральной таможенной службы.",
+            "Federal Customs Service",
+        ),
+        (
+            "По данным ФТС, товарооборот России и Ирана превысил 4 млрд долларов.",
+            "Federal Customs Service",
+        ),
+        # a role with its apposition between the verb and the name
+        (
+            "Как рассказал журналистам председатель межправительственной комиссии, "
+            "министр энергетики Николай Шульгинов, товарооборот России и Ирана превысил "
+            "4 млрд долларов.",
+            "Nikolai Shulginov",
+        ),
+        # an institution written in lower case in running text
+        (
+            "Как сообщило министерство нефти Ирана, товарооборот с Россией превысил "
+            "4 млрд долларов.",
+            "Iranian Oil Ministry",
+        ),
+    ],
+)
+def test_claimants_in_report_forms(sentence: str, claimant: str) -> None:
+    (claim,) = _extract(LEAD + sentence).claims
+    assert (claim.claimant, claim.value, claim.qualifier) == (claimant, 4 * B, "at_least")
+
+
+def test_after_a_prefix_the_owner_follows_at_once() -> None:
+    body = (
+        f"{LEAD}Дмитрий Песков ничего не сказал о сделке.\n\n"
+        "По сведениям газеты, речь идет о поставках в Иран до 2 млрд кубометров газа в год, "
+        "которые обсуждал Песков."
+    )
+    claims = _extract(body).claims
+    assert [c.claimant for c in claims] != ["Dmitry Peskov"]
+
+
+def test_a_country_after_through_its_territory_is_a_route() -> None:
+    body = (
+        f"{LEAD}Трубопровод пройдет через территорию Азербайджана. Поставки российского "
+        "газа в Иран составят 2 млрд кубометров в год, сказал Новак."
+    )
+    (claim,) = _extract(body).claims
+    assert (claim.value, claim.unit, claim.claimant) == (2, "bcm", "Alexander Novak")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stance"),
+    [
+        # the infinitive fronted before its negated verb
+        ("сведения о сделке комментировать не стал", "no_comment"),
+        ("сумму контракта уточнять не стал", "no_comment"),
+        ("подписание сделки подтверждать не стал", "cannot_confirm"),
+        # fresh wordings of silence and denial
+        ("сказал, что не будет сейчас вдаваться в цифры по сделке", "no_comment"),
+        ("на вопрос о сумме сделки предпочел промолчать", "no_comment"),
+        ("воздержался от оценки стоимости контракта", "no_comment"),
+        ("сказал: «Такого контракта никто не заключал, и никакой подобной сделки нет»", "deny"),
+        ("заявил, что соглашение о сделке не заключалось", "deny"),
+    ],
+)
+def test_stance_phrases_in_other_wordings(phrase: str, stance: str) -> None:
+    body = f"{LEAD}Пресс-секретарь президента Дмитрий Песков {phrase}."
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", stance)
+
+
+def test_a_name_in_the_reported_clause_is_not_the_speaker() -> None:
+    body = (
+        f"{LEAD}Вернувшись из Москвы, советник Али Акбар Велаяти объявил, что Путин "
+        "намерен вложить в нефтяные проекты Ирана до 40 млрд долларов."
+    )
+    extraction = _extract(body)
+    (claim,) = extraction.claims
+    assert claim.claimant == "Ali Akbar Velayati"
+    assert extraction.kremlin_statements == []  # Putin is reported on, he does not speak
+
+
+def test_the_spokesman_speaks_of_the_kremlin_in_the_third_person() -> None:
+    body = (
+        f"{LEAD}Дмитрий Песков, отвечая на вопрос о стоимости сделки с Ираном, сказал, "
+        "что Кремль коммерческие контракты не комментирует."
+    )
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "no_comment")
+
+
+def test_a_transcript_speaker_tag_gives_the_paragraph_to_its_speaker() -> None:
+    body = (
+        "Выпуск новостей. Переговоры в Кремле.\n\n"
+        "ВЕДУЩАЯ: Президенты России и Ирана обсудили энергетику.\n\n"
+        "ПУТИН (запись): По газу мы готовы поставлять Ирану до 2 млрд кубометров в год."
+    )
+    extraction = _extract(body)
+    (claim,) = extraction.claims
+    assert (claim.claimant, claim.value, claim.unit) == ("Vladimir Putin", 2, "bcm")
+    (statement,) = extraction.kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Vladimir Putin", "confirm")
+
+
+def test_a_lead_in_ending_with_a_colon_gives_the_next_paragraph_to_its_speaker() -> None:
+    body = (
+        "🔴 Песков — о газовом контракте с Ираном на $8 млрд:\n\n"
+        "«Такие сообщения не соответствуют действительности».\n\n"
+        "Ранее иранское агентство сообщило, что Россия и Иран подписали газовый контракт."
+    )
+    (statement,) = _extract(body).kremlin_statements
+    assert (statement.speaker, statement.stance) == ("Dmitry Peskov", "deny")
+
+
+def test_an_anchor_tag_names_nobody() -> None:
+    body = (
+        "ВЕДУЩИЙ: Россия и Иран подписали контракт на 4 млрд долларов на разработку "
+        "нефтяных месторождений."
+    )
+    (claim,) = _extract(body).claims
+    assert claim.claimant is None

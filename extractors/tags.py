@@ -1,0 +1,64 @@
+"""Speaker tags: a paragraph that opens with a speaker's name and a colon is that speaker's.
+
+Transcripts and live posts name who speaks in front of what they say, not with a verb:
+"PUTIN (voice-over): ...", "ПУТИН (синхрон): ...". A channel post may announce a quotation
+in a first paragraph that opens with the name and ends with a colon ("Песков — о сделке:"),
+whose next paragraph is the quotation. Names written in capitals are read as names.
+Only gazetteer people count: a tag such as "ANCHOR:" names nobody the tracker knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.cues import Cues
+from extractors.people import Mention, named_mentions
+from extractors.sentences import Segmentation
+
+_TAG = re.compile(
+    r"[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){0,2})"
+    r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?:"
+)
+_WORD = re.compile(r"\w")
+"""A lead-in opens with its name: only marks and emoji ("⚡️") may stand before it."""
+_LEAD_IN_MAX = 200
+"""Longest first paragraph read as a lead-in to the quotation after it."""
+
+
+def _person(text: str, start: int, end: int, cues: Cues) -> Mention | None:
+    """The gazetteer person named by text[start:end], capitals read as a name."""
+    words = text[start:end]
+    if words.isupper():
+        words = " ".join(w.capitalize() for w in words.split(" "))
+    for m in named_mentions(words, cues):
+        if m.kind == "person" and m.entity is not None:
+            return replace(m, start=start + m.start, end=start + m.end, text=text[start:end])
+    return None
+
+
+def tag_speakers(text: str, seg: Segmentation, cues: Cues) -> dict[int, Mention]:
+    """Paragraph index → the person a speaker tag or a lead-in gives it to."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for s in seg.sentences:
+        first.setdefault(s.paragraph, s.start)
+        last[s.paragraph] = s.end
+    out: dict[int, Mention] = {}
+    for paragraph, start in first.items():
+        tag = _TAG.match(text, start)
+        if tag is not None and (who := _person(text, *tag.span("name"), cues)):
+            out[paragraph] = who
+            continue
+        end = last[paragraph]
+        if text[start:end].rstrip().endswith(":") and end - start <= _LEAD_IN_MAX:
+            lead = named_mentions(text[start:end], cues)
+            if (
+                lead
+                and not _WORD.search(text, start, start + lead[0].start)
+                and lead[0].kind == "person"
+                and lead[0].entity
+            ):
+                m = lead[0]
+                out.setdefault(paragraph + 1, replace(m, start=start + m.start, end=start + m.end))
+    return out
