@@ -1,7 +1,8 @@
 """The labelled claim documents are well-formed: files, vocabularies, locators, values.
 
-Both sets are checked: tests/data/claims (the engine's labelled set, with the document-count
-minimums of issues 3 and 6) and tests/data/heldout (written blind; schema only, no minimums).
+Every set is checked: tests/data/claims (the engine's labelled set, with the document-count
+minimums of issues 3 and 6), tests/data/heldout and tests/data/blind (written without reading the
+engine; schema only, no minimums).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import pytest
 DATA = Path(__file__).parent / "data"
 ROOT = DATA / "claims"
 HELDOUT_ROOT = DATA / "heldout"
-SET_ROOTS = (ROOT, HELDOUT_ROOT)
+BLIND_ROOT = DATA / "blind"
+SET_ROOTS = (ROOT, HELDOUT_ROOT, BLIND_ROOT)
 LABEL_FILES = sorted(ROOT.glob("*/labels.json"))
 """The labelled set's label files; the document-count minimums apply to these only."""
 
