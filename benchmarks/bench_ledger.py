@@ -28,21 +28,19 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from warehouse.bulk import insert_columns
+from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, write_transaction
 from warehouse.ingest import ArticleRecord, FetchLogRecord, Listing, load_articles
 from warehouse.ledger import (
     FAMILY_OF_KIND,
     KREMLIN_ROLES,
-    MENTION_COLUMNS,
-    STATEMENT_COLUMNS,
     MentionRecord,
     StatementRecord,
     load_ledger,
@@ -374,18 +372,11 @@ def load_bare(path: Path, batch: Batch, now: datetime) -> tuple[int, float]:
     with write_transaction(path) as conn:
         load_articles(conn, batch.articles, batch.listings, batch.fetch_log)
         started = time.perf_counter()
-        insert_columns(
-            conn,
-            "mentions",
-            MENTION_COLUMNS,
-            [(*astuple(m), "", RUN_ID, now) for m in batch.mentions],
-        )
-        insert_columns(
-            conn,
-            "statements",
-            STATEMENT_COLUMNS,
-            [(*astuple(s), RUN_ID, now) for s in batch.statements],
-        )
+        stamp = {"run_id": RUN_ID, "loaded_at": now}
+        columns = record_columns(batch.mentions)
+        columns["claim_id"] = [""] * len(batch.mentions)
+        insert_columns(conn, "mentions", columns, constants=stamp)
+        insert_records(conn, "statements", batch.statements, constants=stamp)
         inserted = time.perf_counter() - started
     return 0, inserted
 

@@ -26,12 +26,12 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
 
-from warehouse.bulk import column_names, existing_keys, insert_columns
+from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -107,11 +107,6 @@ class StatementRecord:
     char_end: int
     reported_on: date
     source_id: str
-
-
-MENTION_COLUMNS = [*column_names(MentionRecord), "claim_id", "run_id", "loaded_at"]
-"""The ``mentions`` columns a load writes: the record, its claim and the load's run."""
-STATEMENT_COLUMNS = [*column_names(StatementRecord), "run_id", "loaded_at"]
 
 
 @dataclass(slots=True)
@@ -199,7 +194,7 @@ def resolve(
     ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
     groups = _claims_near(conn, ordered) if ordered else {}
     assigned: dict[str, str] = {}
-    created: list[tuple[object, ...]] = []
+    created: list[MentionRecord] = []
     for mention in ordered:
         candidates = groups.setdefault((mention.topic, mention.family, mention.unit), [])
         claim_id = _match(candidates, mention)
@@ -208,26 +203,20 @@ def resolve(
                 "c", mention.topic, mention.family, mention.unit, mention.value, mention.value_high
             )
             insort(candidates, (mention.value, claim_id, mention.value_high))
-            created.append(
-                (
-                    claim_id,
-                    mention.topic,
-                    mention.family,
-                    mention.unit,
-                    mention.value,
-                    mention.value_high,
-                    now,
-                    run_id,
-                )
-            )
+            created.append(mention)
         assigned[mention.mention_id] = claim_id
+    columns = {
+        name: [getattr(m, name) for m in created]
+        for name in ("topic", "family", "unit", "value", "value_high")
+    }
+    new_ids = [assigned[m.mention_id] for m in created]
     insert_columns(
         conn,
         "claims",
-        ["claim_id", "topic", "family", "unit", "value", "value_high", "created_at", "run_id"],
-        created,
+        {"claim_id": new_ids, **columns},
+        constants={"created_at": now, "run_id": run_id},
     )
-    return assigned, [str(row[0]) for row in created]
+    return assigned, new_ids
 
 
 _LINKS = """
@@ -493,20 +482,13 @@ def load_ledger(
     if not new_mentions and not new_statements:
         return changes
     assigned, changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
-    insert_columns(
-        conn,
-        "mentions",
-        MENTION_COLUMNS,
-        [(*astuple(m), assigned[m.mention_id], run_id, now) for m in new_mentions],
-        on_conflict="",  # new_mentions holds only ids not stored yet: skip the conflict check
-    )
-    insert_columns(
-        conn,
-        "statements",
-        STATEMENT_COLUMNS,
-        [(*astuple(s), run_id, now) for s in new_statements],
-        on_conflict="",
-    )
+    stamp = {"run_id": run_id, "loaded_at": now}
+    columns = record_columns(new_mentions)
+    if new_mentions:
+        columns["claim_id"] = [assigned[m.mention_id] for m in new_mentions]
+    # Only ids not stored yet are left: no conflict check needed.
+    insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
+    insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
     by_mentions = sorted(set(assigned.values()))
     linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
     touched = sorted(set(by_mentions) | linked)
