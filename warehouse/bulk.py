@@ -1,8 +1,9 @@
 """Column-wise bulk inserts: one statement per batch, never row by row.
 
-DuckDB inserts ~140k rows/s from ``INSERT ... SELECT UNNEST($1), UNNEST($2), ...`` with
-plain Python lists, against ~1k rows/s for ``executemany`` (STACK.md). Values that are the same
-for the whole batch (a run id, a load time) are bound once, not repeated per row.
+The columns are handed to DuckDB as an Arrow table, which it scans without converting value by
+value: a 23-column mention row loads ~5x faster than from ``UNNEST($1), UNNEST($2), ...`` of
+Python lists (~20k rows/s), and ~100x faster than ``executemany`` (STACK.md). Values that are
+the same for the whole batch (a run id, a load time) are bound once, not repeated per row.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from dataclasses import fields
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+
+_BATCH_VIEW = "_bulk_batch"
 
 
 def insert_columns(
@@ -28,13 +32,18 @@ def insert_columns(
         return
     constants = constants or {}
     names = [*columns, *constants]
-    selected = [f"UNNEST(${i + 1})" for i in range(len(columns))]
-    selected += [f"${len(columns) + i + 1}" for i in range(len(constants))]
+    selected = [f'"{name}"' for name in columns]
+    selected += [f"${i + 1}" for i in range(len(constants))]
     conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(selected)}{conflict}",
-        [*(list(values) for values in columns.values()), *constants.values()],
-    )
+    conn.register(_BATCH_VIEW, pa.table({name: pa.array(v) for name, v in columns.items()}))
+    try:
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"SELECT {', '.join(selected)} FROM {_BATCH_VIEW}{conflict}",
+            list(constants.values()),
+        )
+    finally:
+        conn.unregister(_BATCH_VIEW)
 
 
 def insert_records(
