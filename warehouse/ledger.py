@@ -231,6 +231,22 @@ rel AS MATERIALIZED (
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
 ),
+-- Value links join on buckets of log(value) twice as wide as the tolerance window: a value's
+-- window lies within its own bucket and the two beside it, so an equality join (not a range
+-- join, which compares every value with every claim) finds every candidate.
+stated_values AS (
+    SELECT statement_id, value, sign(value) AS sign,
+           floor(ln(greatest(abs(value), 1e-300)) / (2 * ln(1 + $4))) + UNNEST([-1, 0, 1])
+               AS bucket,
+           least(value / (1 + $4), value * (1 + $4)) AS lo,
+           greatest(value / (1 + $4), value * (1 + $4)) AS hi
+    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
+),
+claim_buckets AS (
+    SELECT claim_id, value, sign(value) AS sign,
+           floor(ln(greatest(abs(value), 1e-300)) / (2 * ln(1 + $4))) AS bucket
+    FROM claims
+),
 candidates AS (
     -- by subject: a statement naming neither value nor claimant, and its own article's claims
     SELECT st.statement_id, r.claim_id, 'subject' AS link
@@ -249,18 +265,15 @@ candidates AS (
     -- by value: a value the statement names, within the tolerance; new statements against
     -- every claim, every statement against the touched claims
     SELECT v.statement_id, c.claim_id, 'value'
-    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM fresh
-          WHERE len(about_values) > 0) v
-    JOIN claims c ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
-                                 AND greatest(v.value / (1 + $4), v.value * (1 + $4))
+    FROM (SELECT * FROM stated_values WHERE statement_id IN (SELECT statement_id FROM fresh)) v
+    JOIN claim_buckets c ON c.sign = v.sign AND c.bucket = v.bucket
+    WHERE c.value BETWEEN v.lo AND v.hi
     UNION ALL
     SELECT v.statement_id, c.claim_id, 'value'
-    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements
-          WHERE len(about_values) > 0) v
-    JOIN (SELECT claim_id, value FROM claims
-          WHERE claim_id IN (SELECT claim_id FROM touched)) c
-      ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
-                     AND greatest(v.value / (1 + $4), v.value * (1 + $4))
+    FROM stated_values v
+    JOIN (SELECT * FROM claim_buckets WHERE claim_id IN (SELECT claim_id FROM touched)) c
+      ON c.sign = v.sign AND c.bucket = v.bucket
+    WHERE c.value BETWEEN v.lo AND v.hi
 ),
 first_seen AS (
     -- claim_state is current for every claim this batch did not add mentions to, and rel
