@@ -8,6 +8,7 @@ the same for the whole batch (a run id, a load time) are bound once, not repeate
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import Any
@@ -43,7 +44,10 @@ def insert_columns(
             list(constants.values()),
         )
     finally:
-        conn.unregister(_BATCH_VIEW)
+        # In a transaction the failed insert aborted, this fails too; the next register
+        # replaces the view, and the insert's own error is the one to see.
+        with contextlib.suppress(duckdb.Error):
+            conn.unregister(_BATCH_VIEW)
 
 
 def insert_records(
