@@ -416,10 +416,19 @@ latest AS (
            arg_max(e.effective_on, (e.effective_on, st.article_id, st.char_start, e.statement_id))
                AS since,
            arg_max(e.event_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS event_id
+               AS event_id,
+           arg_max(st.statement_id,
+                   (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS statement_id
     FROM claim_status_events e JOIN statements st USING (statement_id)
     WHERE e.claim_id IN (SELECT claim_id FROM touched)
     GROUP BY e.claim_id
+),
+evidence AS (
+    -- the statement that set the status now: its article, sentence and speaker
+    SELECT latest.claim_id, a.url, st.sentence, st.speaker
+    FROM latest JOIN statements st USING (statement_id)
+    LEFT JOIN articles a ON a.article_id = st.article_id
 ),
 signals AS (
     SELECT l.claim_id,
@@ -434,13 +443,19 @@ drift AS (
     SELECT claim_id, count(*) AS n FROM claim_drift_events
     WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
 )
-INSERT INTO claim_state
-SELECT agg.claim_id, agg.kind, agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen,
-       agg.last_seen, agg.mentions, agg.articles, agg.sources, agg.outlets, agg.leanings,
-       coalesce(latest.status, 'unverified'), latest.since, latest.event_id,
-       coalesce(drift.n, 0), coalesce(signals.signals, []), $2
+INSERT INTO claim_state BY NAME
+SELECT agg.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, agg.kind,
+       agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen, agg.last_seen, agg.mentions,
+       agg.articles, agg.sources, agg.outlets, agg.leanings,
+       coalesce(latest.status, 'unverified') AS kremlin_status,
+       latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
+       evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
+       evidence.speaker AS kremlin_evidence_speaker, coalesce(drift.n, 0) AS drift_events,
+       coalesce(signals.signals, []) AS other_russian_signals, $2 AS updated_at
 FROM agg
+JOIN claims c USING (claim_id)
 LEFT JOIN latest USING (claim_id)
+LEFT JOIN evidence USING (claim_id)
 LEFT JOIN signals USING (claim_id)
 LEFT JOIN drift USING (claim_id)
 """
