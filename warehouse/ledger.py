@@ -133,6 +133,16 @@ def _same_figure(mention: MentionRecord, value: float, value_high: float | None)
     return _same_value(mention.value_high, value_high)
 
 
+def _log_bucket(value: str, window: str) -> str:
+    """SQL for the bucket of log|value| that candidate matching joins on.
+
+    A bucket is twice as wide as the window (value / window to value × window), so a value's
+    window lies within its own bucket and the two beside it: an equality join on those three
+    finds every candidate, where a range join would compare every value with every claim.
+    """
+    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
+
+
 Group = tuple[str, str, str]
 Candidate = tuple[float, str, float | None]
 """(value, claim_id, value_high): sorted by value, ties by id."""
@@ -143,14 +153,19 @@ def _claims_near(
 ) -> dict[Group, list[Candidate]]:
     """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
     rows = conn.execute(
-        """
+        f"""
+        WITH batch AS (
+            SELECT DISTINCT topic, family, unit, value, sign(value) AS sign,
+                   least(value / $5, value * $5) AS lo, greatest(value / $5, value * $5) AS hi,
+                   {_log_bucket("value", "$5")} + UNNEST([-1, 0, 1]) AS bucket
+            FROM (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
+                         UNNEST($4) AS value)
+        )
         SELECT DISTINCT c.topic, c.family, c.unit, c.value, c.value_high, c.claim_id
-        FROM claims c
-        JOIN (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
-                     UNNEST($4) AS value) b
+        FROM claims c JOIN batch b
           ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
-         AND c.value BETWEEN least(b.value / $5, b.value * $5)
-                         AND greatest(b.value / $5, b.value * $5)
+         AND sign(c.value) = b.sign AND {_log_bucket("c.value", "$5")} = b.bucket
+        WHERE c.value BETWEEN b.lo AND b.hi
         """,
         [
             [m.topic for m in mentions],
@@ -162,7 +177,9 @@ def _claims_near(
     ).fetchall()
     groups: dict[Group, list[Candidate]] = {}
     for topic, family, unit, value, value_high, claim_id in rows:
-        insort(groups.setdefault((topic, family, unit), []), (value, claim_id, value_high))
+        groups.setdefault((topic, family, unit), []).append((value, claim_id, value_high))
+    for candidates in groups.values():
+        candidates.sort()
     return groups
 
 
@@ -219,7 +236,7 @@ def resolve(
     return assigned, new_ids
 
 
-_LINKS = """
+_LINKS = f"""
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
 fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
 -- Every mention a link or its checks can need, in one filtered scan: the touched claims' (all
@@ -231,20 +248,17 @@ rel AS MATERIALIZED (
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
 ),
--- Value links join on buckets of log(value) twice as wide as the tolerance window: a value's
--- window lies within its own bucket and the two beside it, so an equality join (not a range
--- join, which compares every value with every claim) finds every candidate.
+-- Value links join on buckets of log(value) (see _log_bucket).
 stated_values AS (
     SELECT statement_id, value, sign(value) AS sign,
-           floor(ln(greatest(abs(value), 1e-300)) / (2 * ln(1 + $4))) + UNNEST([-1, 0, 1])
-               AS bucket,
+           {_log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
            least(value / (1 + $4), value * (1 + $4)) AS lo,
            greatest(value / (1 + $4), value * (1 + $4)) AS hi
     FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
 ),
 claim_buckets AS (
     SELECT claim_id, value, sign(value) AS sign,
-           floor(ln(greatest(abs(value), 1e-300)) / (2 * ln(1 + $4))) AS bucket
+           {_log_bucket("value", "(1 + $4)")} AS bucket
     FROM claims
 ),
 candidates AS (
