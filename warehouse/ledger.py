@@ -412,14 +412,14 @@ agg AS (
                AS qualifier,
            arg_min(value_usd, (modality <> 'asserted', reported_on, article_id, char_start))
                AS value_usd,
-           coalesce(list(DISTINCT claimant ORDER BY claimant)
-                    FILTER (WHERE claimant IS NOT NULL), []) AS claimants,
+           -- distinct values as list_distinct (which also drops NULLs) of a plain list: one
+           -- pass, where each DISTINCT aggregate costs a grouping of its own
+           list_sort(list_distinct(list(claimant))) AS claimants,
            min(reported_on) AS first_seen, max(reported_on) AS last_seen,
-           count(*) AS mentions, count(DISTINCT article_id) AS articles,
-           count(DISTINCT source_id) AS sources,
-           list(DISTINCT source_id ORDER BY source_id) AS outlets,
-           coalesce(list(DISTINCT leaning ORDER BY leaning)
-                    FILTER (WHERE leaning IS NOT NULL), []) AS leanings
+           count(*) AS mentions, len(list_distinct(list(article_id))) AS articles,
+           list_sort(list_distinct(list(source_id))) AS outlets,
+           len(outlets) AS sources,
+           list_sort(list_distinct(list(leaning))) AS leanings
     FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
     GROUP BY claim_id
 ),
