@@ -482,14 +482,23 @@ def summarise(per_batch: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-FETCHES: dict[str, Callable[[duckdb.DuckDBPyConnection], int]] = {
-    # the query run and its whole result materialised inside DuckDB, nothing converted
-    "engine": lambda result: -1,
-    # ... then handed over as an Arrow table (what .pl() and .df() start from)
-    "arrow": lambda result: len(result.to_arrow_table() or ()),
-    # ... then every row built as Python tuples (fetchall, or a rich table of all rows)
-    "python": lambda result: len(result.fetchall()),
-}
+def in_engine(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """Every column of every row computed inside DuckDB and reduced there; nothing converted."""
+    conn.execute(f"SELECT count(*), sum(hash(COLUMNS(*))) FROM ({sql})", params).fetchall()
+    return None
+
+
+def as_arrow(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """The result handed over as an Arrow table (what .pl() and .df() start from)."""
+    return len(conn.sql(sql, params=params).to_arrow_table() or ())
+
+
+def as_python(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """Every row built as Python tuples (fetchall, or a rich table of all rows)."""
+    return len(conn.execute(sql, params).fetchall())
+
+
+FETCHES = {"engine": in_engine, "arrow": as_arrow, "python": as_python}
 
 
 def timed(
@@ -501,9 +510,9 @@ def timed(
         times = []
         for _ in range(runs):
             started = time.perf_counter()
-            count = fetch(conn.execute(sql, params))
+            count = fetch(conn, sql, params)
             times.append(time.perf_counter() - started)
-        if count >= 0:
+        if count is not None:
             report["rows"] = count
         report[f"{how}_median_ms"] = statistics.median(times) * 1000
         report[f"{how}_best_ms"] = min(times) * 1000
