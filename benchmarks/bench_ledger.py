@@ -9,8 +9,10 @@ some with a slightly different value, kind or qualifier); claimants from a pool 
 Russian statement per 20 articles, naming values, a claimant, or neither.
 
 Reported: mentions/s overall and for the first and last 10% of batches, the ratio to bare
-inserts, ``claims_current`` and ``claim_status_as_of`` query times (median of several runs),
-and per batch the claims touched against the ``claim_state`` rows rewritten.
+inserts, mentions per CPU-second of the process (steadier than wall time on a shared machine),
+``claims_current`` and ``claim_status_as_of`` query times (median of several runs; run inside
+DuckDB, fetched as Arrow, fetched as Python rows), and per batch the claims touched against the
+``claim_state`` rows rewritten.
 
     .venv/bin/python benchmarks/bench_ledger.py                 # 200k articles, 1M mentions
     .venv/bin/python benchmarks/bench_ledger.py --quick         # 20k articles, 100k mentions
@@ -28,21 +30,19 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from warehouse.bulk import insert_columns
+from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, write_transaction
 from warehouse.ingest import ArticleRecord, FetchLogRecord, Listing, load_articles
 from warehouse.ledger import (
     FAMILY_OF_KIND,
     KREMLIN_ROLES,
-    MENTION_COLUMNS,
-    STATEMENT_COLUMNS,
     MentionRecord,
     StatementRecord,
     load_ledger,
@@ -74,8 +74,9 @@ GROUPS = (
     ("supply", "bbl/d", 100, 6),
     ("supply", "t", 1, 9),
 )
-RANGE_SPANS = (None, None, None, None, 1.5, 2.0, 3.0, 5.0)
-"""A claim is a range (value to value × span) one time in two... of these eight."""
+RANGE_SPANS = (None, 1.5, 2.0, 3.0, 5.0)
+"""Each value of the grid is one exact claim and up to four ranges (value to value × span);
+half the claims are exact while the grid has room (at 100k claims, about a third)."""
 KINDS = {
     family: [k for k, f in FAMILY_OF_KIND.items() if f == family and k != "other"]
     for family in ("deal", "trade", "supply")
@@ -137,15 +138,18 @@ def make_claims(rng: random.Random, count: int) -> tuple[list[Claim], list[int]]
         for topic in TOPICS
         for family, unit, low, decades in GROUPS
     ]
-    total = sum(s[4] * len(RANGE_SPANS) for s in slots)
-    picked = sorted(rng.sample(range(total), count))
+    width = len(RANGE_SPANS)
+    total = sum(s[4] * width for s in slots)
+    exact = range(0, total, width)
+    exact_count = min(count // 2, len(exact))
+    ranges = [i for i in range(total) if i % width]
+    picked = sorted(rng.sample(exact, exact_count) + rng.sample(ranges, count - exact_count))
     claims = []
     offset = 0
     cursor = 0
     for topic, family, unit, low, steps in slots:
-        width = steps * len(RANGE_SPANS)
-        while cursor < len(picked) and picked[cursor] < offset + width:
-            step, variant = divmod(picked[cursor] - offset, len(RANGE_SPANS))
+        while cursor < len(picked) and picked[cursor] < offset + steps * width:
+            step, variant = divmod(picked[cursor] - offset, width)
             value = rounded(low * GRID**step)
             span = RANGE_SPANS[variant]
             kind = rng.choice(KINDS[family])
@@ -162,7 +166,7 @@ def make_claims(rng: random.Random, count: int) -> tuple[list[Claim], list[int]]
                 )
             )
             cursor += 1
-        offset += width
+        offset += steps * width
     rng.shuffle(claims)
     births = sorted([0] + [rng.randrange(DAYS) for _ in range(count - 1)])
     return claims, births
@@ -193,6 +197,7 @@ class Generator:
         self.days = sorted(self.rng.randrange(DAYS) for _ in range(articles))
         self.next_new = 0
         self.now = datetime(2026, 1, 1, tzinfo=UTC)
+        self._cache: tuple[Batch, list[int], list[int]] | None = None
 
     def _pick(self, day: int) -> tuple[int, bool]:
         """A claim reported by day ``day``: a claim due to appear first, else a recent one."""
@@ -291,9 +296,25 @@ class Generator:
         )
 
     def batches(self, size: int) -> Iterator[Batch]:
+        """The corpus in batches of ``size`` articles (generated once, then sliced)."""
+        corpus, mention_ends, statement_ends = self._corpus()
         for first in range(0, self.articles, size):
+            last = min(first + size, self.articles)
+            m0, s0 = (mention_ends[first - 1], statement_ends[first - 1]) if first else (0, 0)
+            yield Batch(
+                corpus.articles[first:last],
+                corpus.listings[first:last],
+                corpus.fetch_log[first:last],
+                corpus.mentions[m0 : mention_ends[last - 1]],
+                corpus.statements[s0 : statement_ends[last - 1]],
+            )
+
+    def _corpus(self) -> tuple[Batch, list[int], list[int]]:
+        """Every article's rows, and where each article's mentions and statements end."""
+        if self._cache is None:
             batch = Batch([], [], [], [], [])
-            for k in range(first, min(first + size, self.articles)):
+            mention_ends, statement_ends = [], []
+            for k in range(self.articles):
                 day = START + timedelta(days=self.days[k])
                 source = SOURCES[self.rng.randrange(len(SOURCES))]
                 url = f"https://{source[0]}.example/news/{k}"
@@ -346,7 +367,10 @@ class Generator:
                 )
                 batch.mentions.extend(mentions)
                 batch.statements.extend(statements)
-            yield batch
+                mention_ends.append(len(batch.mentions))
+                statement_ends.append(len(batch.statements))
+            self._cache = (batch, mention_ends, statement_ends)
+        return self._cache
 
 
 def fresh_db(folder: Path, name: str) -> Path:
@@ -374,18 +398,11 @@ def load_bare(path: Path, batch: Batch, now: datetime) -> tuple[int, float]:
     with write_transaction(path) as conn:
         load_articles(conn, batch.articles, batch.listings, batch.fetch_log)
         started = time.perf_counter()
-        insert_columns(
-            conn,
-            "mentions",
-            MENTION_COLUMNS,
-            [(*astuple(m), "", RUN_ID, now) for m in batch.mentions],
-        )
-        insert_columns(
-            conn,
-            "statements",
-            STATEMENT_COLUMNS,
-            [(*astuple(s), RUN_ID, now) for s in batch.statements],
-        )
+        stamp = {"run_id": RUN_ID, "loaded_at": now}
+        columns = record_columns(batch.mentions)
+        columns["claim_id"] = [""] * len(batch.mentions)
+        insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
+        insert_records(conn, "statements", batch.statements, constants=stamp)
         inserted = time.perf_counter() - started
     return 0, inserted
 
@@ -402,13 +419,15 @@ def run_load(
     per_batch: list[dict[str, Any]] = []
     for n, batch in enumerate(generator.batches(size)):
         now = generator.now + timedelta(seconds=n + 1)  # a distinct stamp per batch
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         touched, ledger = loader(path, batch, now)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         row = {
             "batch": n,
             "mentions": len(batch.mentions),
             "seconds": elapsed,
+            "cpu_seconds": cpu,
             "ledger_seconds": ledger,
             "touched": touched,
         }
@@ -446,6 +465,8 @@ def summarise(per_batch: list[dict[str, Any]]) -> dict[str, Any]:
         "mentions": sum(r["mentions"] for r in per_batch),
         "seconds": sum(r["seconds"] for r in per_batch),
         "mentions_per_s": rate(per_batch),
+        "cpu_seconds": sum(r["cpu_seconds"] for r in per_batch),
+        "mentions_per_cpu_s": rate(per_batch, "cpu_seconds"),
         "first_10pct_mentions_per_s": rate(per_batch[:tenth]),
         "last_10pct_mentions_per_s": rate(per_batch[-tenth:]),
         "ledger_seconds": sum(r["ledger_seconds"] for r in per_batch),
@@ -461,21 +482,41 @@ def summarise(per_batch: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def in_engine(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """Every column of every row computed inside DuckDB and reduced there; nothing converted."""
+    conn.execute(f"SELECT count(*), sum(hash(COLUMNS(*))) FROM ({sql})", params).fetchall()
+    return None
+
+
+def as_arrow(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """The result handed over as an Arrow table (what .pl() and .df() start from)."""
+    return len(conn.sql(sql, params=params).to_arrow_table() or ())
+
+
+def as_python(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int | None:
+    """Every row built as Python tuples (fetchall, or a rich table of all rows)."""
+    return len(conn.execute(sql, params).fetchall())
+
+
+FETCHES = {"engine": in_engine, "arrow": as_arrow, "python": as_python}
+
+
 def timed(
     conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any], runs: int
 ) -> dict[str, float]:
-    """Median and best wall time of ``runs`` executions, every row fetched into Python."""
-    times = []
-    count = 0
-    for _ in range(runs):
-        started = time.perf_counter()
-        count = len(conn.execute(sql, params).fetchall())
-        times.append(time.perf_counter() - started)
-    return {
-        "rows": count,
-        "median_ms": statistics.median(times) * 1000,
-        "best_ms": min(times) * 1000,
-    }
+    """Median and best wall time of ``runs`` executions, for each way of taking the result."""
+    report: dict[str, float] = {}
+    for how, fetch in FETCHES.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            count = fetch(conn, sql, params)
+            times.append(time.perf_counter() - started)
+        if count is not None:
+            report["rows"] = count
+        report[f"{how}_median_ms"] = statistics.median(times) * 1000
+        report[f"{how}_best_ms"] = min(times) * 1000
+    return report
 
 
 def query_times(path: Path, runs: int) -> dict[str, dict[str, float]]:
@@ -483,10 +524,6 @@ def query_times(path: Path, runs: int) -> dict[str, dict[str, float]]:
         conn.execute("SELECT * FROM claims_current LIMIT 1").fetchall()  # warm the catalogue
         queries = {
             "claims_current_all": ("SELECT * FROM claims_current", []),
-            "claims_current_in_engine": (
-                "SELECT count(*), sum(hash(COLUMNS(*))) FROM claims_current",
-                [],
-            ),
             "claims_current_topic_status": (
                 "SELECT * FROM claims_current WHERE topic = $1 AND kremlin_status = $2",
                 [TOPICS[0], "not_confirmed"],
@@ -513,20 +550,17 @@ def table_counts(path: Path) -> dict[str, int]:
         }
 
 
-def bench(articles: int, mentions: int, size: int, runs: int, folder: Path) -> dict[str, Any]:
+def bench(generator: Generator, size: int, runs: int, folder: Path) -> dict[str, Any]:
+    articles = generator.articles
     batches = -(-articles // size)
     check_every = max(batches // 50, 1)
-    bare = run_load(
-        fresh_db(folder, f"bare-{size}"), Generator(articles, mentions), size, load_bare
-    )
+    bare = run_load(fresh_db(folder, f"bare-{size}"), generator, size, load_bare)
     path = fresh_db(folder, f"ledger-{size}")
-    ledger = run_load(
-        path, Generator(articles, mentions), size, load_with_ledger, check_every=check_every
-    )
+    ledger = run_load(path, generator, size, load_with_ledger, check_every=check_every)
     checks = ledger["scope_checks"]
     return {
         "articles": articles,
-        "mentions": mentions,
+        "mentions": ledger["mentions"],
         "batch_articles": size,
         "ledger": ledger,
         "bare": bare,
@@ -557,7 +591,8 @@ def bench(articles: int, mentions: int, size: int, runs: int, folder: Path) -> d
 def print_table(rows: list[dict[str, Any]]) -> None:
     print(
         f"{'batch':>6} {'mentions/s':>11} {'first 10%':>10} {'last 10%':>9} {'bare/s':>9} "
-        f"{'ledger/bare':>11} {'claims':>8} {'touched/batch':>13} {'rewritten=touched':>17}"
+        f"{'ledger/bare':>11} {'per CPU-s':>10} {'bare CPU-s':>10} {'claims':>8} "
+        f"{'touched/batch':>13} {'rewritten=touched':>17}"
     )
     for r in rows:
         led, bare, scope = r["ledger"], r["bare"], r["scope"]
@@ -566,17 +601,21 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             f"{led['first_10pct_mentions_per_s']:>10,.0f} "
             f"{led['last_10pct_mentions_per_s']:>9,.0f} "
             f"{bare['mentions_per_s']:>9,.0f} {r['ledger_to_bare_time']:>10.1f}x "
+            f"{led['mentions_per_cpu_s']:>10,.0f} {bare['mentions_per_cpu_s']:>10,.0f} "
             f"{r['tables']['claims']:>8,} {scope['mean_touched']:>13,.0f} "
             f"{scope['rows_rewritten_equal_touched']!s:>17}"
         )
     print()
-    print(f"{'batch':>6} {'query':<30} {'rows':>8} {'median ms':>10} {'best ms':>8}")
+    print(
+        "query times, median (best) ms: run in DuckDB / fetched as Arrow / fetched as Python rows"
+    )
+    print(f"{'batch':>6} {'query':<28} {'rows':>8} {'engine':>16} {'arrow':>16} {'python':>16}")
     for r in rows:
         for name, q in r["queries"].items():
-            print(
-                f"{r['batch_articles']:>6} {name:<30} {q['rows']:>8,} "
-                f"{q['median_ms']:>10.1f} {q['best_ms']:>8.1f}"
+            cells = " ".join(
+                f"{q[f'{how}_median_ms']:>8.1f} ({q[f'{how}_best_ms']:>5.1f})" for how in FETCHES
             )
+            print(f"{r['batch_articles']:>6} {name:<28} {q['rows']:>8,} {cells}")
 
 
 def main() -> None:
@@ -590,9 +629,10 @@ def main() -> None:
     if args.quick:
         args.articles, args.mentions = 20_000, 100_000
     rows = []
+    generator = Generator(args.articles, args.mentions)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-ledger-") as folder:
         for size in args.batch:
-            rows.append(bench(args.articles, args.mentions, size, args.runs, Path(folder)))
+            rows.append(bench(generator, size, args.runs, Path(folder)))
     print_table(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=2, default=str), encoding="utf-8")

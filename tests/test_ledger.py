@@ -140,6 +140,30 @@ def test_mentions_within_one_percent_are_one_claim(db: duckdb.DuckDBPyConnection
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "unit", "same"),
+    [
+        # near the tolerance's edges, at small, large and zero values: stored claims are found
+        # through buckets of log(value), and these cross them
+        (4e9, 4e9 * 1.0099, "USD", True),
+        (4e9, 4e9 / 1.0099, "USD", True),
+        (4e9, 4e9 * 1.012, "USD", False),
+        (0.05, 0.0505, "%", True),
+        (7.3e13, 7.31e13, "USD", True),
+        (-3.0, 3.0, "%", False),
+        (0.0, 0.0, "%", True),
+    ],
+)
+def test_a_later_mention_joins_a_stored_claim_within_tolerance(
+    db: duckdb.DuckDBPyConnection, first: float, later: float, unit: str, same: bool
+) -> None:
+    kind = "contract_signed" if unit == "USD" else "trade_growth"
+    load(db, [mention("a1", first, unit=unit, kind=kind)])
+    changes = load(db, [mention("a2", later, unit=unit, kind=kind)])
+    assert (changes.new_claims == []) is same
+    assert rows(db, "SELECT count(*) FROM claims") == [(1 if same else 2,)]
+
+
 def test_a_deal_figure_and_a_trade_figure_of_equal_value_stay_apart(
     db: duckdb.DuckDBPyConnection,
 ) -> None:
@@ -298,6 +322,43 @@ def test_a_statement_naming_nothing_answers_its_own_articles_claims(
     assert found[4e9][5] == "not_confirmed"
     assert found[10e9][5] == "unverified"
     assert rows(db, "SELECT link FROM statement_links") == [("subject",)]
+
+
+VALUE_LINK_CASES = [
+    # claim, stated value, unit, linked: near the tolerance's edges, at small, large, negative
+    # and zero values (links are found through buckets of log(value); these cross them)
+    (4e9, 4e9 * 1.0099, "USD", True),
+    (4e9, 4e9 / 1.0099, "USD", True),
+    (4e9, 4e9 * 1.012, "USD", False),
+    (4e9, 4e9 / 1.012, "USD", False),
+    (0.05, 0.0505, "%", True),
+    (7.3e13, 7.31e13, "USD", True),
+    (-3.0, -3.02, "%", True),
+    (-3.0, 3.0, "%", False),
+    (0.0, 0.0, "%", True),
+    (0.0, 0.001, "%", False),
+]
+
+
+@pytest.mark.parametrize(("claimed", "stated", "unit", "linked"), VALUE_LINK_CASES)
+@pytest.mark.parametrize("statement_first", [False, True])
+def test_a_statement_naming_a_value_links_the_claims_within_tolerance(
+    db: duckdb.DuckDBPyConnection,
+    claimed: float,
+    stated: float,
+    unit: str,
+    linked: bool,
+    statement_first: bool,
+) -> None:
+    kind = "contract_signed" if unit == "USD" else "trade_growth"
+    batches = [
+        ([mention("a1", claimed, unit=unit, kind=kind)], []),
+        ([], [statement("a2", "confirm", about_values=(stated,))]),
+    ]
+    for mentions, statements in reversed(batches) if statement_first else batches:
+        load(db, mentions, statements)
+    expected = [("value",)] if linked else []
+    assert rows(db, "SELECT link FROM statement_links") == expected
 
 
 def test_a_statement_on_another_topic_links_nothing(db: duckdb.DuckDBPyConnection) -> None:

@@ -80,6 +80,34 @@ def test_migrations_are_recorded_and_run_once(tmp_path: Path) -> None:
     conn.close()
 
 
+def test_the_bulk_load_migration_keeps_an_existing_warehouses_rows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from warehouse import migrations
+
+    shipped = available_migrations()
+    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped[:3])
+    path = tmp_path / "w.duckdb"
+    conn = duckdb.connect(str(path))
+    migrate(conn)
+    load_articles(conn, [article(1), article(2)], [], [])
+    conn.execute(
+        "INSERT INTO mentions SELECT 'm1', 'id1', 'c1', 't', 'deal', '$4 billion', 4e9, NULL, "
+        "'USD', 4e9, 'exact', 'contract_signed', 'asserted', NULL, NULL, [], NULL, 'A sentence.', "
+        "0, 10, DATE '2018-07-14', 'outlet', 'independent', 'en', 'run-1', ?",
+        [NOW],
+    )
+    before = conn.execute("SELECT * FROM articles_v ORDER BY article_id").fetchall()
+    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped)
+    assert migrate(conn) == [4]
+    assert conn.execute("SELECT * FROM articles_v ORDER BY article_id").fetchall() == before
+    assert conn.execute("SELECT mention_id, url FROM claim_mentions_v").fetchall() == [
+        ("m1", "https://outlet.example/a/1")
+    ]
+    assert load_articles(conn, [article(1), article(3)], [], []) == {"https://outlet.example/a/3"}
+    conn.close()
+
+
 def test_failed_migration_is_rolled_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from warehouse import migrations
 

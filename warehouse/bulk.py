@@ -1,36 +1,75 @@
 """Column-wise bulk inserts: one statement per batch, never row by row.
 
-DuckDB inserts ~140k rows/s from ``INSERT ... SELECT UNNEST($1), UNNEST($2), ...`` with
-plain Python lists, against ~1k rows/s for ``executemany`` (STACK.md).
+The columns are handed to DuckDB as an Arrow table, which it scans without converting value by
+value: a 23-column mention row loads ~5x faster than from ``UNNEST($1), UNNEST($2), ...`` of
+Python lists (~20k rows/s), and ~100x faster than ``executemany`` (STACK.md). Values that are
+the same for the whole batch (a run id, a load time) are bound once, not repeated per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+
+_BATCH_VIEW = "_bulk_batch"
 
 
 def insert_columns(
     conn: duckdb.DuckDBPyConnection,
     table: str,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Any]],
+    columns: Mapping[str, Sequence[Any]],
     *,
+    constants: Mapping[str, Any] | None = None,
     on_conflict: str = "DO NOTHING",
 ) -> None:
-    """Insert ``rows`` (tuples in ``columns`` order) into ``table`` with one statement."""
-    if not rows:
+    """Insert one row per position of ``columns`` (name → values, all of one length) into
+    ``table`` with one statement; ``constants`` fill a column with one value for every row."""
+    if not columns or not len(next(iter(columns.values()))):
         return
-    values = [list(column) for column in zip(*rows, strict=True)]
-    unnests = ", ".join(f"UNNEST(${i + 1})" for i in range(len(columns)))
+    constants = constants or {}
+    names = [*columns, *constants]
+    selected = [f'"{name}"' for name in columns]
+    selected += [f"${i + 1}" for i in range(len(constants))]
     conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {unnests}{conflict}",
-        values,
-    )
+    conn.register(_BATCH_VIEW, pa.table({name: pa.array(v) for name, v in columns.items()}))
+    try:
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"SELECT {', '.join(selected)} FROM {_BATCH_VIEW}{conflict}",
+            list(constants.values()),
+        )
+    finally:
+        # In a transaction the failed insert aborted, this fails too; the next register
+        # replaces the view, and the insert's own error is the one to see.
+        with contextlib.suppress(duckdb.Error):
+            conn.unregister(_BATCH_VIEW)
+
+
+def insert_records(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    records: Sequence[Any],
+    *,
+    constants: Mapping[str, Any] | None = None,
+    on_conflict: str = "DO NOTHING",
+) -> None:
+    """Insert dataclass ``records`` (all of one type), each field into the column it names."""
+    if records:
+        insert_columns(
+            conn, table, record_columns(records), constants=constants, on_conflict=on_conflict
+        )
+
+
+def record_columns(records: Sequence[Any]) -> dict[str, list[Any]]:
+    """Dataclass ``records`` (all of one type) as column name → values."""
+    if not records:
+        return {}
+    return {name: [getattr(r, name) for r in records] for name in column_names(type(records[0]))}
 
 
 def column_names(record_type: type) -> list[str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import duckdb
 
 from sources.models import Source
-from warehouse.bulk import column_names, existing_keys, insert_columns
+from warehouse.bulk import existing_keys, insert_columns, insert_records
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,25 +89,21 @@ def sync_sources(
     conn: duckdb.DuckDBPyConnection, sources: Iterable[Source], *, now: datetime
 ) -> None:
     """Make the ``sources`` table match the catalogue (insert new, update changed)."""
-    rows = [
-        (s.id, s.name, s.kind, s.url, s.language, s.leaning, s.poll_minutes, s.local, now)
-        for s in sources
-    ]
+    listed = list(sources)
     insert_columns(
         conn,
         "sources",
-        [
-            "source_id",
-            "name",
-            "kind",
-            "url",
-            "language",
-            "leaning",
-            "poll_minutes",
-            "is_local",
-            "updated_at",
-        ],
-        rows,
+        {
+            "source_id": [s.id for s in listed],
+            "name": [s.name for s in listed],
+            "kind": [s.kind for s in listed],
+            "url": [s.url for s in listed],
+            "language": [s.language for s in listed],
+            "leaning": [s.leaning for s in listed],
+            "poll_minutes": [s.poll_minutes for s in listed],
+            "is_local": [s.local for s in listed],
+        },
+        constants={"updated_at": now},
         on_conflict=(
             "(source_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
             "url = excluded.url, language = excluded.language, leaning = excluded.leaning, "
@@ -198,19 +194,11 @@ def load_articles(
     unique = list({a.url: a for a in articles}.values())
     stored_before = known_urls(conn, [a.url for a in unique])
     new = [a for a in unique if a.url not in stored_before]
-    insert_columns(
-        conn, "articles", column_names(ArticleRecord), [astuple(a) for a in new], on_conflict=""
-    )
-    insert_columns(conn, "article_sources", column_names(Listing), [astuple(x) for x in listings])
+    insert_records(conn, "articles", new, on_conflict="")
+    insert_records(conn, "article_sources", listings)
     log_fetches(conn, fetch_log)
     return {a.url for a in new}
 
 
 def log_fetches(conn: duckdb.DuckDBPyConnection, fetch_log: Sequence[FetchLogRecord]) -> None:
-    insert_columns(
-        conn,
-        "fetch_log",
-        column_names(FetchLogRecord),
-        [astuple(r) for r in fetch_log],
-        on_conflict="",
-    )
+    insert_records(conn, "fetch_log", fetch_log, on_conflict="")

@@ -26,12 +26,12 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
 
-from warehouse.bulk import column_names, existing_keys, insert_columns
+from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -109,11 +109,6 @@ class StatementRecord:
     source_id: str
 
 
-MENTION_COLUMNS = [*column_names(MentionRecord), "claim_id", "run_id", "loaded_at"]
-"""The ``mentions`` columns a load writes: the record, its claim and the load's run."""
-STATEMENT_COLUMNS = [*column_names(StatementRecord), "run_id", "loaded_at"]
-
-
 @dataclass(slots=True)
 class LedgerChanges:
     """What one load did to the ledger, for run counts and alerts."""
@@ -138,6 +133,16 @@ def _same_figure(mention: MentionRecord, value: float, value_high: float | None)
     return _same_value(mention.value_high, value_high)
 
 
+def _log_bucket(value: str, window: str) -> str:
+    """SQL for the bucket of log|value| that candidate matching joins on.
+
+    A bucket is twice as wide as the window (value / window to value × window), so a value's
+    window lies within its own bucket and the two beside it: an equality join on those three
+    finds every candidate, where a range join would compare every value with every claim.
+    """
+    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
+
+
 Group = tuple[str, str, str]
 Candidate = tuple[float, str, float | None]
 """(value, claim_id, value_high): sorted by value, ties by id."""
@@ -148,14 +153,19 @@ def _claims_near(
 ) -> dict[Group, list[Candidate]]:
     """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
     rows = conn.execute(
-        """
+        f"""
+        WITH batch AS (
+            SELECT DISTINCT topic, family, unit, value, sign(value) AS sign,
+                   least(value / $5, value * $5) AS lo, greatest(value / $5, value * $5) AS hi,
+                   {_log_bucket("value", "$5")} + UNNEST([-1, 0, 1]) AS bucket
+            FROM (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
+                         UNNEST($4) AS value)
+        )
         SELECT DISTINCT c.topic, c.family, c.unit, c.value, c.value_high, c.claim_id
-        FROM claims c
-        JOIN (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
-                     UNNEST($4) AS value) b
+        FROM claims c JOIN batch b
           ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
-         AND c.value BETWEEN least(b.value / $5, b.value * $5)
-                         AND greatest(b.value / $5, b.value * $5)
+         AND sign(c.value) = b.sign AND {_log_bucket("c.value", "$5")} = b.bucket
+        WHERE c.value BETWEEN b.lo AND b.hi
         """,
         [
             [m.topic for m in mentions],
@@ -167,7 +177,9 @@ def _claims_near(
     ).fetchall()
     groups: dict[Group, list[Candidate]] = {}
     for topic, family, unit, value, value_high, claim_id in rows:
-        insort(groups.setdefault((topic, family, unit), []), (value, claim_id, value_high))
+        groups.setdefault((topic, family, unit), []).append((value, claim_id, value_high))
+    for candidates in groups.values():
+        candidates.sort()
     return groups
 
 
@@ -199,7 +211,7 @@ def resolve(
     ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
     groups = _claims_near(conn, ordered) if ordered else {}
     assigned: dict[str, str] = {}
-    created: list[tuple[object, ...]] = []
+    created: list[MentionRecord] = []
     for mention in ordered:
         candidates = groups.setdefault((mention.topic, mention.family, mention.unit), [])
         claim_id = _match(candidates, mention)
@@ -208,29 +220,23 @@ def resolve(
                 "c", mention.topic, mention.family, mention.unit, mention.value, mention.value_high
             )
             insort(candidates, (mention.value, claim_id, mention.value_high))
-            created.append(
-                (
-                    claim_id,
-                    mention.topic,
-                    mention.family,
-                    mention.unit,
-                    mention.value,
-                    mention.value_high,
-                    now,
-                    run_id,
-                )
-            )
+            created.append(mention)
         assigned[mention.mention_id] = claim_id
+    columns = {
+        name: [getattr(m, name) for m in created]
+        for name in ("topic", "family", "unit", "value", "value_high")
+    }
+    new_ids = [assigned[m.mention_id] for m in created]
     insert_columns(
         conn,
         "claims",
-        ["claim_id", "topic", "family", "unit", "value", "value_high", "created_at", "run_id"],
-        created,
+        {"claim_id": new_ids, **columns},
+        constants={"created_at": now, "run_id": run_id},
     )
-    return assigned, [str(row[0]) for row in created]
+    return assigned, new_ids
 
 
-_LINKS = """
+_LINKS = f"""
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
 fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
 -- Every mention a link or its checks can need, in one filtered scan: the touched claims' (all
@@ -241,6 +247,19 @@ rel AS MATERIALIZED (
     WHERE claim_id IN (SELECT claim_id FROM touched)
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
+),
+-- Value links join on buckets of log(value) (see _log_bucket).
+stated_values AS (
+    SELECT statement_id, value, sign(value) AS sign,
+           {_log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
+           least(value / (1 + $4), value * (1 + $4)) AS lo,
+           greatest(value / (1 + $4), value * (1 + $4)) AS hi
+    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
+),
+claim_buckets AS (
+    SELECT claim_id, value, sign(value) AS sign,
+           {_log_bucket("value", "(1 + $4)")} AS bucket
+    FROM claims
 ),
 candidates AS (
     -- by subject: a statement naming neither value nor claimant, and its own article's claims
@@ -260,18 +279,15 @@ candidates AS (
     -- by value: a value the statement names, within the tolerance; new statements against
     -- every claim, every statement against the touched claims
     SELECT v.statement_id, c.claim_id, 'value'
-    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM fresh
-          WHERE len(about_values) > 0) v
-    JOIN claims c ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
-                                 AND greatest(v.value / (1 + $4), v.value * (1 + $4))
+    FROM (SELECT * FROM stated_values WHERE statement_id IN (SELECT statement_id FROM fresh)) v
+    JOIN claim_buckets c ON c.sign = v.sign AND c.bucket = v.bucket
+    WHERE c.value BETWEEN v.lo AND v.hi
     UNION ALL
     SELECT v.statement_id, c.claim_id, 'value'
-    FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements
-          WHERE len(about_values) > 0) v
-    JOIN (SELECT claim_id, value FROM claims
-          WHERE claim_id IN (SELECT claim_id FROM touched)) c
-      ON c.value BETWEEN least(v.value / (1 + $4), v.value * (1 + $4))
-                     AND greatest(v.value / (1 + $4), v.value * (1 + $4))
+    FROM stated_values v
+    JOIN (SELECT * FROM claim_buckets WHERE claim_id IN (SELECT claim_id FROM touched)) c
+      ON c.sign = v.sign AND c.bucket = v.bucket
+    WHERE c.value BETWEEN v.lo AND v.hi
 ),
 first_seen AS (
     -- claim_state is current for every claim this batch did not add mentions to, and rel
@@ -396,14 +412,14 @@ agg AS (
                AS qualifier,
            arg_min(value_usd, (modality <> 'asserted', reported_on, article_id, char_start))
                AS value_usd,
-           coalesce(list(DISTINCT claimant ORDER BY claimant)
-                    FILTER (WHERE claimant IS NOT NULL), []) AS claimants,
+           -- distinct values as list_distinct (which also drops NULLs) of a plain list: one
+           -- pass, where each DISTINCT aggregate costs a grouping of its own
+           list_sort(list_distinct(list(claimant))) AS claimants,
            min(reported_on) AS first_seen, max(reported_on) AS last_seen,
-           count(*) AS mentions, count(DISTINCT article_id) AS articles,
-           count(DISTINCT source_id) AS sources,
-           list(DISTINCT source_id ORDER BY source_id) AS outlets,
-           coalesce(list(DISTINCT leaning ORDER BY leaning)
-                    FILTER (WHERE leaning IS NOT NULL), []) AS leanings
+           count(*) AS mentions, len(list_distinct(list(article_id))) AS articles,
+           list_sort(list_distinct(list(source_id))) AS outlets,
+           len(outlets) AS sources,
+           list_sort(list_distinct(list(leaning))) AS leanings
     FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
     GROUP BY claim_id
 ),
@@ -414,10 +430,19 @@ latest AS (
            arg_max(e.effective_on, (e.effective_on, st.article_id, st.char_start, e.statement_id))
                AS since,
            arg_max(e.event_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS event_id
+               AS event_id,
+           arg_max(st.statement_id,
+                   (e.effective_on, st.article_id, st.char_start, e.statement_id))
+               AS statement_id
     FROM claim_status_events e JOIN statements st USING (statement_id)
     WHERE e.claim_id IN (SELECT claim_id FROM touched)
     GROUP BY e.claim_id
+),
+evidence AS (
+    -- the statement that set the status now: its article, sentence and speaker
+    SELECT latest.claim_id, a.url, st.sentence, st.speaker
+    FROM latest JOIN statements st USING (statement_id)
+    LEFT JOIN articles a ON a.article_id = st.article_id
 ),
 signals AS (
     SELECT l.claim_id,
@@ -432,13 +457,19 @@ drift AS (
     SELECT claim_id, count(*) AS n FROM claim_drift_events
     WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
 )
-INSERT INTO claim_state
-SELECT agg.claim_id, agg.kind, agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen,
-       agg.last_seen, agg.mentions, agg.articles, agg.sources, agg.outlets, agg.leanings,
-       coalesce(latest.status, 'unverified'), latest.since, latest.event_id,
-       coalesce(drift.n, 0), coalesce(signals.signals, []), $2
+INSERT INTO claim_state BY NAME
+SELECT agg.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, agg.kind,
+       agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen, agg.last_seen, agg.mentions,
+       agg.articles, agg.sources, agg.outlets, agg.leanings,
+       coalesce(latest.status, 'unverified') AS kremlin_status,
+       latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
+       evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
+       evidence.speaker AS kremlin_evidence_speaker, coalesce(drift.n, 0) AS drift_events,
+       coalesce(signals.signals, []) AS other_russian_signals, $2 AS updated_at
 FROM agg
+JOIN claims c USING (claim_id)
 LEFT JOIN latest USING (claim_id)
+LEFT JOIN evidence USING (claim_id)
 LEFT JOIN signals USING (claim_id)
 LEFT JOIN drift USING (claim_id)
 """
@@ -493,20 +524,13 @@ def load_ledger(
     if not new_mentions and not new_statements:
         return changes
     assigned, changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
-    insert_columns(
-        conn,
-        "mentions",
-        MENTION_COLUMNS,
-        [(*astuple(m), assigned[m.mention_id], run_id, now) for m in new_mentions],
-        on_conflict="",  # new_mentions holds only ids not stored yet: skip the conflict check
-    )
-    insert_columns(
-        conn,
-        "statements",
-        STATEMENT_COLUMNS,
-        [(*astuple(s), run_id, now) for s in new_statements],
-        on_conflict="",
-    )
+    stamp = {"run_id": run_id, "loaded_at": now}
+    columns = record_columns(new_mentions)
+    if new_mentions:
+        columns["claim_id"] = [assigned[m.mention_id] for m in new_mentions]
+    # Only ids not stored yet are left: no conflict check needed.
+    insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
+    insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
     by_mentions = sorted(set(assigned.values()))
     linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
     touched = sorted(set(by_mentions) | linked)
