@@ -97,8 +97,9 @@ def ledger_rows(
 ) -> tuple[list[MentionRecord], list[StatementRecord]]:
     """The article's claims and statements as ledger rows.
 
-    A mention belongs to the article's first topic (topics are listed specific first in the
-    catalogue); a statement may answer claims of any of the article's topics.
+    A mention starts under the article's first topic (topics are listed specific first in the
+    catalogue) and may join a claim of any of its topics (see warehouse.ledger.resolve); a
+    statement may answer claims of any of the article's topics.
     """
     reported_on = record.published or record.discovered_at.date()
     topic = record.topics[0]

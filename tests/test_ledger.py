@@ -455,3 +455,25 @@ def test_same_day_statements_are_ordered_alike_everywhere(db: duckdb.DuckDBPyCon
     # b2 (confirm) comes before z9 (deny) on the same day: article, then place in it
     assert current == [("denied",)]
     assert set(history) == {("unverified", "confirmed"), ("confirmed", "denied")}
+
+
+def test_a_mention_joins_a_matching_claim_of_any_of_its_articles_topics(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    general = "iran-russia-oil-deals"
+    # The Russian answer's article is on both topics; the Persian report only on the general one.
+    for article, topics in (("fa-report", [general]), ("ru-answer", [TOPIC, general])):
+        db.execute(
+            "INSERT INTO articles (article_id, url, fetch_url, source_id, status, topics,"
+            " discovered_at, run_id) VALUES (?, ?, ?, 'outlet', 'extracted', ?, ?, 'run-0')",
+            [article, *[f"https://outlet.example/{article}"] * 2, topics, NOW],
+        )
+    load(db, [mention("fa-report", 7e9, topic=general, on=date(2019, 3, 10))])
+    load(db, [mention("ru-answer", 7e9, topic=TOPIC, on=date(2019, 3, 11))], run_id="run-2")
+    other = mention("ru-answer", 9e9, topic=TOPIC, on=date(2019, 3, 11), start=50)
+    load(db, [other], run_id="run-3")
+    assert rows(db, "SELECT topic, value, mentions FROM claims_current ORDER BY value") == [
+        (general, 7e9, 2),
+        (TOPIC, 9e9, 1),  # nothing to join: a new claim under the mention's own topic
+    ]
+    assert rows(db, "SELECT DISTINCT topic FROM mentions WHERE value = 7e9") == [(general,)]

@@ -4,8 +4,9 @@ transaction (the one that stores the articles).
 
 Rules (DESIGN.md, "Tracking rules"; docs/warehouse.md explains them for analysts):
 
-- A mention joins the tracked claim of its topic, family and unit whose value is within 1%
-  (ranges: both ends); otherwise it starts a new claim. Families keep a deal figure and a
+- A mention joins the tracked claim of its family and unit whose value is within 1% (ranges:
+  both ends), in the first of its article's topics that has one (its own topic first);
+  otherwise it starts a new claim under its own topic. Families keep a deal figure and a
   trade figure of equal value apart.
 - A statement refers to a claim of one of its article's topics, first reported no later than
   the day after the statement, by *value* (a value it names), by *claimant* (whose claims it
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -148,10 +149,32 @@ Candidate = tuple[float, str, float | None]
 """(value, claim_id, value_high): sorted by value, ties by id."""
 
 
-def _claims_near(
+def _article_topics(
     conn: duckdb.DuckDBPyConnection, mentions: Sequence[MentionRecord]
+) -> dict[str, list[str]]:
+    """Each mention's topics, in the order it tries them: its own, then its article's others.
+
+    The articles are stored earlier in the same transaction, so their topics are there.
+    """
+    stored = dict(
+        conn.execute(
+            "SELECT article_id, topics FROM articles WHERE article_id IN (SELECT UNNEST($1))",
+            [sorted({m.article_id for m in mentions})],
+        ).fetchall()
+    )
+    return {
+        m.mention_id: [m.topic, *(t for t in stored.get(m.article_id) or () if t != m.topic)]
+        for m in mentions
+    }
+
+
+def _claims_near(
+    conn: duckdb.DuckDBPyConnection,
+    mentions: Sequence[MentionRecord],
+    topics: Mapping[str, Sequence[str]],
 ) -> dict[Group, list[Candidate]]:
     """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
+    tried = [(topic, m) for m in mentions for topic in topics[m.mention_id]]
     rows = conn.execute(
         f"""
         WITH batch AS (
@@ -168,10 +191,10 @@ def _claims_near(
         WHERE c.value BETWEEN b.lo AND b.hi
         """,
         [
-            [m.topic for m in mentions],
-            [m.family for m in mentions],
-            [m.unit for m in mentions],
-            [m.value for m in mentions],
+            [topic for topic, _ in tried],
+            [m.family for _, m in tried],
+            [m.unit for _, m in tried],
+            [m.value for _, m in tried],
             1 + 2 * VALUE_TOLERANCE,  # the same window _match scans, from the same tolerance
         ],
     ).fetchall()
@@ -197,43 +220,64 @@ def _match(candidates: list[Candidate], mention: MentionRecord) -> str | None:
     return best[1] if best else None
 
 
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Which claim each mention joined, under which topic, and the claims created."""
+
+    claim_of: dict[str, str]
+    """mention_id → claim_id."""
+    topic_of: dict[str, str]
+    """mention_id → the topic of its claim (one of its article's topics)."""
+    created: list[str]
+
+
 def resolve(
     conn: duckdb.DuckDBPyConnection,
     mentions: Sequence[MentionRecord],
     *,
     run_id: str,
     now: datetime,
-) -> tuple[dict[str, str], list[str]]:
-    """Assign each mention a claim id, creating claims as needed (earliest report first).
+) -> Resolution:
+    """Assign each mention a claim, creating claims as needed (earliest report first).
 
-    Returns mention_id → claim_id and the ids of the claims created.
+    A mention may join a claim of any of its article's topics, its own first: a Russian
+    answer that matches both a 2018 topic and the general one still joins the general
+    topic's claim first reported in Persian. Only when no topic has a matching claim is
+    one created, under the mention's own topic.
     """
     ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
-    groups = _claims_near(conn, ordered) if ordered else {}
-    assigned: dict[str, str] = {}
+    topics = _article_topics(conn, ordered) if ordered else {}
+    groups = _claims_near(conn, ordered, topics) if ordered else {}
+    claim_of: dict[str, str] = {}
+    topic_of: dict[str, str] = {}
     created: list[MentionRecord] = []
     for mention in ordered:
-        candidates = groups.setdefault((mention.topic, mention.family, mention.unit), [])
-        claim_id = _match(candidates, mention)
-        if claim_id is None:
+        for topic in topics[mention.mention_id]:
+            claim_id = _match(groups.get((topic, mention.family, mention.unit), []), mention)
+            if claim_id is not None:
+                break
+        else:
+            topic = mention.topic
             claim_id = stable_id(
-                "c", mention.topic, mention.family, mention.unit, mention.value, mention.value_high
+                "c", topic, mention.family, mention.unit, mention.value, mention.value_high
             )
+            candidates = groups.setdefault((topic, mention.family, mention.unit), [])
             insort(candidates, (mention.value, claim_id, mention.value_high))
             created.append(mention)
-        assigned[mention.mention_id] = claim_id
+        claim_of[mention.mention_id] = claim_id
+        topic_of[mention.mention_id] = topic
     columns = {
         name: [getattr(m, name) for m in created]
         for name in ("topic", "family", "unit", "value", "value_high")
     }
-    new_ids = [assigned[m.mention_id] for m in created]
+    new_ids = [claim_of[m.mention_id] for m in created]
     insert_columns(
         conn,
         "claims",
         {"claim_id": new_ids, **columns},
         constants={"created_at": now, "run_id": run_id},
     )
-    return assigned, new_ids
+    return Resolution(claim_of=claim_of, topic_of=topic_of, created=new_ids)
 
 
 _LINKS = f"""
@@ -523,15 +567,17 @@ def load_ledger(
     )
     if not new_mentions and not new_statements:
         return changes
-    assigned, changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+    resolution = resolve(conn, new_mentions, run_id=run_id, now=now)
+    changes.new_claims = resolution.created
     stamp = {"run_id": run_id, "loaded_at": now}
     columns = record_columns(new_mentions)
     if new_mentions:
-        columns["claim_id"] = [assigned[m.mention_id] for m in new_mentions]
+        columns["claim_id"] = [resolution.claim_of[m.mention_id] for m in new_mentions]
+        columns["topic"] = [resolution.topic_of[m.mention_id] for m in new_mentions]
     # Only ids not stored yet are left: no conflict check needed.
     insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
     insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
-    by_mentions = sorted(set(assigned.values()))
+    by_mentions = sorted(set(resolution.claim_of.values()))
     linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
     touched = sorted(set(by_mentions) | linked)
     stage_mentions(conn, touched)
