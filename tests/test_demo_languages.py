@@ -49,3 +49,20 @@ def test_russian_and_persian_pages_are_judged_for_relevance(
     assert {page["path"]: stored[f"{DEMO_ORIGIN}/{page['path']}"][1] for page in own} == {
         page["path"]: page["relevant"] for page in own
     }
+
+
+@pytest.mark.parametrize("value", [50e9, 40e9, 4e9])
+def test_the_demo_tracks_figures_reported_in_three_languages_as_one_claim(
+    demo_warehouse: Path, value: float
+) -> None:
+    conn = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        rows = conn.execute(
+            "SELECT claim_id, list_sort(list(DISTINCT language)) FROM claim_mentions_v"
+            " WHERE unit = 'USD' AND value = ? GROUP BY claim_id",
+            [value],
+        ).fetchall()
+    finally:
+        conn.close()
+    assert len(rows) == 1
+    assert rows[0][1] == ["en", "fa", "ru"]
