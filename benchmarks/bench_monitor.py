@@ -134,6 +134,8 @@ def main() -> None:
         print(json.dumps(child(args.child, args.batch_size)))
         return
     env = {
+        # The temporary API's default 20 s start-up limit is tight on a busy machine.
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
         **os.environ,
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
