@@ -11,6 +11,7 @@ The articles are written for this test (the figure and its speaker are illustrat
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,7 @@ def _run_monitor(tmp_path: Path, catalogue: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def warehouse(httpserver: HTTPServer, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+def warehouse(httpserver: HTTPServer, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     counts = _run_monitor(tmp_path, _serve(httpserver))
     assert (counts["articles_new"], counts["articles_failed"]) == (3, 0)
     conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)

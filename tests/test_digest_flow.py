@@ -50,7 +50,9 @@ def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
     assert message["To"] == "newsroom@example.org"
-    html = message.get_body(("html",)).get_content()
+    body = message.get_body(("html",))
+    assert body is not None
+    html = body.get_content()
     assert "Kremlin cannot confirm up to $50 billion investment pledge" in html
     assert "Dmitry Peskov" in html and "badge-not_confirmed" in html
     second = run_digest(settings, recipients=[DESK, GAS])

@@ -32,6 +32,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 from prefect.logging.handlers import APILogHandler
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from digests.service import DeliveryReport
@@ -47,7 +48,7 @@ def password(prefect_harness: None) -> Iterator[str]:
     """A fresh password, saved in a Secret block of its own."""
     value = "pw-" + secrets.token_urlsafe(18)
     name = "claimwatch-smtp-" + secrets.token_hex(4)
-    Secret(value=value).save(name)
+    Secret(value=SecretStr(value)).save(name)
     try:
         yield value
     finally:
