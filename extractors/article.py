@@ -9,6 +9,7 @@ from datetime import date
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from extractors.exceptions import NotAnArticle, UnreadableInput
 from extractors.language import guess_language
@@ -32,13 +33,7 @@ class Article:
     description: str | None
 
 
-def _declared_language(html: str) -> str | None:
-    try:
-        root = lxml_html.fromstring(html[:20000])
-    except (ValueError, lxml_html.etree.ParserError):
-        return None
-    if root is None:
-        return None
+def _declared_language(root: lxml_html.HtmlElement) -> str | None:
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         return str(lang)
@@ -75,8 +70,14 @@ def extract_article(
     """
     if not html.strip() or "\x00" in html[:2048]:
         raise UnreadableInput(f"{url or 'input'}: empty or binary page, nothing to extract")
+    # One parse serves both: the declared language is read first, since trafilatura prunes
+    # the tree it is given.
+    root = load_html(html)
+    if root is None:
+        raise NotAnArticle(f"{url or 'input'}: not an HTML document")
+    declared = _declared_language(root)
     raw = trafilatura.extract(
-        html,
+        root,
         url=url,
         output_format="json",
         with_metadata=True,
@@ -99,6 +100,6 @@ def extract_article(
         author=data.get("author") or None,
         published=_parse_date(data.get("date")),
         site_name=data.get("source-hostname") or data.get("hostname") or None,
-        language=guess_language(text, _declared_language(html), language_hint),
+        language=guess_language(text, declared, language_hint),
         description=data.get("excerpt") or None,
     )
