@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 80
 """Less text than this is a stub, a paywall or an index page, not an article."""
+ZWNJ = "\u200c"
+ZWNJ_STAND_IN = "\u2e3f"
+"""Printable stand-in for the zero-width non-joiner while trafilatura works: it drops every
+non-printable character, and Persian spells words with ZWNJ ("سرمایه‌گذاری")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +43,20 @@ def _declared_language(root: lxml_html.HtmlElement) -> str | None:
         return str(lang)
     locale = root.xpath("//meta[@property='og:locale']/@content")
     return str(locale[0]) if locale else None
+
+
+def _shield_zwnj(root: lxml_html.HtmlElement) -> bool:
+    """Put the stand-in for every ZWNJ in the page's text; False when the page already
+    holds the stand-in (then ZWNJ is left to be dropped rather than invented)."""
+    texts = [t for node in root.iter() for t in (node.text, node.tail) if t]
+    if not any(ZWNJ in t for t in texts) or any(ZWNJ_STAND_IN in t for t in texts):
+        return False
+    for node in root.iter():
+        if node.text and ZWNJ in node.text:
+            node.text = node.text.replace(ZWNJ, ZWNJ_STAND_IN)
+        if node.tail and ZWNJ in node.tail:
+            node.tail = node.tail.replace(ZWNJ, ZWNJ_STAND_IN)
+    return True
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -76,6 +94,7 @@ def extract_article(
     if root is None:
         raise NotAnArticle(f"{url or 'input'}: not an HTML document")
     declared = _declared_language(root)
+    shielded = _shield_zwnj(root)
     raw = trafilatura.extract(
         root,
         url=url,
@@ -87,7 +106,7 @@ def extract_article(
     )
     if raw is None:
         raise NotAnArticle(f"{url or 'input'}: trafilatura found no article text in the page")
-    data = json.loads(raw)
+    data = json.loads(raw.replace(ZWNJ_STAND_IN, ZWNJ) if shielded else raw)
     text = (data.get("text") or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         raise NotAnArticle(

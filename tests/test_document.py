@@ -98,3 +98,25 @@ def test_bytes_in_a_declared_charset() -> None:
 def test_empty_text_gives_empty_lists(raw: str) -> None:
     result = extract_document(raw)
     assert (result["claims"], result["kremlin_statements"], result["relevant"]) == ([], [], False)
+
+
+def test_persian_zero_width_non_joiners_survive_trafilatura() -> None:
+    from extractors.article import ZWNJ, ZWNJ_STAND_IN, extract_article
+
+    sentence = "شرکت‌های روسی برای سرمایه‌گذاری در میدان‌های نفتی ایران آماده‌اند."
+    others = [
+        "وزیر نفت گفت گفت‌وگوها درباره قراردادهای تازه ادامه دارد.",
+        "هیئت روسی هفته آینده به تهران می‌آید.",
+        "کارشناسان می‌گویند تحریم‌ها راه سرمایه‌گذاری خارجی را بسته‌اند.",
+    ]
+    page = (
+        '<html lang="fa"><head><title>سرمایه&zwnj;گذاری روسیه</title></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in (sentence, *others))
+        + "</article></body></html>"
+    )
+    article = extract_article(page)
+    assert sentence in article.text and ZWNJ in (article.title or "")
+    # A page that already holds the stand-in keeps it, and loses its ZWNJ as trafilatura would.
+    odd = page.replace("</article>", f"<p>{ZWNJ_STAND_IN} {sentence}</p></article>")
+    text = extract_article(odd).text
+    assert ZWNJ_STAND_IN in text and ZWNJ not in text
