@@ -199,6 +199,9 @@ class Attributor:
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
         far = self.cues.reach_after_verb
         hi = verb_end + (self.cues.reach_after if prefix or far is None else far)
+        own = self.sentence_at(verb_end)
+        if own is not None and own.end > verb_end:
+            hi = min(hi, own.end)  # the next sentence's subject does not speak here
         stop = self.cues.after_stop_re
         if stop is not None and (opened := stop.search(self.text, verb_end, hi)):
             hi = opened.start()  # "заявил, что Кремль ...": the Kremlin is reported on
