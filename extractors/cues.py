@@ -266,8 +266,9 @@ class Cues:
     split_reach: int = 0
     """How many words may stand between the two parts of a split stance."""
     asking_re: re.Pattern[str] | None = None
-    """A question put to the name right before it ("Пескову задали вопрос"): the one asked
-    is who the next pronoun means ("... — он предпочёл промолчать")."""
+    """A question put to the name before it, two words at most between them ("Пескову
+    журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
+    предпочёл промолчать")."""
     stance_subject_reach: int | None = None
     """Characters before a stance cue its subject may stand, when farther than the default:
     a language that puts a long object between the subject and a clause-final verb
@@ -648,7 +649,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
-        asking_re=words_re(people["asking"]) if people.get("asking") else None,
+        asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
+        if people.get("asking")
+        else None,
     )
 
 
