@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractors.absence import absences, inside
 from extractors.cues import Cues
 from extractors.people import Mention
-from extractors.sentences import Quote, Segmentation, Sentence
+from extractors.sentences import Quote, Segmentation, Sentence, clause
 from extractors.tags import tag_speakers
 
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
@@ -199,6 +199,9 @@ class Attributor:
         ("заявил РИА Новости Песков": the agency is told, the spokesman speaks)."""
         far = self.cues.reach_after_verb
         hi = verb_end + (self.cues.reach_after if prefix or far is None else far)
+        own = self.sentence_at(verb_end)
+        if own is not None and own.end > verb_end:
+            hi = min(hi, own.end)  # the next sentence's subject does not speak here
         stop = self.cues.after_stop_re
         if stop is not None and (opened := stop.search(self.text, verb_end, hi)):
             hi = opened.start()  # "заявил, что Кремль ...": the Kremlin is reported on
@@ -279,11 +282,17 @@ class Attributor:
             own = self._first_subject(sentence.start, pos)
             said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
             return own or (said[0].speaker if said else None)
+        far = self.cues.stance_subject_reach
         for m in reversed(self.between(sentence.start, pos)):
-            if pos - m.end > 30:
+            if pos - m.end > (far or 30):
                 break
             if m.possessive and pos - m.end <= _OWNED_STANCE:
                 return m  # "the Kremlin's refusal to confirm"
+            if far is not None and (m.possessive or (m.oblique and not self._opens(m, sentence))):
+                # "Пескову задали вопрос": the addressee is no subject; but a group that
+                # opens its clause in its place ("В Кремле не подтвердили") speaks for a
+                # verb with no subject
+                continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
         frames = [f for f in self.frames(sentence.start, sentence.end) if not f.nominal]
@@ -291,6 +300,13 @@ class Attributor:
         if before:
             return before[-1].speaker
         return frames[0].speaker if frames else self.tagged(sentence)
+
+    def _opens(self, m: Mention, sentence: Sentence) -> bool:
+        """Whether group ``m`` stands first in its clause of ``sentence``."""
+        if m.kind != "group":
+            return False
+        lo = clause(self.text, sentence, m.start, self.cues)[0]
+        return not any(c.isalnum() for c in self.text[lo : m.start])
 
     def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
         """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""

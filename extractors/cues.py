@@ -260,6 +260,20 @@ class Cues:
     """Characters after a verb (not a prefix) of saying its speaker may start, when longer
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
     (a role and an apposition stand between the verb and the name)."""
+    stance_splits: tuple[tuple[str, str, str], ...] = ()
+    """(stance, first, second): lexicon lists of a stance written in two parts with an
+    object between them ("подтвердить названные цифры не может", "от оценки воздержался")."""
+    split_reach: int = 0
+    """How many words may stand between the two parts of a split stance."""
+    asking_re: re.Pattern[str] | None = None
+    """A question put to the name before it, two words at most between them ("Пескову
+    журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
+    предпочёл промолчать")."""
+    stance_subject_reach: int | None = None
+    """Characters before a stance cue its subject may stand, when farther than the default:
+    a language that puts a long object between the subject and a clause-final verb
+    ("Песков сумму контракта с Ираном комментировать не стал"). Names in an oblique case
+    ("Пескову задали вопрос") are then passed over, for they are no subject."""
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -431,6 +445,10 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
     }
+    for stance, i, first, second in _splits(data):
+        lists[f"split:{stance}:{i}:a"] = first
+        lists[f"split:{stance}:{i}:b"] = second
+        lists["any_stance"] = lists["any_stance"] + first
     sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
     return Lexicon(lists, case_sensitive=sensitive)
 
@@ -625,7 +643,27 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         )
         if "compound_joiners" in numbers
         else None,
+        stance_splits=tuple(
+            (stance, f"split:{stance}:{i}:a", f"split:{stance}:{i}:b")
+            for stance, i, _, _ in _splits(data)
+        ),
+        split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
+        stance_subject_reach=data["statement_cues"].get("subject_reach"),
+        asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
+        if people.get("asking")
+        else None,
     )
+
+
+def _splits(data: Mapping[str, Any]) -> list[tuple[str, int, list[str], list[str]]]:
+    """(stance, index, first parts, second parts) of the cue file's ``stance_splits``."""
+    splits = _public(data.get("stance_splits", {}))
+    return [
+        (stance, i, pair[0], pair[1])
+        for stance, pairs in splits.items()
+        if isinstance(pairs, list)
+        for i, pair in enumerate(pairs)
+    ]
 
 
 @cache

@@ -36,6 +36,9 @@ RUSSIA = "RU"
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
 )
+PRESS_SERVICE = "Kremlin"
+"""The gazetteer's name of the Kremlin as an institution: the speaker of every statement in
+the press service's role, however the text names it ("the Kremlin", "В Кремле")."""
 _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 """Kremlin roles held by a person, who speaks for the Kremlin as an institution."""
 _CLAIM_WINDOW = 1500
@@ -88,12 +91,53 @@ def _is_russian(speaker: Mention) -> bool:
     return speaker.country == RUSSIA
 
 
-def _stance(words: TokenIndex, lo: int, hi: int, cues: Cues) -> tuple[str, int] | None:
+def _stance(
+    words: TokenIndex, lo: int, hi: int, cues: Cues, skip: frozenset[str] = frozenset()
+) -> tuple[str, int] | None:
     for stance in cues.stances:
-        found = words.within(f"stance:{stance}", lo, hi)
+        if stance in skip:
+            continue
+        found = [start for start, _ in words.within(f"stance:{stance}", lo, hi)[:1]]
+        split = _split(words, lo, hi, cues, stance)
+        if split is not None:
+            found.append(split)
         if found:
-            return stance, found[0][0]
+            return stance, min(found)
     return None
+
+
+def _split(words: TokenIndex, lo: int, hi: int, cues: Cues, stance: str) -> int | None:
+    """Start of a cue of ``stance`` written in two parts in [lo, hi), an object between
+    them in one clause ("подтвердить названные цифры не может")."""
+    tokens = words.tokens
+    for name, first, second in cues.stance_splits:
+        if name != stance:
+            continue
+        for a_start, a_end in words.within(first, lo, hi):
+            after = words.within(second, a_end, hi)
+            if not after:
+                break
+            b_start = after[0][0]
+            gap = bisect.bisect_left(tokens.starts, b_start) - bisect.bisect_left(
+                tokens.starts, a_end
+            )
+            if gap <= cues.split_reach and not cues.clause_break_re.search(
+                tokens.text, a_end, b_start
+            ):
+                return a_start
+    return None
+
+
+def _second(
+    text: str, words: TokenIndex, sentence: Sentence, first: tuple[str, int], cues: Cues
+) -> tuple[str, int] | None:
+    """Another stance of a sentence, in a clause of its own: "подтвердил факт подписания,
+    но от оценки стоимости воздержался" both confirms and declines to comment."""
+    lo, hi = clause(text, sentence, first[1], cues)
+    skip = frozenset({first[0], "non_statement"})
+    return _stance(words, hi, sentence.end, cues, skip) or _stance(
+        words, sentence.start, lo, cues, skip
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,36 +258,53 @@ def find_statements(
         found = _stance(words, sentence.start, sentence.end, cues)
         if found is None or found[0] == "non_statement":
             continue
-        if inside(attributor.absent, found[1], found[1] + 1):
-            continue  # "never publicly confirmed": a writer's note
-        stance, pos = found
-        speaker = attributor.speaker_at(pos, sentence)
-        if speaker is None or not _is_russian(speaker):
-            continue
-        speaker = _prefer_reporter(speaker, attributor, sentence)
-        about = _about(text, attributor, cues, sentence, speaker)
-        # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
-        # had no information" is not a Kremlin statement about $50bn
-        lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
-        first = bisect.bisect_left(starts, lo)
-        last = bisect.bisect_left(starts, sentence.end)
-        values = tuple(f.value for f in figures[first:last] if f.unit)
-        topical = words.has("statement_topic", sentence.start, sentence.end)
-        if about is None and not values and not topical:
-            continue
-        out.append(
-            KremlinStatement(
-                speaker=speaker.label,
-                role=_role(speaker, cues),
-                stance=stance,
-                about_claimant=about,
-                about_values=values,
-                sentence=text[sentence.start : sentence.end],
-                start=sentence.start,
-                end=sentence.end,
-            )
-        )
+        second = _second(text, words, sentence, found, cues)
+        for stance, pos in (found, second) if second else (found,):
+            statement = _statement(text, attributor, cues, figures, starts, sentence, stance, pos)
+            if statement is not None:
+                out.append(statement)
     return out
+
+
+def _statement(
+    text: str,
+    attributor: Attributor,
+    cues: Cues,
+    figures: Sequence[Figure],
+    starts: list[int],
+    sentence: Sentence,
+    stance: str,
+    pos: int,
+) -> KremlinStatement | None:
+    """The statement of the stance cue at ``pos``, if a Russian takes it about a claim."""
+    words = attributor.words
+    if inside(attributor.absent, pos, pos + 1):
+        return None  # "never publicly confirmed": a writer's note
+    speaker = attributor.speaker_at(pos, sentence)
+    if speaker is None or not _is_russian(speaker):
+        return None
+    speaker = _prefer_reporter(speaker, attributor, sentence)
+    about = _about(text, attributor, cues, sentence, speaker)
+    # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
+    # had no information" is not a Kremlin statement about $50bn
+    lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
+    first = bisect.bisect_left(starts, lo)
+    last = bisect.bisect_left(starts, sentence.end)
+    values = tuple(f.value for f in figures[first:last] if f.unit)
+    topical = words.has("statement_topic", sentence.start, sentence.end)
+    if about is None and not values and not topical:
+        return None
+    role = _role(speaker, cues)
+    return KremlinStatement(
+        speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,
+        role=role,
+        stance=stance,
+        about_claimant=about,
+        about_values=values,
+        sentence=text[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+    )
 
 
 def drop_repeats(

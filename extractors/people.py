@@ -414,7 +414,8 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             seen_sentence.add(si)
             subject = True
         verb = cues.saying_re.match(_BEFORE_VERB.sub("", text[m.end : m.end + 60]))
-        salient = subject or verb is not None
+        asked = cues.asking_re is not None and cues.asking_re.match(text, m.end, m.end + 60)
+        salient = subject or verb is not None or bool(asked)
         gender = m.gender
         if gender is None and verb is not None and not (m.possessive or m.oblique):
             gender = _agreeing_gender(verb.group(), cues)

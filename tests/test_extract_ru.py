@@ -422,3 +422,76 @@ def test_an_anchor_tag_names_nobody() -> None:
     )
     (claim,) = _extract(body).claims
     assert claim.claimant is None
+
+
+GAS_LEAD = (
+    "Иранский министр нефти заявил, что Россия и Иран подписали газовый контракт "
+    "на 12 млрд долларов.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "stance"),
+    [
+        # a long object between the subject and its clause-final negated verb
+        (
+            "Песков условия и возможную стоимость газового контракта с Тегераном "
+            "обсуждать не стал.",
+            "Dmitry Peskov",
+            "no_comment",
+        ),
+        # a stance in two parts, the object between them
+        (
+            "Ушаков сказал, что подтвердить приведённые иранским министром суммы он не может.",
+            "Yuri Ushakov",
+            "cannot_confirm",
+        ),
+        ("Песков от каких-либо оценок контракта воздержался.", "Dmitry Peskov", "no_comment"),
+        (
+            "Дмитрий Песков оставил вопрос журналистов о цене контракта без ответа.",
+            "Dmitry Peskov",
+            "no_comment",
+        ),
+        ("Песков переадресовал вопросы о контракте в «Газпром».", "Dmitry Peskov", "no_comment"),
+        # present tense under negation is no confirmation
+        ("Кремль эти сведения о контракте не подтверждает.", "Kremlin", "cannot_confirm"),
+        # the indefinite-personal 'В Кремле ...' is the Kremlin as an institution
+        ("В Кремле сообщения о контракте опровергли.", "Kremlin", "deny"),
+    ],
+)
+def test_russian_word_order_of_statements(sentence: str, speaker: str, stance: str) -> None:
+    statements = _extract(GAS_LEAD + sentence).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+def test_the_one_asked_is_whom_the_answering_pronoun_means() -> None:
+    body = (
+        "Посол Ирана Казем Джалали рассказал о газовом контракте на 12 млрд долларов. "
+        "Ушакову журналисты задали вопрос о сумме — он предпочёл промолчать."
+    )
+    statements = _extract(body).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Yuri Ushakov", "no_comment")]
+
+
+def test_one_sentence_may_hold_two_stances_of_one_speaker() -> None:
+    body = GAS_LEAD + (
+        "Помощник президента Юрий Ушаков подтвердил, что контракт подписан, "
+        "однако от оценки суммы воздержался."
+    )
+    statements = _extract(body).kremlin_statements
+    assert sorted((s.speaker, s.stance) for s in statements) == [
+        ("Yuri Ushakov", "confirm"),
+        ("Yuri Ushakov", "no_comment"),
+    ]
+
+
+def test_a_speaker_is_not_taken_from_the_next_sentence() -> None:
+    body = (
+        "Тегеран заявил о газовом контракте с Москвой на 12 млрд долларов. "
+        "Песков сумму контракта комментировать не стал."
+    )
+    extraction = _extract(body)
+    (claim,) = extraction.claims
+    assert claim.claimant is None
+    statements = extraction.kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
