@@ -292,18 +292,7 @@ def _may_be_bilateral(text: str, cues: Cues) -> bool:
 
 
 def _extract(text: str, *, language: str = "en", published: date | None = None) -> Extraction:
-    """Claims, Kremlin statements and other figures of a plain ``text``, normalised.
-
-    Args:
-        text: the article text; offsets in the result index into it.
-        language: which cue file to use (``extractors/data/cues/<language>.json``).
-        published: the article's date, for relative periods ("last year") and for
-            picking the holder of an office ("the Kremlin spokesman").
-
-    Returns:
-        An Extraction; empty lists for an empty or figure-free text. A text longer than
-        MAX_TEXT is read up to a paragraph break before that length.
-    """
+    """:func:`extract_claims` on a text already in its language's normalised form."""
     if not text or not text.strip():
         return Extraction()
     if len(text) > MAX_TEXT:

@@ -10,17 +10,15 @@ The articles are written for this test (the figure and its speaker are illustrat
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
+from monitor_support import run_monitor
 from pytest_httpserver import HTTPServer
 
-REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 PERSIAN = (
@@ -104,29 +102,9 @@ def _serve(httpserver: HTTPServer) -> str:
     return "\n".join(catalogue)
 
 
-def _run_monitor(tmp_path: Path, catalogue: str) -> dict[str, Any]:
-    from flows.monitor import monitor
-
-    path = tmp_path / "catalogue.toml"
-    path.write_text(catalogue, encoding="utf-8")
-    return asyncio.run(
-        monitor(
-            config=str(REPO / "claimwatch.toml"),
-            catalogue=str(path),
-            database=str(tmp_path / "w.duckdb"),
-            force=True,
-            overrides={
-                "per_host_delay": 0,
-                "snapshot": str(tmp_path / "read.duckdb"),
-                "outbox": str(tmp_path / "outbox"),
-            },
-        )
-    )
-
-
 @pytest.fixture
 def warehouse(httpserver: HTTPServer, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    counts = _run_monitor(tmp_path, _serve(httpserver))
+    counts = run_monitor(tmp_path, _serve(httpserver))
     assert (counts["articles_new"], counts["articles_failed"]) == (3, 0)
     conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     yield conn

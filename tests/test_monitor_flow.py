@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+from monitor_support import run_monitor
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from flows.demo.synthetic import SyntheticSite, feed_xml
 
-REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-
-def run_monitor(tmp_path: Path, catalogue: str, **overrides: Any) -> dict[str, Any]:
-    from flows.monitor import monitor
-
-    path = tmp_path / "catalogue.toml"
-    path.write_text(catalogue, encoding="utf-8")
-    return asyncio.run(
-        monitor(
-            config=str(REPO / "claimwatch.toml"),
-            catalogue=str(path),
-            database=str(tmp_path / "w.duckdb"),
-            force=True,
-            overrides={
-                "per_host_delay": 0,
-                "batch_size": 10,
-                "snapshot": str(tmp_path / "read.duckdb"),
-                "read_timeout": 1.0,
-                "retries": 1,
-                **overrides,
-            },
-        )
-    )
 
 
 def query(tmp_path: Path, sql: str) -> list[tuple[Any, ...]]:
