@@ -68,7 +68,7 @@ def _topic_table(topic: str, rows: list[dict[str, Any]]) -> Table:
     table.add_column("kind")
     table.add_column("claimed by")
     table.add_column("first seen", no_wrap=True)
-    table.add_column("outlets", justify="right")
+    table.add_column("outlets (languages)", justify="right")
     table.add_column("Kremlin")
     for c in rows:
         claimants = c["claimants"] or []
@@ -84,7 +84,7 @@ def _topic_table(topic: str, rows: list[dict[str, Any]]) -> Table:
             c["kind"].replace("_", " ") + (" (drift)" if c["drift_events"] else ""),
             escape(shown),
             str(c["first_seen"]),
-            str(c["sources"]),
+            f"{c['sources']} ({' '.join(c['languages'] or ())})",
             kremlin,
         )
     return table
@@ -145,7 +145,8 @@ def claim(
         f"Kremlin status: {_status(c['kremlin_status'])}"
         + (f" since {c['kremlin_status_since']}" if c["kremlin_status_since"] else "")
         + f"; {c['mentions']} mentions in {c['sources']} outlets "
-        f"({escape(', '.join(c['leanings']))}), {c['first_seen']} → {c['last_seen']}"
+        f"({escape(', '.join(c['leanings']))}; languages: {' '.join(c['languages'] or ())}), "
+        f"{c['first_seen']} → {c['last_seen']}"
     )
     table = Table(show_lines=True)
     for column in ("date", "event", "outlet", "what", "evidence"):

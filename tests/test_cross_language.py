@@ -113,18 +113,20 @@ def warehouse(httpserver: HTTPServer, tmp_path: Path) -> Iterator[duckdb.DuckDBP
 
 def test_one_figure_in_three_languages_is_one_claim(warehouse: duckdb.DuckDBPyConnection) -> None:
     claims = warehouse.execute(
-        "SELECT claim_id, claimants FROM claims_current WHERE unit = 'USD' AND value = 7e9"
+        "SELECT claim_id, claimants, languages FROM claims_current"
+        " WHERE unit = 'USD' AND value = 7e9"
     ).fetchall()
     assert len(claims) == 1
-    claim_id, claimants = claims[0]
+    claim_id, claimants, languages = claims[0]
     assert claimants == ["Bijan Namdar Zanganeh"]
+    assert languages == ["en", "fa", "ru"]
     mentions = warehouse.execute(
         "SELECT language, count(*) FROM claim_mentions_v WHERE claim_id = ? GROUP BY language",
         [claim_id],
     ).fetchall()
     assert dict(mentions) == {"fa": 1, "en": 1, "ru": 1}
-    languages = warehouse.execute("SELECT url, language FROM articles ORDER BY url").fetchall()
-    assert [language for _, language in languages] == ["en", "fa", "ru"]
+    stored = warehouse.execute("SELECT url, language FROM articles ORDER BY url").fetchall()
+    assert [language for _, language in stored] == ["en", "fa", "ru"]
 
 
 def test_the_kremlins_russian_answer_sets_the_status_of_a_claim_first_reported_in_persian(

@@ -62,7 +62,11 @@ def test_the_demo_tracks_figures_reported_in_three_languages_as_one_claim(
             " WHERE unit = 'USD' AND value = ? GROUP BY claim_id",
             [value],
         ).fetchall()
+        languages = conn.execute(
+            "SELECT languages FROM claims_current WHERE claim_id = ?", [rows[0][0]]
+        ).fetchone()
     finally:
         conn.close()
     assert len(rows) == 1
     assert rows[0][1] == ["en", "fa", "ru"]
+    assert languages == (["en", "fa", "ru"],)

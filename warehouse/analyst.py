@@ -93,7 +93,7 @@ def current_claims(
     tail = f" LIMIT {int(limit)}" if limit else ""
     cursor = conn.execute(
         "SELECT claim_id, topic, kind, value, value_high, unit, qualifier, claimants, "
-        "first_seen, last_seen, mentions, sources, leanings, kremlin_status, "
+        "first_seen, last_seen, mentions, sources, leanings, languages, kremlin_status, "
         "kremlin_status_since, kremlin_evidence_speaker, kremlin_evidence_url, drift_events, "
         "len(other_russian_signals) AS other_signals "
         f"FROM claims_current {where} ORDER BY last_seen DESC, topic, value DESC{tail}",

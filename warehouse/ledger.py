@@ -463,7 +463,8 @@ agg AS (
            count(*) AS mentions, len(list_distinct(list(article_id))) AS articles,
            list_sort(list_distinct(list(source_id))) AS outlets,
            len(outlets) AS sources,
-           list_sort(list_distinct(list(leaning))) AS leanings
+           list_sort(list_distinct(list(leaning))) AS leanings,
+           list_sort(list_distinct(list(language))) AS languages
     FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
     GROUP BY claim_id
 ),
@@ -504,7 +505,7 @@ drift AS (
 INSERT INTO claim_state BY NAME
 SELECT agg.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, agg.kind,
        agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen, agg.last_seen, agg.mentions,
-       agg.articles, agg.sources, agg.outlets, agg.leanings,
+       agg.articles, agg.sources, agg.outlets, agg.leanings, agg.languages,
        coalesce(latest.status, 'unverified') AS kremlin_status,
        latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
        evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
@@ -522,7 +523,7 @@ LEFT JOIN drift USING (claim_id)
 _STAGE_MENTIONS = """
 CREATE OR REPLACE TEMP TABLE ledger_claim_mentions AS
 SELECT claim_id, mention_id, article_id, char_start, reported_on, modality, kind, qualifier,
-       value_usd, claimant, source_id, leaning
+       value_usd, claimant, source_id, leaning, language
 FROM mentions WHERE claim_id IN (SELECT UNNEST($1::VARCHAR[]))
 """
 
