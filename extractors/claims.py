@@ -321,7 +321,6 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
     attributor = Attributor(text, seg, mentions, cues)
     ctx = DocContext(text, cues, attributor.mentions, figures)
     statements = find_statements(text, attributor, cues, figures) if ctx.bilateral else []
-    stance_sentences = {st.start: st.stance for st in statements}
     statement_at = {st.start: st for st in statements}
     headings = _headings(seg, text)
     found: list[_Found] = []
@@ -342,10 +341,11 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             claimant, attributed = speakers.get(sentence.paragraph, (None, None))
         else:
             speakers[sentence.paragraph] = (claimant, attributed)
+        answer = statement_at.get(sentence.start)
         echo = None
         if sentence.paragraph in headings:
             echo = "a heading restating a figure of the text"
-        elif stance_sentences.get(sentence.start, "confirm") != "confirm":
+        elif answer is not None and answer.stance != "confirm":
             echo = "a figure a statement refers to"
         elif cues.definite_before_re.search(
             text, max(sentence.start, fig.start - _DEFINITE_LOOKBACK), fig.start
@@ -365,7 +365,6 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             )
         parties, period = about_sentence[sentence.start]
         claimant_label = claimant.label if claimant else None
-        answer = statement_at.get(sentence.start)
         if answer is not None and answer.stance != "confirm" and claimant_label == answer.speaker:
             # "Peskov could not confirm reports of $7 billion": the figure is not the
             # speaker's; it is whoever the statement says it came from, if anyone
@@ -399,7 +398,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             and f.echo is None
             and f.claim.modality == "asserted"
             and (s := sentence_of[id(f)]) is not None
-            and s.start not in stance_sentences
+            and s.start not in statement_at
             for value in (f.claim.value, f.claim.value_high)
             if value is not None
         ],
