@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -310,6 +310,14 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     return figure, word_figure
 
 
+def _joiner_re(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    """What may stand, whole, between two figures read together ("از X به Y", "3 billion and
+    100 million"); None when the language lists no such joiner."""
+    if not phrases:
+        return None
+    return re.compile(rf"{_WS}*{phrase_alternation(phrases)}{_WS}*", FLAGS)
+
+
 def _joiners(data: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(data["numbers"].get("word_joiners", ["-"]))
 
@@ -497,11 +505,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),
-        change_joiner_re=re.compile(
-            rf"{_WS}*{phrase_alternation(ranges['change_after_joiners'])}{_WS}*", FLAGS
-        )
-        if ranges.get("change_after_joiners")
-        else None,
+        change_joiner_re=_joiner_re(ranges.get("change_after_joiners", ())),
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
         price_before_re=re.compile(
@@ -638,11 +642,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
-        compound_joiner_re=re.compile(
-            rf"{_WS}*{phrase_alternation(numbers['compound_joiners'])}{_WS}*", FLAGS
-        )
-        if "compound_joiners" in numbers
-        else None,
+        compound_joiner_re=_joiner_re(numbers.get("compound_joiners", ())),
         stance_splits=tuple(
             (stance, f"split:{stance}:{i}:a", f"split:{stance}:{i}:b")
             for stance, i, _, _ in _splits(data)
