@@ -13,12 +13,12 @@ from trafilatura.utils import load_html
 
 from extractors.exceptions import NotAnArticle, UnreadableInput
 from extractors.language import guess_language
+from extractors.normalise import ZWNJ
 
 logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 80
 """Less text than this is a stub, a paywall or an index page, not an article."""
-ZWNJ = "\u200c"
 ZWNJ_STAND_IN = "\u2e3f"
 """Printable stand-in for the zero-width non-joiner while trafilatura works: it drops every
 non-printable character, and Persian spells words with ZWNJ ("سرمایه‌گذاری")."""

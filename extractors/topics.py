@@ -43,16 +43,16 @@ from datetime import date, datetime
 from typing import Any
 
 from extractors.exceptions import TopicConfigError
+from extractors.normalise import ZWNJ
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 _WORD_SEPARATOR = r"[\s\-\u00a0]+"
-_ZWNJ = "\u200c"
 _ZWNJ_SEPARATOR = r"\s*"  # a ZWNJ in a term: the text may have it (folded to a space), or none
 _EXCLUDE = "!"
 # Folds a text so that terms match however it was typed; every character maps to exactly one,
 # so positions in the folded text are positions in the original.
-_FOLD = str.maketrans({_ZWNJ: " ", "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+_FOLD = str.maketrans({ZWNJ: " ", "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 _DEFAULT_WINDOW = 1200
 _DEFAULT_MIN_MENTIONS = 1
 _TOPIC_KEYS = frozenset(
@@ -117,7 +117,7 @@ class Topic:
 def _word_regex(word: str) -> str:
     """One word of a term: a trailing '*' is a stem, a ZWNJ an optional separator."""
     stem = word.endswith("*")
-    parts = word.rstrip("*").split(_ZWNJ)
+    parts = word.rstrip("*").split(ZWNJ)
     body = _ZWNJ_SEPARATOR.join(re.escape(part.translate(_FOLD)) for part in parts if part)
     return body + (r"\w*" if stem else "")
 

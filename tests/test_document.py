@@ -101,7 +101,8 @@ def test_empty_text_gives_empty_lists(raw: str) -> None:
 
 
 def test_persian_zero_width_non_joiners_survive_trafilatura() -> None:
-    from extractors.article import ZWNJ, ZWNJ_STAND_IN, extract_article
+    from extractors.article import ZWNJ_STAND_IN, extract_article
+    from extractors.normalise import ZWNJ
 
     sentence = "شرکت‌های روسی برای سرمایه‌گذاری در میدان‌های نفتی ایران آماده‌اند."
     others = [
