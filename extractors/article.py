@@ -102,7 +102,8 @@ def extract_article(
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        deduplicate=True,
+        # No deduplicate: its cache lives for the whole process, so a page's text would
+        # depend on which pages the same worker had read before.
     )
     if raw is None:
         raise NotAnArticle(f"{url or 'input'}: trafilatura found no article text in the page")

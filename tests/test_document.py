@@ -121,3 +121,12 @@ def test_persian_zero_width_non_joiners_survive_trafilatura() -> None:
     odd = page.replace("</article>", f"<p>{ZWNJ_STAND_IN} {sentence}</p></article>")
     text = extract_article(odd).text
     assert ZWNJ_STAND_IN in text and ZWNJ not in text
+
+
+def test_a_page_reads_the_same_however_often_the_process_has_seen_it() -> None:
+    """Extraction keeps no memory between pages: a worker that has read a page (or pages
+    sharing its paragraphs) several times still gets the same text, so its hash holds."""
+    from extractors.article import extract_article
+
+    texts = {extract_article(HTML, url="https://example.org/a").text for _ in range(6)}
+    assert len(texts) == 1
