@@ -89,6 +89,11 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_model() -> None:
+    """Load the model now rather than on the first text (worker processes start warm)."""
+    _identifier()
+
+
 def _paragraphs(text: str) -> list[str]:
     """The sample's paragraphs, short lines (datelines, captions) merged into the next."""
     merged: list[str] = []
