@@ -131,7 +131,13 @@ def _term_regex(term: str) -> str:
 def _alternation(terms: Sequence[str]) -> re.Pattern[str]:
     # Longest first, so "oil field" wins over "oil" where both could match.
     alternatives = sorted({_term_regex(t) for t in terms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # The lookahead on the terms' first letters lets most positions fail at once (the
+    # alternation alone is tried in full at every character: ~3x slower).
+    firsts = sorted({t.strip()[:1].translate(_FOLD) for t in terms if t.strip()})
+    gate = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+    return re.compile(
+        r"(?<!\w)" + gate + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 def compile_terms(name: str, terms: Sequence[str]) -> TermGroup:
