@@ -184,6 +184,68 @@ def _tally(counts: RunCounts, result: pipeline.BatchResult) -> None:
     counts.drift_events += len(result.ledger.drift_events)
 
 
+async def _ingest(
+    settings: Settings,
+    plan: pipeline.Plan,
+    fetcher: Fetcher,
+    selection: pipeline.Selection,
+    topics: list[Topic],
+    counts: RunCounts,
+) -> tuple[list[str], set[str]]:
+    """Fetch, extract and load the new candidates batch by batch.
+
+    Three batches are in flight: batch k+1 downloads and batch k is extracted in the worker
+    processes while batch k-1 loads here, so that no stage waits for another.
+
+    Returns:
+        The run's status events, and the sources whose listing was not fully fetched.
+    """
+    logger = get_run_logger()
+    batches = _batches(selection.new, settings.batch_size)
+    status_events: list[str] = []
+    incomplete: set[str] = set()
+    if not batches:
+        return status_events, incomplete
+    listed_by = _unwalked(selection.listed_by)
+
+    async def load(number: int, pages: list[PageOutcome], extracting: Any) -> None:
+        processed = await extracting
+        result = await load_task(settings, plan, _unwalked(pages), _unwalked(processed), listed_by)
+        _tally(counts, result)
+        status_events.extend(result.ledger.status_events)
+        for page in result.transient_failures:
+            incomplete.update(selection.listed_by.get(page.candidate.url, []))
+        logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
+
+    started: list[asyncio.Future[Any]] = []
+
+    def start(work: Any) -> asyncio.Future[Any]:
+        started.append(future := asyncio.ensure_future(work))
+        return future
+
+    executor = _executor(settings)
+    try:
+        fetching = start(fetch_task(fetcher, plan, batches[0]))
+        previous: tuple[list[PageOutcome], asyncio.Future[Any]] | None = None
+        for number in range(1, len(batches) + 1):
+            pages = await fetching
+            if number < len(batches):
+                fetching = start(fetch_task(fetcher, plan, batches[number]))
+            jobs = _unwalked(pipeline.page_jobs(plan, pages))
+            extracting = start(extract_task(jobs, topics, executor))
+            if previous is not None:
+                await load(number - 1, *previous)
+            previous = (pages, extracting)
+        if previous is not None:
+            await load(len(batches), *previous)
+    finally:
+        for future in started:
+            future.cancel()  # a batch still in flight when a stage failed
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    return status_events, incomplete
+
+
 async def run_monitor(
     settings: Settings, catalogue: Catalogue, *, run_id: str, force: bool = False
 ) -> dict[str, Any]:
@@ -192,53 +254,25 @@ async def run_monitor(
     counts = RunCounts()
     plan = open_run_task(settings, catalogue, run_id, force)
     logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
-    executor: Executor | None = None
-    try:
-        async with Fetcher(settings.fetch_config()) as fetcher:
-            polls = await discover_task(settings, fetcher, plan)
-            counts.sources_polled = len(polls)
-            counts.sources_not_modified = sum(p.not_modified for p in polls)
-            counts.sources_failed = sum(not p.attempt.ok for p in polls)
-            selection = select_task(settings, plan, _unwalked(polls), catalogue.topics)
-            counts.candidates = len(selection.listed_by)
-            counts.articles_known = selection.known
-            counts.articles_irrelevant = selection.prefiltered
-            incomplete: set[str] = set()
-            status_events: list[str] = []
-            batches = _batches(selection.new, settings.batch_size)
-            logger.info(
-                "%s new candidates (%s known, %s filtered out) in %s batches",
-                len(selection.new),
-                selection.known,
-                selection.prefiltered,
-                len(batches),
-            )
-            if batches:
-                executor = _executor(settings)
-            prefetch: asyncio.Future[list[PageOutcome]] | None = None
-            for number, batch in enumerate(batches, start=1):
-                pages = await (prefetch or fetch_task(fetcher, plan, batch))
-                # Download the next batch while this one is extracted and loaded.
-                prefetch = (
-                    asyncio.ensure_future(fetch_task(fetcher, plan, batches[number]))
-                    if number < len(batches)
-                    else None
-                )
-                processed = await extract_task(
-                    _unwalked(pipeline.page_jobs(plan, pages)), catalogue.topics, executor
-                )
-                listed_by = _unwalked(selection.listed_by)
-                result = await load_task(
-                    settings, plan, _unwalked(pages), _unwalked(processed), listed_by
-                )
-                _tally(counts, result)
-                status_events += result.ledger.status_events
-                for page in result.transient_failures:
-                    incomplete.update(selection.listed_by.get(page.candidate.url, []))
-                logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+    async with Fetcher(settings.fetch_config()) as fetcher:
+        polls = await discover_task(settings, fetcher, plan)
+        counts.sources_polled = len(polls)
+        counts.sources_not_modified = sum(p.not_modified for p in polls)
+        counts.sources_failed = sum(not p.attempt.ok for p in polls)
+        selection = select_task(settings, plan, _unwalked(polls), catalogue.topics)
+        counts.candidates = len(selection.listed_by)
+        counts.articles_known = selection.known
+        counts.articles_irrelevant = selection.prefiltered
+        logger.info(
+            "%s new candidates (%s known, %s filtered out) in batches of %s",
+            len(selection.new),
+            selection.known,
+            selection.prefiltered,
+            settings.batch_size,
+        )
+        status_events, incomplete = await _ingest(
+            settings, plan, fetcher, selection, catalogue.topics, counts
+        )
     await alerts_task(settings, status_events, run_id)
     close_run_task(settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete)
     failures = [p for p in polls if not p.attempt.ok]
