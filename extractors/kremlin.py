@@ -44,6 +44,9 @@ _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
+_QUESTION_MARKS = ("?", "\u061f", "\uff1f")
+"""Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
+
 
 @dataclass(frozen=True, slots=True)
 class KremlinStatement:
@@ -266,6 +269,20 @@ def find_statements(
     return out
 
 
+def _question_before(
+    text: str, attributor: Attributor, sentence: Sentence
+) -> tuple[int, int] | None:
+    """The paragraph before ``sentence``'s, when it ends with a question mark."""
+    sentences = attributor.seg.sentences
+    i = j = bisect.bisect_left([s.start for s in sentences], sentence.start)
+    while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
+        j -= 1
+    asked = [s for s in sentences[j:i] if s.paragraph == sentence.paragraph - 1]
+    if not asked or not text[asked[-1].start : asked[-1].end].rstrip().endswith(_QUESTION_MARKS):
+        return None
+    return asked[0].start, asked[-1].end
+
+
 def _statement(
     text: str,
     attributor: Attributor,
@@ -293,7 +310,15 @@ def _statement(
     values = tuple(f.value for f in figures[first:last] if f.unit)
     topical = words.has("statement_topic", sentence.start, sentence.end)
     if about is None and not values and not topical:
-        return None
+        asked = _question_before(text, attributor, sentence)
+        if asked is None:
+            return None
+        # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
+        # a transcript or an interview is about what the question before it asked
+        first, last = bisect.bisect_left(starts, asked[0]), bisect.bisect_left(starts, asked[1])
+        values = tuple(f.value for f in figures[first:last] if f.unit)
+        if not values and not words.has("statement_topic", *asked):
+            return None
     role = _role(speaker, cues)
     return KremlinStatement(
         speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,

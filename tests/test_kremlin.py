@@ -224,3 +224,33 @@ def test_a_figure_the_kremlin_will_not_confirm_is_not_the_kremlins_claim(
     extraction = extract_claims(text, language=language)
     assert [st.stance for st in extraction.kremlin_statements] in (["cannot_confirm"], ["deny"])
     assert [c.claimant for c in extraction.claims] == [claimant]
+
+
+TRANSCRIPT = (
+    "Press briefing by the Kremlin spokesman (excerpt)\n\n"
+    "REPORTER: Tehran says Russian firms will put $12 billion into Iranian gas fields this "
+    "year. Can you confirm that?\n\n"
+    "PESKOV: No, that is wrong. Nothing of the kind has been agreed.\n\n"
+    "REPORTER: And the weather in Moscow this week?\n\n"
+    "PESKOV: No, I cannot confirm anything about it.\n"
+)
+
+
+def test_an_answer_in_a_transcript_is_about_what_the_question_asked() -> None:
+    """'No, that is wrong.' names no figure and no deal: the question before it does."""
+    statements = extract_claims(TRANSCRIPT).kremlin_statements
+    assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
+        ("Dmitry Peskov", "deny", (12e9,))
+    ]
+
+
+def test_an_answer_in_russian_takes_the_question_from_the_paragraph_before() -> None:
+    text = (
+        "Вопрос: Иранский министр заявил, что Россия вложит 12 млрд долларов в газовые "
+        "месторождения Ирана. Вы можете это подтвердить?\n\n"
+        "ПЕСКОВ: Нет, не могу подтвердить.\n"
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
+        ("Dmitry Peskov", "cannot_confirm", (12e9,))
+    ]
