@@ -176,7 +176,7 @@ class Attributor:
             return self._first_subject(lo, verb_start)
         before_text = self.text[lo:verb_start]
         after = self._after(verb_end)
-        if self.cues.inverted_re.search(before_text) and after:
+        if self.cues.inverted_re.search(before_text) and after and not self._told(after[0]):
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
         asides = [
@@ -193,6 +193,15 @@ class Attributor:
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"
         return None
+
+    def _told(self, m: Mention) -> bool:
+        """Whether ``m``, right after a verb of saying, is told rather than telling: a
+        complementizer follows it ("Jalali, told IRNA that trade grew")."""
+        tokens = self.words.tokens
+        i = bisect.bisect_left(tokens.starts, m.end)
+        return i < len(tokens.starts) and self.words.has(
+            "context:complementizer", tokens.starts[i], tokens.ends[i]
+        )
 
     def _after(self, verb_end: int, *, prefix: bool = False) -> list[Mention]:
         """Speakers starting within reach after a verb of saying, people and roles first

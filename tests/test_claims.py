@@ -310,3 +310,13 @@ def test_tokens_keep_offsets_when_lowercasing_grows_a_character() -> None:
         "Iran",
         "oil",
     ]
+
+
+def test_the_outlet_a_speaker_told_is_not_the_claimant() -> None:
+    """After 'X, told <outlet> that', the outlet is told; X speaks (not '..., said X')."""
+    text = (
+        "Russia's envoy to Tehran, Alexey Dedov, told Interfax that trade between Russia and "
+        "Iran rose to $4.9 billion last year."
+    )
+    (claim,) = extract_claims(text).claims
+    assert (claim.value, claim.claimant) == (4.9e9, "Alexey Dedov")
