@@ -185,6 +185,8 @@ class Cues:
     nominal_re: re.Pattern[str]
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
+    """An aside between commas before a verb, opened by a relative pronoun or an ``asides``
+    word ("X, speaking alongside Putin, said"): the names in it are not the subject."""
     inverted_re: re.Pattern[str]
     """What ends the text before a verb whose speaker follows it ('", said Peskov')."""
     subject_after_verb: bool
@@ -555,7 +557,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             FLAGS,
         ),
         relative_re=re.compile(
-            r",\s*" + phrase_alternation(saying["relative"]) + r"(?!\w)[^,;]*,", FLAGS
+            r",\s*"
+            + phrase_alternation([*saying["relative"], *saying.get("asides", [])])
+            + r"(?!\w)[^,;]*,",
+            FLAGS,
         ),
         possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),
         inverted_re=re.compile(

@@ -320,3 +320,16 @@ def test_the_outlet_a_speaker_told_is_not_the_claimant() -> None:
     )
     (claim,) = extract_claims(text).claims
     assert (claim.value, claim.claimant) == (4.9e9, "Alexey Dedov")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["speaking alongside Vladimir Putin", "flanked by Vladimir Putin", "who had met Putin"],
+)
+def test_a_name_in_an_aside_before_the_verb_is_not_the_speaker(aside: str) -> None:
+    text = (
+        f"Ebrahim Raisi, {aside}, said trade between Iran and Russia reached about "
+        "$4 billion last year."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant == "Ebrahim Raisi"
