@@ -228,6 +228,13 @@ def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
     return best
 
 
+def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
+    """A clause that names one side and another country (not as a route) is about their
+    dealings: "a pipeline to carry 50 bcm of Russian gas a year to China"."""
+    sides = {side for _, _, side in ctx.countries(lo, hi)}
+    return "third_country" in sides and len(sides & {"iran", "russia", "bilateral"}) == 1
+
+
 def _third_country_before(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
     """A sentence naming no side, after one that names only other countries, goes on about
     those countries ("French major Total ... Its share was put at $1 billion")."""
@@ -271,6 +278,7 @@ def judge(
     previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
         _nearest_country(ctx, lo, hi, fig) == "third_country"
+        or _one_side_with_another_country(ctx, lo, hi)
         or _third_country_before(ctx, sentence, previous)
     ):
         return None, "deal of another country"

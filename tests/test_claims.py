@@ -333,3 +333,18 @@ def test_a_name_in_an_aside_before_the_verb_is_not_the_speaker(aside: str) -> No
     )
     (claim,) = extract_claims(text).claims
     assert claim.claimant == "Ebrahim Raisi"
+
+
+def test_one_side_dealing_with_another_country_is_not_a_claim() -> None:
+    text = (
+        "Russia and Iran are still negotiating the price of gas for the Azerbaijan route.\n\n"
+        "Gazprom separately signed a deal to carry 50 billion cubic metres of Russian gas a "
+        "year to China.\n\n"
+        "Novak said Russia would supply Iran with up to 2 billion cubic metres a year through "
+        "Azerbaijan at first."
+    )
+    result = extract_claims(text)
+    assert [(c.value, c.unit) for c in result.claims] == [(2.0, "bcm")]
+    assert ("50 billion cubic metres", "deal of another country") in [
+        (o.text, o.why) for o in result.other_figures
+    ]
