@@ -1,4 +1,5 @@
-"""Speaker tags: a paragraph that opens with a speaker's name and a colon is that speaker's.
+"""Speaker tags: a paragraph that opens with a speaker's name and a colon is that speaker's,
+and so are the paragraphs after it, up to the next tag (a transcript gives the floor once).
 
 Transcripts and live posts name who speaks in front of what they say, not with a verb:
 "PUTIN (voice-over): ...", "ПУТИН (синхрон): ...". A channel post may announce a quotation
@@ -17,7 +18,7 @@ from extractors.people import Mention, named_mentions
 from extractors.sentences import Segmentation
 
 _TAG = re.compile(
-    r"[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){0,2})"
+    r"[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){0,5})"
     r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?:"
 )
 _WORD = re.compile(r"\w")
@@ -45,10 +46,14 @@ def tag_speakers(text: str, seg: Segmentation, cues: Cues) -> dict[int, Mention]
         first.setdefault(s.paragraph, s.start)
         last[s.paragraph] = s.end
     out: dict[int, Mention] = {}
+    floor: Mention | None = None
     for paragraph, start in first.items():
         tag = _TAG.match(text, start)
-        if tag is not None and (who := _person(text, *tag.span("name"), cues)):
-            out[paragraph] = who
+        if tag is not None:
+            # a transcript's speaker keeps the floor until the next tag ("ANCHOR:", "Q:")
+            floor = _person(text, *tag.span("name"), cues)
+        if floor is not None:
+            out[paragraph] = floor
             continue
         end = last[paragraph]
         if text[start:end].rstrip().endswith(":") and end - start <= _LEAD_IN_MAX:

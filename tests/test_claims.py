@@ -348,3 +348,25 @@ def test_one_side_dealing_with_another_country_is_not_a_claim() -> None:
     assert ("50 billion cubic metres", "deal of another country") in [
         (o.text, o.why) for o in result.other_figures
     ]
+
+
+def test_a_transcript_speaker_keeps_the_floor_until_the_next_tag() -> None:
+    text = (
+        "Statements for the press after Russian-Iranian talks\n\n"
+        "President of Russia Vladimir Putin: Dear Mr President, colleagues,\n\n"
+        "Trade between Russia and Iran grew by 12 percent last year.\n\n"
+        "Russia is ready to supply Iran with up to 2 billion cubic metres of gas a year.\n\n"
+        "President of Iran Masoud Pezeshkian (retranslated): Thank you, Mr Putin.\n\n"
+        "Iran and Russia have agreed that gas supplies from Russia could be raised to "
+        "55 billion cubic metres a year.\n\n"
+        "ANCHOR: That was the scene in Moscow.\n\n"
+        "Analysts expect trade between Iran and Russia to grow by 20 percent this year.\n"
+    )
+    claims = extract_claims(text).claims
+    assert [(c.value, c.claimant) for c in claims] == [
+        (12.0, "Vladimir Putin"),
+        (2.0, "Vladimir Putin"),
+        (55.0, "Masoud Pezeshkian"),
+        (20.0, None),  # after "ANCHOR:", nobody the tracker knows has the floor
+    ]
+    assert claims[2].qualifier == "up_to"
