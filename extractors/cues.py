@@ -237,6 +237,10 @@ class Cues:
     """A rate word before a volume ("daily 500,000 barrels"), at a left context's end."""
     rates: dict[str, str] = field(default_factory=dict)
     """Unit → its rate unit, for a volume after a rate word (``bbl`` → ``bbl/d``)."""
+    rate_after_re: re.Pattern[str] | None = None
+    """A rate phrase a few plain words after a volume's unit ("barrels of crude per day")."""
+    rates_after: dict[str, str] = field(default_factory=dict)
+    """Unit → its rate unit, for a volume that ``rate_after_re`` follows."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
     absence_stances: tuple[str, ...] = ()
@@ -633,6 +637,17 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         if "rate_before" in data["units"]
         else None,
         rates=dict(data["units"].get("rate_before", {}).get("units", {})),
+        rate_after_re=re.compile(
+            r"(?:\s+[^\W\d_][\w'’-]*){0,"
+            + str(int(data["units"]["rate_after"]["reach"]))
+            + r"}\s+"
+            + phrase_alternation(data["units"]["rate_after"]["words"])
+            + r"(?!\w)",
+            FLAGS,
+        )
+        if "rate_after" in data["units"]
+        else None,
+        rates_after=dict(data["units"].get("rate_after", {}).get("units", {})),
         nominal_before_re=ending_re(saying["nominal_before"])
         if "nominal_before" in saying
         else None,

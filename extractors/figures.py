@@ -319,14 +319,19 @@ def find_not_figures(text: str, cues: Cues) -> list[NotFigure]:
 
 
 def _rate(fig: Figure, text: str, cues: Cues) -> Figure:
-    """A volume after a rate word ("daily about 500,000 barrels") is a rate."""
-    rate = cues.rates.get(fig.unit or "")
-    pattern = cues.rate_before_re
-    if rate is None or pattern is None:
-        return fig
-    if pattern.search(text, max(0, fig.start - _LEFT // 2), fig.start) is None:
-        return fig
-    return replace(fig, unit=rate)
+    """A volume after a rate word ("daily about 500,000 barrels"), or that a rate phrase
+    follows a few words on ("500,000 barrels of Iranian crude per day"), is a rate."""
+    unit = fig.unit or ""
+    before, after = cues.rate_before_re, cues.rate_after_re
+    if (
+        unit in cues.rates
+        and before is not None
+        and before.search(text, max(0, fig.start - _LEFT // 2), fig.start)
+    ):
+        return replace(fig, unit=cues.rates[unit])
+    if unit in cues.rates_after and after is not None and after.match(text, fig.end):
+        return replace(fig, unit=cues.rates_after[unit])
+    return fig
 
 
 def find_figures(text: str, cues: Cues) -> list[Figure]:
@@ -352,7 +357,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
             base += cues.number_words[norm_key(match.group("wnum2"))]
         found.append(_measure(match, base, cues, word=True))
     found.sort(key=lambda f: f.start)
-    if cues.rate_before_re is not None:
+    if cues.rate_before_re is not None or cues.rate_after_re is not None:
         found = [_rate(f, text, cues) for f in found]
     settled: set[int] = set()
     merged = _merge_ranges(_join_compounds(found, text, cues), text, cues, settled)

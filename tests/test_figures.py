@@ -133,3 +133,19 @@ def test_value_usd_for_euro_and_none_for_rial() -> None:
 
 def test_no_figures_in_plain_words() -> None:
     assert [f for f in find_figures("two Russian oil giants met", CUES) if f.unit] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        ("en", "up to 500,000 barrels of Iranian crude per day", ("500,000 barrels", "bbl/d")),
+        ("en", "some 90,000 barrels of light oil a day", ("90,000 barrels", "bbl/d")),
+        ("en", "10 million barrels were in storage, a day later", ("10 million barrels", "bbl")),
+        ("fa", "تا ۵۰۰ هزار بشکه نفت خام ایران در روز", ("۵۰۰ هزار بشکه نفت", "bbl/d")),
+    ],
+)
+def test_a_rate_phrase_a_few_words_after_the_unit_makes_a_rate(
+    language: str, text: str, found: tuple[str, str]
+) -> None:
+    figures = [(f.text, f.unit) for f in find_figures(text, load_cues(language)) if f.unit]
+    assert figures == [found]
