@@ -546,7 +546,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             + _WS
             + r"+)?"
             + phrase_alternation(data["statement_cues"]["anaphora_nouns"])
-            + r"(?!\w)",
+            + r"(?!\w)"
+            + (
+                r"|(?<!\w)" + phrase_alternation(pointing) + r"(?!\w)"
+                if (pointing := data["statement_cues"].get("anaphora_phrases"))
+                else ""
+            ),
             FLAGS,
         ),
         saying_re=words_re(saying["verbs"]),

@@ -308,7 +308,9 @@ def _statement(
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, sentence.end)
     values = tuple(f.value for f in figures[first:last] if f.unit)
-    topical = words.has("statement_topic", sentence.start, sentence.end)
+    topical = words.has("statement_topic", sentence.start, sentence.end) or bool(
+        cues.anaphora_re.search(text, sentence.start, sentence.end)
+    )
     if about is None and not values and not topical:
         asked = _question_before(text, attributor, sentence)
         if asked is None:

@@ -254,3 +254,18 @@ def test_an_answer_in_russian_takes_the_question_from_the_paragraph_before() -> 
     assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
         ("Dmitry Peskov", "cannot_confirm", (12e9,))
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said he could not confirm it.", "cannot_confirm"),
+        ("Asked about that number, Peskov said he had nothing to add.", "no_comment"),
+        ("Peskov declined to comment on it.", "no_comment"),
+    ],
+)
+def test_a_stance_on_a_pronoun_or_that_number_points_back_to_the_claim(
+    sentence: str, stance: str
+) -> None:
+    (statement,) = _statements(sentence)
+    assert (statement.stance, statement.about_claimant) == (stance, "Ali Akbar Velayati")
