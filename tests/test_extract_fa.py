@@ -463,3 +463,16 @@ def test_parties_in_persian_word_order(company: str, parties: list[str]) -> None
     body = f"{LEAD_FA}ولایتی گفت {company} قراردادی به ارزش ۴ میلیارد دلار امضا کردند."
     (claim,) = _claims(body)
     assert claim["parties"] == parties
+
+
+def test_a_persian_stance_about_this_points_back_to_the_claim() -> None:
+    text = (
+        "ولایتی گفت روسیه ۵۰ میلیارد دلار در بخش نفت و گاز ایران سرمایه‌گذاری می‌کند.\n\n"
+        "دیمیتری پسکوف، سخنگوی کرملین، گفت: «اطلاعاتی در این باره در اختیار نداریم.»"
+    )
+    (statement,) = extract_claims(text, language="fa").kremlin_statements
+    assert (statement.speaker, statement.stance, statement.about_claimant) == (
+        "Dmitry Peskov",
+        "cannot_confirm",
+        "Ali Akbar Velayati",
+    )

@@ -495,3 +495,22 @@ def test_a_speaker_is_not_taken_from_the_next_sentence() -> None:
     assert claim.claimant is None
     statements = extraction.kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
+
+
+@pytest.mark.parametrize(
+    "reaction",
+    [
+        "Дмитрий Песков заявил, что не может это подтвердить.",
+        "Песков сказал журналистам, что не располагает информацией об этом.",
+    ],
+)
+def test_a_russian_stance_on_this_points_back_to_the_claim(reaction: str) -> None:
+    text = (
+        "Велаяти заявил, что Россия вложит 50 млрд долларов в нефтегазовый сектор Ирана.\n\n"
+        + reaction
+    )
+    (statement,) = extract_claims(text, language="ru").kremlin_statements
+    assert (statement.speaker, statement.about_claimant) == (
+        "Dmitry Peskov",
+        "Ali Akbar Velayati",
+    )
