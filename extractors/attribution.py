@@ -23,6 +23,8 @@ _MAX_SUBJECT_GAP = 90
 _HEAD_WINDOW = 40
 _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
+_APPOSITION_GAP = 3
+"""At most ", " between an apposition and the verb after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,12 @@ class Attributor:
             return self._first_subject(lo, verb_start)
         before_text = self.text[lo:verb_start]
         after = self._after(verb_end)
-        if self.cues.inverted_re.search(before_text) and after and not self._told(after[0]):
+        if (
+            self.cues.inverted_re.search(before_text)
+            and after
+            and not self._told(after[0])
+            and not self._apposed(lo, verb_start)
+        ):
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
         asides = [
@@ -193,6 +200,18 @@ class Attributor:
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"
         return None
+
+    def _apposed(self, lo: int, verb_start: int) -> bool:
+        """Whether the comma before the verb closes a name's apposition ("Velayati, adviser
+        to the Supreme Leader, cited Putin as ..."): the name is the subject, not whoever
+        follows the verb."""
+        before = [m for m in self.between(lo, verb_start) if not (m.possessive or m.oblique)]
+        return (
+            len(before) >= 2
+            and before[-1].kind == "role"
+            and before[-1].label == before[-2].label
+            and verb_start - before[-1].end <= _APPOSITION_GAP
+        )
 
     def _told(self, m: Mention) -> bool:
         """Whether ``m``, right after a verb of saying, is told rather than telling: a

@@ -509,8 +509,11 @@ def _resolve(
                 and prev.entity.kind == "person"
                 and not prev.possessive
                 and (_APPOSITION.match(text[prev.end : m.start]))
+                and _fits(m, prev.entity, text, cues)
             ):
-                ent = prev.entity  # "Dmitry Peskov, the Kremlin's spokesman"
+                # "Dmitry Peskov, the Kremlin's spokesman"; not "Putin, the adviser told
+                # reporters, had...": a role that does not fit the name is someone else
+                ent = prev.entity
             else:
                 ent = next(
                     (

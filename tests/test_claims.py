@@ -370,3 +370,18 @@ def test_a_transcript_speaker_keeps_the_floor_until_the_next_tag() -> None:
         (20.0, None),  # after "ANCHOR:", nobody the tracker knows has the floor
     ]
     assert claims[2].qualifier == "up_to"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ali Akbar Velayati, adviser to the Supreme Leader, cited Putin as having offered "
+        "up to $50 billion for Iran's oil and gas.",
+        "Putin, the Supreme Leader's adviser told reporters, had promised him that Russia "
+        "would put up to $50 billion into Iran's oil and gas.",
+    ],
+)
+def test_the_adviser_not_the_president_he_quotes_claims_the_figure(sentence: str) -> None:
+    text = "Ali Akbar Velayati met Vladimir Putin in Moscow on Thursday.\n\n" + sentence
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant == "Ali Akbar Velayati"
