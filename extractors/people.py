@@ -515,12 +515,10 @@ def _resolve(
                 # reporters, had...": a role that does not fit the name is someone else
                 ent = prev.entity
             else:
+                # the subject of an earlier sentence before a name in passing, as for pronouns
+                pool = salient[-LOOKBACK:][::-1] + history[::-1]
                 ent = next(
-                    (
-                        h.entity
-                        for h in reversed(history)
-                        if h.entity and _fits(m, h.entity, text, cues)
-                    ),
+                    (h.entity for h in pool if h.entity and _fits(m, h.entity, text, cues)),
                     None,
                 )
                 ent = ent or _unique_holder(m, gaz, text, cues, year)

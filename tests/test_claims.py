@@ -385,3 +385,14 @@ def test_the_adviser_not_the_president_he_quotes_claims_the_figure(sentence: str
     text = "Ali Akbar Velayati met Vladimir Putin in Moscow on Thursday.\n\n" + sentence
     (claim,) = extract_claims(text).claims
     assert claim.claimant == "Ali Akbar Velayati"
+
+
+def test_the_minister_is_the_sentence_subject_before_a_minister_named_in_passing() -> None:
+    text = (
+        "Russian Energy Minister Sergei Tsivilev met reporters in Tehran after talks with his "
+        "host, Iran's oil minister, Mohsen Paknejad.\n\n"
+        "The minister said Russian gas supplies to Iran would start at up to 2 billion cubic "
+        "metres a year."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant == "Sergei Tsivilev"
