@@ -19,7 +19,7 @@ from typing import Any
 from extractors.absence import inside
 from extractors.attribution import Attributor
 from extractors.cues import Cues, load_cues, norm_key
-from extractors.figures import find_figures, find_not_figures
+from extractors.figures import CONVERSION, conversions, find_figures, find_not_figures
 from extractors.judge import NOT_BILATERAL, SIDE_COUNTRY, DocContext, judge, modality
 from extractors.kremlin import (
     Assertion,
@@ -326,11 +326,14 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
     found: list[_Found] = []
     speakers: dict[int, tuple[Mention | None, Mention | None]] = {}
     about_sentence: dict[int, tuple[tuple[str, ...], str | None]] = {}
+    converted = conversions(figures, text)
     for fig in figures:
         sentence = attributor.sentence_at(fig.start)
         if sentence is None:
             continue
-        kind, why = judge(fig, sentence, ctx, attributor)
+        kind, why = (
+            (None, CONVERSION) if fig.start in converted else judge(fig, sentence, ctx, attributor)
+        )
         if kind is None:
             others.append(OtherFigure(fig.text, fig.value, fig.unit, why, fig.start, fig.end))
             continue

@@ -9,8 +9,9 @@ into ``bbl/d`` would invent a rate the text does not state.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.cues import Cues, norm_key
 from extractors.lexicon import Tokens, matches_at, starts_of, tokenise
@@ -367,3 +368,26 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
         else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)
         for f in merged
     ]
+
+
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:[^\W\d_][\w.]*\s+){0,2}")
+"""Between a figure and the next: an opening parenthesis and at most two words ("(about")."""
+_CONVERSION_CLOSE = re.compile(r"[^()\n]{0,40}\)")
+CONVERSION = "a conversion of the figure before it"
+
+
+def conversions(figures: Sequence[Figure], text: str) -> set[int]:
+    """Starts of the money figures that restate the money figure just before them in another
+    currency, in parentheses: "$742 million (about 42.5 billion roubles)". News converts a
+    sum for its readers; the claim is the first figure."""
+    out: set[int] = set()
+    for before, fig in pairwise(figures):
+        if (
+            before.unit in MONEY_UNITS
+            and fig.unit in MONEY_UNITS
+            and fig.unit != before.unit
+            and _CONVERSION_OPEN.fullmatch(text, before.end, fig.start)
+            and _CONVERSION_CLOSE.match(text, fig.end)
+        ):
+            out.add(fig.start)
+    return out

@@ -396,3 +396,40 @@ def test_the_minister_is_the_sentence_subject_before_a_minister_named_in_passing
     )
     (claim,) = extract_claims(text).claims
     assert claim.claimant == "Sergei Tsivilev"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claim", "conversion"),
+    [
+        (
+            "en",
+            "Iran's oil ministry said Russia's Zarubezhneft signed a contract worth $742 million "
+            "(about 42.5 billion roubles) for two Iranian oil fields.",
+            "$742 million",
+            "42.5 billion roubles",
+        ),
+        (
+            "ru",
+            "Министерство нефти Ирана сообщило, что российская «Зарубежнефть» подписала "
+            "контракт на $742 млн (около 42,5 млрд руб.) по двум иранским месторождениям.",
+            "$742 млн",
+            "42,5 млрд руб.",
+        ),
+    ],
+)
+def test_a_sum_restated_in_another_currency_in_parentheses_is_not_a_second_claim(
+    language: str, text: str, claim: str, conversion: str
+) -> None:
+    result = extract_claims(text, language=language)
+    assert [c.text for c in result.claims] == [claim]
+    assert (conversion, "a conversion of the figure before it") in [
+        (o.text, o.why) for o in result.other_figures
+    ]
+
+
+def test_a_second_sum_in_the_same_currency_in_parentheses_stays_a_claim() -> None:
+    text = (
+        "Velayati said Russia would invest $50 billion in Iran's oil and gas fields "
+        "(including $10 billion in gas) over the next decade."
+    )
+    assert [c.text for c in extract_claims(text).claims] == ["$50 billion", "$10 billion"]
