@@ -25,6 +25,8 @@ SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 """Gazetteer country codes → the context cue group naming that side."""
 SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
 NOT_BILATERAL = "not about Iran–Russia"
+_FINANCIALS_REACH = 60
+"""How far before a figure in its clause "revenue", "profit" make it a company's result."""
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -299,6 +301,8 @@ def judge(
         and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
+    if _nearest(ctx, "financials", lo, fig.start, fig) <= _FINANCIALS_REACH:
+        return None, "a company's financial result"  # "revenue exceeded 100 bn roubles"
     p_lo, p_hi = ctx.window(sentence)
     energy = (
         ctx.has("energy", lo, hi)

@@ -433,3 +433,30 @@ def test_a_second_sum_in_the_same_currency_in_parentheses_stays_a_claim() -> Non
         "(including $10 billion in gas) over the next decade."
     )
     assert [c.text for c in extract_claims(text).claims] == ["$50 billion", "$10 billion"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        (
+            "en",
+            "Russia and Iran signed the oil deal on Monday. Zarubezhneft's revenue exceeded "
+            "$1.6 billion last year, the company said.",
+            "$1.6 billion",
+        ),
+        (
+            "ru",
+            "Россия и Иран подписали нефтяное соглашение. Выручка «Зарубежнефти» в прошлом "
+            "году превысила 100 млрд руб., сообщила компания.",
+            "100 млрд руб.",
+        ),
+    ],
+)
+def test_a_companys_revenue_or_profit_is_not_a_deal_claim(
+    language: str, text: str, figure: str
+) -> None:
+    result = extract_claims(text, language=language)
+    assert result.claims == []
+    assert (figure, "a company's financial result") in [
+        (o.text, o.why) for o in result.other_figures
+    ]
