@@ -25,6 +25,8 @@ _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
 """At most ", " between an apposition and the verb after it."""
+_QUESTION_MARKS = ("?", "\u061f", "\uff1f")
+"""Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,20 @@ class Attributor:
         if i >= 0 and self.seg.sentences[i].paragraph == sentence.paragraph:
             return self.seg.sentences[i]
         return None
+
+    def question_before(self, sentence: Sentence) -> tuple[int, int] | None:
+        """The span of the paragraph before ``sentence``'s when it ends with a question mark:
+        in a transcript or an interview, an answer is about what was asked."""
+        sentences = self.seg.sentences
+        i = j = bisect.bisect_left(self.sentence_starts, sentence.start)
+        while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
+            j -= 1
+        asked = [s for s in sentences[j:i] if s.paragraph == sentence.paragraph - 1]
+        if not asked or not self.text[asked[-1].start : asked[-1].end].rstrip().endswith(
+            _QUESTION_MARKS
+        ):
+            return None
+        return asked[0].start, asked[-1].end
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence holding offset ``pos``."""

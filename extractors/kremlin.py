@@ -44,9 +44,6 @@ _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
-_QUESTION_MARKS = ("?", "\u061f", "\uff1f")
-"""Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
-
 
 @dataclass(frozen=True, slots=True)
 class KremlinStatement:
@@ -269,20 +266,6 @@ def find_statements(
     return out
 
 
-def _question_before(
-    text: str, attributor: Attributor, sentence: Sentence
-) -> tuple[int, int] | None:
-    """The paragraph before ``sentence``'s, when it ends with a question mark."""
-    sentences = attributor.seg.sentences
-    i = j = bisect.bisect_left([s.start for s in sentences], sentence.start)
-    while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
-        j -= 1
-    asked = [s for s in sentences[j:i] if s.paragraph == sentence.paragraph - 1]
-    if not asked or not text[asked[-1].start : asked[-1].end].rstrip().endswith(_QUESTION_MARKS):
-        return None
-    return asked[0].start, asked[-1].end
-
-
 def _statement(
     text: str,
     attributor: Attributor,
@@ -312,7 +295,7 @@ def _statement(
         cues.anaphora_re.search(text, sentence.start, sentence.end)
     )
     if about is None and not values and not topical:
-        asked = _question_before(text, attributor, sentence)
+        asked = attributor.question_before(sentence)
         if asked is None:
             return None
         # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in

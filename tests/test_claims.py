@@ -460,3 +460,13 @@ def test_a_companys_revenue_or_profit_is_not_a_deal_claim(
     assert (figure, "a company's financial result") in [
         (o.text, o.why) for o in result.other_figures
     ]
+
+
+def test_an_answer_takes_its_kind_from_the_question_it_answers() -> None:
+    text = (
+        "Interview with Russia's ambassador to Iran, Alexey Dedov\n\n"
+        "Q: How has trade between Russia and Iran done this year?\n\n"
+        "A: Quite well. By our count it came to about $4.9 billion."
+    )
+    (claim,) = extract_claims(text).claims
+    assert (claim.value, claim.kind) == (4.9e9, "trade_volume")
