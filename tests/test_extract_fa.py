@@ -476,3 +476,14 @@ def test_a_persian_stance_about_this_points_back_to_the_claim() -> None:
         "cannot_confirm",
         "Ali Akbar Velayati",
     )
+
+
+def test_the_country_in_iranian_media_is_iran() -> None:
+    """The phrases "وارد کشور" (into the country) and "کشورمان" (our country) mean Iran,
+    so Russian gas entering the country is a supply between the two sides."""
+    text = (
+        "وزیر نفت گفت قرارداد خرید گاز از روسیه در مراحل پایانی است.\n\n"
+        "به گفته وزیر نفت، سالانه تا ۲ میلیارد مترمکعب گاز روسیه وارد کشور می‌شود."
+    )
+    claims = extract_claims(text, language="fa").claims
+    assert [(c.value, c.unit, c.qualifier) for c in claims] == [(2.0, "bcm", "up_to")]
