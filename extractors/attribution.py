@@ -63,6 +63,7 @@ class Attributor:
         self._frames: dict[tuple[int, int, bool | None], list[Frame]] = {}
         self._parts: dict[int, list[Quote]] = {}
         self._tags: dict[int, Mention] | None = None
+        self._answers: dict[int, Mention] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -81,16 +82,15 @@ class Attributor:
         return None
 
     def question_before(self, sentence: Sentence) -> tuple[int, int] | None:
-        """The span of the paragraph before ``sentence``'s when it ends with a question mark:
-        in a transcript or an interview, an answer is about what was asked."""
+        """The span of the paragraph before ``sentence``'s when it asks a question (a sentence
+        of it ends with a question mark): in a transcript or an interview, an answer is about
+        what was asked."""
         sentences = self.seg.sentences
         i = j = bisect.bisect_left(self.sentence_starts, sentence.start)
         while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
             j -= 1
         asked = [s for s in sentences[j:i] if s.paragraph == sentence.paragraph - 1]
-        if not asked or not self.text[asked[-1].start : asked[-1].end].rstrip().endswith(
-            _QUESTION_MARKS
-        ):
+        if not any(self._asks(s) for s in asked):
             return None
         return asked[0].start, asked[-1].end
 
@@ -257,10 +257,37 @@ class Attributor:
         return people + [m for m in found if m.kind == "org"] if people else found
 
     def tagged(self, sentence: Sentence) -> Mention | None:
-        """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ...")."""
+        """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ..."), or, in
+        an interview, the interviewee who gives its answers."""
         if self._tags is None:
             self._tags = tag_speakers(self.text, self.seg, self.cues)
-        return self._tags.get(sentence.paragraph)
+        if self._answers is None:
+            self._answers = self._interview()
+        return self._tags.get(sentence.paragraph) or self._answers.get(sentence.paragraph)
+
+    def _interview(self) -> dict[int, Mention]:
+        """Paragraph → the interviewee, for the answers of an interview: a text with two
+        paragraphs or more that ask a question, whose introduction (before the first of them)
+        names a person. Every paragraph after the first question that asks none is an answer."""
+        opened: dict[int, int] = {}
+        questions: set[int] = set()
+        for s in self.seg.sentences:
+            opened.setdefault(s.paragraph, s.start)
+            if self._asks(s):
+                questions.add(s.paragraph)
+        if len(questions) < 2:
+            return {}
+        first = min(questions)
+        guest = next(
+            (m for m in self.between(0, opened[first]) if m.kind == "person" and m.entity),
+            None,
+        )
+        if guest is None:
+            return {}
+        return {p: guest for p in opened if p > first and p not in questions}
+
+    def _asks(self, sentence: Sentence) -> bool:
+        return self.text[sentence.start : sentence.end].rstrip().endswith(_QUESTION_MARKS)
 
     # -- quotations ----------------------------------------------------------------
     def quote_speaker(self, index: int) -> Mention | None:

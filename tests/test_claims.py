@@ -470,3 +470,29 @@ def test_an_answer_takes_its_kind_from_the_question_it_answers() -> None:
     )
     (claim,) = extract_claims(text).claims
     assert (claim.value, claim.kind) == (4.9e9, "trade_volume")
+
+
+def test_the_answers_of_an_interview_are_the_interviewees() -> None:
+    text = (
+        "Interview: Russia's man in Tehran\n\n"
+        "Alexey Dedov, Russia's ambassador to Iran, spoke to us about trade and gas.\n\n"
+        "Q: How is trade between Russia and Iran doing?\n\n"
+        "A: Well enough. Last year our trade with Iran came to about $4.9 billion.\n\n"
+        "Q: And the gas deal with Iran? Tehran speaks of 55 billion cubic metres.\n\n"
+        "A: I will not comment on that figure.\n"
+    )
+    result = extract_claims(text)
+    assert next((c.value, c.claimant) for c in result.claims) == (4.9e9, "Alexey Dedov")
+    assert [(s.speaker, s.stance) for s in result.kremlin_statements] == [
+        ("Alexey Dedov", "no_comment")
+    ]
+
+
+def test_one_rhetorical_question_does_not_make_an_interview() -> None:
+    text = (
+        "Ali Akbar Velayati met Vladimir Putin in Moscow.\n\n"
+        "Will Russia really invest in Iran?\n\n"
+        "Officials in Tehran expect Russian investment of up to $50 billion in oil and gas."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant != "Ali Akbar Velayati"

@@ -514,3 +514,15 @@ def test_a_russian_stance_on_this_points_back_to_the_claim(reaction: str) -> Non
         "Dmitry Peskov",
         "Ali Akbar Velayati",
     )
+
+
+def test_the_dash_led_answers_of_a_russian_interview_are_the_interviewees() -> None:
+    text = (
+        "Посол Ирана в Москве Казем Джалали рассказал агентству о торговле и газе.\n\n"
+        "— Как идет торговля между Ираном и Россией?\n"
+        "— Хорошо. В прошлом году товарооборот Ирана и России превысил 4 млрд долларов.\n"
+        "— А газ?\n"
+        "— Переговоры идут, цифры называть рано.\n"
+    )
+    (claim,) = extract_claims(text, language="ru").claims
+    assert (claim.value, claim.claimant) == (4e9, "Kazem Jalali")
