@@ -94,6 +94,35 @@ class _List:
     """First token → the phrases starting with it, longest first."""
     plain: bool
     """Every phrase is one whole word, any case: its matches are the tokens equal to one."""
+    followed: dict[str, dict[str, tuple[_Phrase, ...]]]
+    """First token → second token → the phrases of ``options`` that may start with the two
+    (those of one word, and those of more whose second word it is), longest first."""
+    alone: dict[str, tuple[_Phrase, ...]]
+    """First token → its phrases of one word, longest first: all that may start there when
+    the token after it is the second word of none."""
+
+
+def _list(phrases: list[_Phrase]) -> _List:
+    """A list of phrases indexed by their first token and their first two."""
+    first: dict[str, list[_Phrase]] = {}
+    for p in phrases:
+        first.setdefault(p.words[0], []).append(p)
+    options = {
+        w: tuple(sorted(ps, key=lambda p: p.length, reverse=True)) for w, ps in first.items()
+    }
+    followed = {
+        w: {
+            second: tuple(p for p in ps if p.second in (None, second))
+            for second in {p.second for p in ps if p.second is not None}
+        }
+        for w, ps in options.items()
+    }
+    return _List(
+        options=options,
+        plain=all(p.simple for p in phrases),
+        followed={w: seconds for w, seconds in followed.items() if seconds},
+        alone={w: tuple(p for p in ps if p.second is None) for w, ps in options.items()},
+    )
 
 
 class Lexicon:
@@ -103,19 +132,15 @@ class Lexicon:
         self, lists: Mapping[str, Iterable[str]], case_sensitive: Iterable[str] = ()
     ) -> None:
         exact = frozenset(case_sensitive)
-        self.lists: dict[str, _List] = {}
-        for key, phrases in lists.items():
-            first: dict[str, list[_Phrase]] = {}
-            for text in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
-                p = _phrase(text, key in exact)
-                first.setdefault(p.words[0], []).append(p)
-            self.lists[key] = _List(
-                options={
-                    w: tuple(sorted(ps, key=lambda p: p.length, reverse=True))
-                    for w, ps in first.items()
-                },
-                plain=all(p.simple for ps in first.values() for p in ps),
+        self.lists: dict[str, _List] = {
+            key: _list(
+                [
+                    _phrase(text, key in exact)
+                    for text in sorted({" ".join(p.split()) for p in phrases if p.strip()})
+                ]
             )
+            for key, phrases in lists.items()
+        }
 
     def index(self, text: str) -> TokenIndex:
         """The matches of every list in ``text`` (memoised for the last few texts)."""
@@ -182,23 +207,29 @@ class TokenIndex:
         """Leftmost-longest matches of list ``name``, without overlap, in text order."""
         spec = self.lexicon.lists[name]
         positions = self.tokens.positions
-        present = [w for w in spec.options if w in positions]
+        if len(spec.options) <= len(positions):
+            present = [w for w in spec.options if w in positions]
+        else:  # a short text (a tag) against a long list (the gazetteer's names)
+            present = [w for w in positions if w in spec.options]
         if spec.plain:  # a match is a token: no overlap, no phrase to follow
             pairs = sorted((p, p + len(w)) for w in present for p in positions[w])
             return [a for a, _ in pairs], [b for _, b in pairs]
         tokens = self.tokens
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        followed, alone = spec.followed, spec.alone
         n = len(words)
         out: Spans = ([], [])
         free = 0
         for start in sorted(p for w in present for p in positions[w]):
-            i = bisect.bisect_left(starts, start)
-            if i < free:
+            i = bisect.bisect_left(starts, start, free)
+            if i == n or starts[i] != start:
                 continue  # inside a longer match
-            following = words[i + 1] if i + 1 < n else None
-            for p in spec.options[words[i]]:
+            word = words[i]
+            seconds = followed.get(word)
+            phrases = seconds.get(words[i + 1]) if seconds and i + 1 < n else None
+            for p in alone[word] if phrases is None else phrases:
                 last = i + p.extra
-                if last > i and (last >= n or p.second != following):
+                if last >= n:
                     continue
                 if p.simple or self._fits(p, i):
                     free = last + 1
