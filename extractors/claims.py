@@ -29,7 +29,7 @@ from extractors.kremlin import (
     find_statements,
     refer_back,
 )
-from extractors.lexicon import matches_at, starts_near, tokenise
+from extractors.lexicon import Tokens, matches_at, starts_near
 from extractors.people import Mention, find_mentions, named_countries
 from extractors.sentences import Segmentation, segment
 
@@ -178,10 +178,10 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
 
 
 def _parties(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
+    tokens: Tokens, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
 ) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
-    tokens = tokenise(text)
+    text = tokens.text
     anchors = sorted(p for w in cues.party_nationalities for p in tokens.between(w, lo, hi))
     starts = starts_near(tokens, anchors, cues.party_first_words, PARTY_REACH, lo=lo)
     for match in matches_at(cues.party_re, text, starts, hi):
@@ -355,7 +355,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
         if sentence.start not in about_sentence:
             about_sentence[sentence.start] = (
                 _parties(
-                    text,
+                    ctx.tokens,
                     sentence.start,
                     sentence.end,
                     attributor.between(sentence.start, sentence.end),

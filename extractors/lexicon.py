@@ -142,9 +142,11 @@ class Lexicon:
             for key, phrases in lists.items()
         }
 
-    def index(self, text: str) -> TokenIndex:
-        """The matches of every list in ``text`` (memoised for the last few texts)."""
-        return _index(self, text)
+    def index(self, text: str, *, memo: bool = True) -> TokenIndex:
+        """The matches of every list in ``text`` (memoised for the last few texts; not with
+        ``memo=False``, for a short text read once, such as a speaker tag, which would
+        otherwise push the article out of the memo while the article is being read)."""
+        return _index(self, text) if memo else TokenIndex(self, _tokenise(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,10 @@ class Tokens:
 def tokenise(text: str) -> Tokens:
     """Split ``text`` into runs of word characters and single other characters (memoised:
     every lexicon and step reads the same tokens)."""
+    return _tokenise(text)
+
+
+def _tokenise(text: str) -> Tokens:
     raw = _TOKEN.findall(_norm(_lower(text)))
     words = [r.lstrip() for r in raw]
     ends = list(accumulate(map(len, raw)))
@@ -198,8 +204,8 @@ def tokenise(text: str) -> Tokens:
 class TokenIndex:
     """The matches of the lists of a lexicon in one text, found per list when first asked."""
 
-    def __init__(self, lexicon: Lexicon, text: str) -> None:
-        self.tokens = tokenise(text)
+    def __init__(self, lexicon: Lexicon, tokens: Tokens) -> None:
+        self.tokens = tokens
         self.lexicon = lexicon
         self._found: dict[str, Spans] = {}
 
@@ -335,4 +341,4 @@ def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -
 
 @lru_cache(maxsize=8)
 def _index(lexicon: Lexicon, text: str) -> TokenIndex:
-    return TokenIndex(lexicon, text)
+    return TokenIndex(lexicon, tokenise(text))
