@@ -65,9 +65,9 @@ class DocContext:
         self.bilateral = (
             bool(self._named["iran"]) or bool(self.words.spans("context:iran")[0])
         ) and (bool(self._named["russia"]) or bool(self.words.spans("context:russia")[0]))
-        self._found: dict[tuple[str, int, int], bool] = {}
+        self._context: dict[str, tuple[list[int], list[int]]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
-        self._hits: dict[tuple[int, int], list[list[list[tuple[int, int]]]]] = {}
+        self._hits: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
 
@@ -75,15 +75,20 @@ class DocContext:
         """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi).
 
         Each cue is matched once over the whole text; a span is then a bisection."""
-        memo = (key, lo, hi)
-        if memo not in self._found:
-            found = self.words.has(f"context:{key}", lo, hi)
-            if not found and key in self._named:
-                named = self._named_starts[key]
-                j = bisect.bisect_left(named, lo)
-                found = j < len(named) and named[j] < hi
-            self._found[memo] = found
-        return self._found[memo]
+        spans = self._context.get(key)
+        if spans is None:
+            spans = self._context[key] = self.words.spans(f"context:{key}")
+        starts, ends = spans
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        named = self._named_starts.get(key)
+        if named is None:
+            return False
+        j = bisect.bisect_left(named, lo)
+        return j < len(named) and named[j] < hi
 
     def cues_in(self, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of context cue ``key`` in [lo, hi)."""
@@ -96,12 +101,23 @@ class DocContext:
             self._kinds[memo] = _first_kind(self.words, lo, hi, unit, self.cues)
         return self._kinds[memo]
 
-    def _kind_hits(self, lo: int, hi: int) -> list[list[list[tuple[int, int]]]]:
-        if (lo, hi) not in self._hits:
-            self._hits[(lo, hi)] = [
-                [self.words.within(name, lo, hi) for name in cue.lists] for cue in self.cues.kinds
-            ]
-        return self._hits[(lo, hi)]
+    def _kind_hits(
+        self, lo: int, hi: int, lists: tuple[str, ...]
+    ) -> list[list[tuple[int, int]]] | None:
+        """Spans in [lo, hi) of each of ``lists`` (memoised per clause); None as soon as one
+        of them has none."""
+        memo = self._hits.get((lo, hi))
+        if memo is None:
+            memo = self._hits[(lo, hi)] = {}
+        out = []
+        for name in lists:
+            spans = memo.get(name)
+            if spans is None:
+                spans = memo[name] = self.words.within(name, lo, hi)
+            if not spans:
+                return None
+            out.append(spans)
+        return out
 
     def _nearer_next_figure(self, fig: Figure, start: int, end: int) -> bool:
         """Whether a cue at [start, end) after ``fig`` belongs rather to a later figure:
@@ -122,9 +138,11 @@ class DocContext:
         before: tuple[int, int, str] | None = None
         after: tuple[int, int, str] | None = None
         weak: str | None = None
-        hits = self._kind_hits(lo, hi)
-        for order, (cue, groups) in enumerate(zip(self.cues.kinds, hits, strict=True)):
-            if (cue.units is not None and unit not in cue.units) or not all(groups):
+        for order, cue in enumerate(self.cues.kinds):
+            if cue.units is not None and unit not in cue.units:
+                continue
+            groups = self._kind_hits(lo, hi, cue.lists)
+            if groups is None:
                 continue
             if cue.weak:
                 weak = weak or cue.kind
