@@ -150,6 +150,21 @@ def solar_year_span(year: int) -> str:
 
 def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
     p = cues.periods
+    if cues.period_year_re.search(sentence_text):
+        found = _dated_period(sentence_text, cues)
+        if found is not None:
+            return found
+    if published is not None:
+        if p["last_year"].search(sentence_text):
+            return str(published.year - 1)
+        if p["this_year"].search(sentence_text):
+            return str(published.year)
+    return None
+
+
+def _dated_period(sentence_text: str, cues: Cues) -> str | None:
+    """The period of a sentence that names its year (:data:`YEAR_PERIODS`)."""
+    p = cues.periods
     if m := p["first_months"].search(sentence_text):
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else int(cues.number_words.get(norm_key(raw), 0))
@@ -169,11 +184,6 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
         return m.group("year")
     if "in_solar_year" in p and (m := p["in_solar_year"].search(sentence_text)):
         return solar_year_span(int(m.group("year")))
-    if published is not None:
-        if p["last_year"].search(sentence_text):
-            return str(published.year - 1)
-        if p["this_year"].search(sentence_text):
-            return str(published.year)
     return None
 
 
