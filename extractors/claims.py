@@ -428,14 +428,20 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
 def _in_original(result: Extraction, normalised: str, original: str) -> Extraction:
     """``result`` with its texts as ``original`` writes them (the offsets are shared)."""
 
+    absent: set[str] = set()
+
     def quoted(phrase: str | None, near: int) -> str | None:
         """A phrase of the text (a role, a group) as the original writes it; names of the
-        gazetteer are not in the text and stay as they are."""
-        if not phrase:
+        gazetteer are not in the text and stay as they are (looked for once: a search
+        that fails reads the whole text)."""
+        if not phrase or phrase in absent:
             return phrase
         at = normalised.rfind(phrase, 0, near)
         at = at if at >= 0 else normalised.find(phrase)
-        return original[at : at + len(phrase)] if at >= 0 else phrase
+        if at < 0:
+            absent.add(phrase)
+            return phrase
+        return original[at : at + len(phrase)]
 
     claims = []
     for c in result.claims:
@@ -463,7 +469,10 @@ def _in_original(result: Extraction, normalised: str, original: str) -> Extracti
     return Extraction(
         claims=claims,
         kremlin_statements=statements,
-        other_figures=[replace(o, text=original[o.start : o.end]) for o in result.other_figures],
+        other_figures=[
+            OtherFigure(original[o.start : o.end], o.value, o.unit, o.why, o.start, o.end)
+            for o in result.other_figures
+        ],
     )
 
 
