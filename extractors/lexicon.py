@@ -157,15 +157,15 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
-    positions: dict[str, list[int]]
-    """Each distinct token → the starts of its occurrences."""
+    slots: dict[str, list[int]]
+    """Each distinct token → the indices (into ``words``) of its occurrences."""
     digit_starts: list[int]
     """Starts of the tokens that open with a digit."""
 
     @property
     def vocabulary(self) -> KeysView[str]:
         """Every distinct token."""
-        return self.positions.keys()
+        return self.slots.keys()
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The tokens that start in [lo, hi)."""
@@ -173,8 +173,14 @@ class Tokens:
 
     def between(self, word: str, lo: int, hi: int) -> list[int]:
         """Starts of the occurrences of ``word`` in [lo, hi)."""
-        at = self.positions.get(word, [])
-        return at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+        at = self.slots.get(word)
+        if not at:
+            return []
+        starts = self.starts
+        first = bisect.bisect_left(at, lo, key=starts.__getitem__)
+        return [
+            starts[i] for i in at[first : bisect.bisect_left(at, hi, first, key=starts.__getitem__)]
+        ]
 
     def word_before(self, pos: int) -> str | None:
         """The token that ends last before the token starting at ``pos``."""
@@ -194,11 +200,11 @@ def _tokenise(text: str) -> Tokens:
     words = [r.lstrip() for r in raw]
     ends = list(accumulate(map(len, raw)))
     starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
-    positions: dict[str, list[int]] = {}
-    for start, word in zip(starts, words, strict=True):
-        positions.setdefault(word, []).append(start)
-    digit_starts = sorted(p for w, at in positions.items() if w[0].isdigit() for p in at)
-    return Tokens(text, words, starts, ends, positions, digit_starts)
+    slots: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        slots.setdefault(word, []).append(i)
+    digit_starts = sorted(starts[i] for w, at in slots.items() if w[0].isdigit() for i in at)
+    return Tokens(text, words, starts, ends, slots, digit_starts)
 
 
 class TokenIndex:
@@ -212,23 +218,21 @@ class TokenIndex:
     def _match(self, name: str) -> Spans:
         """Leftmost-longest matches of list ``name``, without overlap, in text order."""
         spec = self.lexicon.lists[name]
-        positions = self.tokens.positions
-        if len(spec.options) <= len(positions):
-            present = [w for w in spec.options if w in positions]
-        else:  # a short text (a tag) against a long list (the gazetteer's names)
-            present = [w for w in positions if w in spec.options]
-        if spec.plain:  # a match is a token: no overlap, no phrase to follow
-            pairs = sorted((p, p + len(w)) for w in present for p in positions[w])
-            return [a for a, _ in pairs], [b for _, b in pairs]
         tokens = self.tokens
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        slots, words, starts, ends = tokens.slots, tokens.words, tokens.starts, tokens.ends
+        if len(spec.options) <= len(slots):
+            present = [w for w in spec.options if w in slots]
+        else:  # a short text (a tag) against a long list (the gazetteer's names)
+            present = [w for w in slots if w in spec.options]
+        if spec.plain:  # a match is a token: no overlap, no phrase to follow
+            at = sorted(i for w in present for i in slots[w])
+            return [starts[i] for i in at], [ends[i] for i in at]
         followed, alone = spec.followed, spec.alone
         n = len(words)
         out: Spans = ([], [])
         free = 0
-        for start in sorted(p for w in present for p in positions[w]):
-            i = bisect.bisect_left(starts, start, free)
-            if i == n or starts[i] != start:
+        for i in sorted(i for w in present for i in slots[w]):
+            if i < free:
                 continue  # inside a longer match
             word = words[i]
             seconds = followed.get(word)
@@ -333,7 +337,8 @@ def starts_near(
 def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -> list[int]:
     """Starts of the tokens in ``firsts`` (and, with ``digits``, of those opening with a
     digit)."""
-    found = [p for w in firsts & tokens.positions.keys() for p in tokens.positions[w]]
+    starts, slots = tokens.starts, tokens.slots
+    found = [starts[i] for w in firsts & slots.keys() for i in slots[w]]
     if digits:
         found += tokens.digit_starts
     return sorted(found)
