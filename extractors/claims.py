@@ -192,7 +192,7 @@ def _parties(
 ) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     text = tokens.text
-    anchors = sorted(p for w in cues.party_nationalities for p in tokens.between(w, lo, hi))
+    anchors = tokens.between(cues.party_nationalities, lo, hi)
     starts = starts_near(tokens, anchors, cues.party_first_words, PARTY_REACH, lo=lo)
     for match in matches_at(cues.party_re, text, starts, hi):
         found.append((match.start(), match.group().replace("’", "'")))

@@ -171,16 +171,16 @@ class Tokens:
         """The tokens that start in [lo, hi)."""
         return self.words[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
-    def between(self, word: str, lo: int, hi: int) -> list[int]:
-        """Starts of the occurrences of ``word`` in [lo, hi)."""
-        at = self.slots.get(word)
-        if not at:
-            return []
-        starts = self.starts
-        first = bisect.bisect_left(at, lo, key=starts.__getitem__)
-        return [
-            starts[i] for i in at[first : bisect.bisect_left(at, hi, first, key=starts.__getitem__)]
-        ]
+    def between(self, words: Iterable[str], lo: int, hi: int) -> list[int]:
+        """Starts of the occurrences of any of ``words`` in [lo, hi), in text order."""
+        starts, slots = self.starts, self.slots
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        found = []
+        for word in words:
+            at = slots.get(word)
+            if at:
+                found += at[bisect.bisect_left(at, first) : bisect.bisect_left(at, last)]
+        return [starts[i] for i in sorted(found)]
 
     def word_before(self, pos: int) -> str | None:
         """The token that ends last before the token starting at ``pos``."""
