@@ -66,10 +66,19 @@ class DocContext:
             bool(self._named["iran"]) or bool(self.words.spans("context:iran")[0])
         ) and (bool(self._named["russia"]) or bool(self.words.spans("context:russia")[0]))
         self._context: dict[str, tuple[list[int], list[int]]] = {}
+        self._clauses: dict[int, tuple[int, int]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
         self._hits: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
+
+    def clause_of(self, sentence: Sentence, fig: Figure) -> tuple[int, int]:
+        """The clause of ``sentence`` holding ``fig`` (memoised: judging a figure and
+        telling its modality both ask)."""
+        found = self._clauses.get(fig.start)
+        if found is None:
+            found = self._clauses[fig.start] = clause(self.text, sentence, fig.start, self.cues)
+        return found
 
     def has(self, key: str, lo: int, hi: int) -> bool:
         """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi).
@@ -280,7 +289,7 @@ def judge(
         and cues.cost_before_re.search(text, left, fig.start)
     ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
-    lo, hi = clause(text, sentence, fig.start, cues)
+    lo, hi = ctx.clause_of(sentence, fig)
     sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
     sides = sides or ctx.has("bilateral", lo, hi)
     both_in_clause = ctx.has("bilateral", lo, hi) or (
@@ -354,7 +363,7 @@ def _continues_supply(
         lo = max(lo, end)
     for _, end in ctx.words.within("saying", sentence.start, fig.start):
         lo = max(lo, end)
-    hi = clause(ctx.text, sentence, fig.start, ctx.cues)[1]
+    hi = ctx.clause_of(sentence, fig)[1]
     comma = ctx.text.find(",", fig.end, hi)
     hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content
     return ctx.has("iran", lo, hi) == ctx.has("russia", lo, hi)
@@ -399,7 +408,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     their own side or without naming another: "Russia could supply up to 55 bcm", said by
     Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
     or written by the reporter without a source, it is a supposition."""
-    lo, hi = clause(ctx.text, sentence, fig.start, ctx.cues)
+    lo, hi = ctx.clause_of(sentence, fig)
     if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
     if ctx.has("conditional", lo, hi) or (
