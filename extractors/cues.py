@@ -273,6 +273,8 @@ class Cues:
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
     (a role and an apposition stand between the verb and the name)."""
     stance_splits: tuple[tuple[str, str, str], ...] = ()
+    split_stances: frozenset[str] = frozenset()
+    """The stances of ``stance_splits``."""
     """(stance, first, second): lexicon lists of a stance written in two parts with an
     object between them ("подтвердить названные цифры не может", "от оценки воздержался")."""
     split_reach: int = 0
@@ -703,6 +705,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             (stance, f"split:{stance}:{i}:a", f"split:{stance}:{i}:b")
             for stance, i, _, _ in _splits(data)
         ),
+        split_stances=frozenset(stance for stance, _, _, _ in _splits(data)),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)

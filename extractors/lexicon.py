@@ -282,6 +282,16 @@ class TokenIndex:
             i += 1
         return out
 
+    def first(self, name: str, lo: int, hi: int) -> int | None:
+        """Start of the first match of ``name`` that lies in [lo, hi), if any."""
+        starts, ends = self.spans(name)
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return starts[i]
+            i += 1
+        return None
+
     def has(self, name: str, lo: int, hi: int) -> bool:
         """Whether a match of ``name`` lies in [lo, hi)."""
         starts, ends = self.spans(name)
