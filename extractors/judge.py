@@ -68,7 +68,6 @@ class DocContext:
         self._context: dict[str, tuple[list[int], list[int]]] = {}
         self._clauses: dict[int, tuple[int, int]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
-        self._hits: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
 
@@ -110,24 +109,6 @@ class DocContext:
             self._kinds[memo] = _first_kind(self.words, lo, hi, unit, self.cues)
         return self._kinds[memo]
 
-    def _kind_hits(
-        self, lo: int, hi: int, lists: tuple[str, ...]
-    ) -> list[list[tuple[int, int]]] | None:
-        """Spans in [lo, hi) of each of ``lists`` (memoised per clause); None as soon as one
-        of them has none."""
-        memo = self._hits.get((lo, hi))
-        if memo is None:
-            memo = self._hits[(lo, hi)] = {}
-        out = []
-        for name in lists:
-            spans = memo.get(name)
-            if spans is None:
-                spans = memo[name] = self.words.within(name, lo, hi)
-            if not spans:
-                return None
-            out.append(spans)
-        return out
-
     def _nearer_next_figure(self, fig: Figure, start: int, end: int) -> bool:
         """Whether a cue at [start, end) after ``fig`` belongs rather to a later figure:
         one lies between them, or the next one is closer to the cue."""
@@ -147,11 +128,12 @@ class DocContext:
         before: tuple[int, int, str] | None = None
         after: tuple[int, int, str] | None = None
         weak: str | None = None
+        within = self.words.within
         for order, cue in enumerate(self.cues.kinds):
             if cue.units is not None and unit not in cue.units:
                 continue
-            groups = self._kind_hits(lo, hi, cue.lists)
-            if groups is None:
+            groups = [within(name, lo, hi) for name in cue.lists]
+            if not all(groups):
                 continue
             if cue.weak:
                 weak = weak or cue.kind
