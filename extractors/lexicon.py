@@ -3,7 +3,10 @@
 A text is split once into tokens (runs of word characters, and single other characters),
 each word kept with its positions. A list's phrases are indexed by first token, so its
 matches come from the positions of those words: a list of single words needs no walk at
-all, a list of phrases only a walk over the places where one may start. The matches are
+all, a list of phrases only a walk over the places where one may start, following the
+tokens there word by word through a trie of the phrases (many spellings of one phrase
+share their first words), so that only phrases whose words are all there are tried. The
+matches are
 those of the whole-word regex the lists used to be compiled to: the longest phrase at a
 position, whole words only, a space in a phrase matching any whitespace, ``'`` and ``’``
 alike, left to right without overlap.
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, KeysView, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -63,7 +66,6 @@ class _Phrase:
     length: int
     extra: int
     """How many tokens follow the first."""
-    second: str | None
     simple: bool
     """One whole word, any case: a token equal to it is a match."""
 
@@ -81,9 +83,32 @@ def _phrase(phrase: str, case_sensitive: bool) -> _Phrase:
         open_end=not _WORD_CHAR.match(tokens[-1][-1]),
         length=len(phrase),
         extra=len(words) - 1,
-        second=words[1] if len(words) > 1 else None,
         simple=len(words) == 1 and not case_sensitive and not open_start,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """Where a list's phrases are matched word by word: the node of a run of tokens holds
+    the phrases whose words are all in the run (these alone can match), longest first."""
+
+    phrases: tuple[_Phrase, ...]
+    after: dict[str, _Node]
+    """Next token → the node of the run one token longer."""
+
+
+def _trie(
+    ps: Sequence[_Phrase], rank: Mapping[int, int], above: tuple[_Phrase, ...], depth: int
+) -> _Node:
+    """The node of the run of ``depth`` tokens that ``ps`` (in list order) start with;
+    ``above``: the phrases of the shorter runs."""
+    ending = (p for p in ps if len(p.words) == depth)
+    here = tuple(sorted((*above, *ending), key=lambda p: rank[id(p)]))
+    longer: dict[str, list[_Phrase]] = {}
+    for p in ps:
+        if len(p.words) > depth:
+            longer.setdefault(p.words[depth], []).append(p)
+    return _Node(here, {w: _trie(more, rank, here, depth + 1) for w, more in longer.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,35 +119,23 @@ class _List:
     """First token → the phrases starting with it, longest first."""
     plain: bool
     """Every phrase is one whole word, any case: its matches are the tokens equal to one."""
-    followed: dict[str, dict[str, tuple[_Phrase, ...]]]
-    """First token → second token → the phrases of ``options`` that may start with the two
-    (those of one word, and those of more whose second word it is), longest first."""
-    alone: dict[str, tuple[_Phrase, ...]]
-    """First token → its phrases of one word, longest first: all that may start there when
-    the token after it is the second word of none."""
+    roots: dict[str, _Node]
+    """First token → the node of its phrases, from which the tokens after it are followed."""
 
 
 def _list(phrases: list[_Phrase]) -> _List:
-    """A list of phrases indexed by their first token and their first two."""
+    """A list of phrases indexed by their first token, and word by word after it."""
     first: dict[str, list[_Phrase]] = {}
     for p in phrases:
         first.setdefault(p.words[0], []).append(p)
     options = {
         w: tuple(sorted(ps, key=lambda p: p.length, reverse=True)) for w, ps in first.items()
     }
-    followed = {
-        w: {
-            second: tuple(p for p in ps if p.second in (None, second))
-            for second in {p.second for p in ps if p.second is not None}
-        }
-        for w, ps in options.items()
-    }
-    return _List(
-        options=options,
-        plain=all(p.simple for p in phrases),
-        followed={w: seconds for w, seconds in followed.items() if seconds},
-        alone={w: tuple(p for p in ps if p.second is None) for w, ps in options.items()},
-    )
+    roots = {}
+    for w, ps in options.items():
+        rank = {id(p): k for k, p in enumerate(ps)}
+        roots[w] = _trie(ps, rank, (), 1)
+    return _List(options=options, plain=all(p.simple for p in phrases), roots=roots)
 
 
 class Lexicon:
@@ -227,20 +240,18 @@ class TokenIndex:
         if spec.plain:  # a match is a token: no overlap, no phrase to follow
             at = sorted(i for w in present for i in slots[w])
             return [starts[i] for i in at], [ends[i] for i in at]
-        followed, alone = spec.followed, spec.alone
+        roots = spec.roots
         n = len(words)
         out: Spans = ([], [])
         free = 0
         for i in sorted(i for w in present for i in slots[w]):
             if i < free:
                 continue  # inside a longer match
-            word = words[i]
-            seconds = followed.get(word)
-            phrases = seconds.get(words[i + 1]) if seconds and i + 1 < n else None
-            for p in alone[word] if phrases is None else phrases:
+            node, j = roots[words[i]], i + 1
+            while node.after and j < n and (deeper := node.after.get(words[j])) is not None:
+                node, j = deeper, j + 1
+            for p in node.phrases:
                 last = i + p.extra
-                if last >= n:
-                    continue
                 if p.simple or self._fits(p, i):
                     free = last + 1
                     out[0].append(starts[i])
@@ -249,11 +260,12 @@ class TokenIndex:
         return out
 
     def _fits(self, p: _Phrase, i: int) -> bool:
+        """Whether phrase ``p``, whose words are the tokens from ``i`` on (its node in the
+        trie says so), is written there as in the list: spacing, case, word edges."""
         tokens = self.tokens
-        text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
         for j in range(1, len(p.words)):
-            spaced = starts[i + j] != ends[i + j - 1]
-            if words[i + j] != p.words[j] or spaced != p.spaced[j]:
+            if (starts[i + j] != ends[i + j - 1]) != p.spaced[j]:
                 return False
         last = i + len(p.words) - 1
         if p.exact is not None and any(
