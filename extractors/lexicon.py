@@ -6,10 +6,9 @@ matches come from the positions of those words: a list of single words needs no 
 all, a list of phrases only a walk over the places where one may start, following the
 tokens there word by word through a trie of the phrases (many spellings of one phrase
 share their first words), so that only phrases whose words are all there are tried. The
-matches are
-those of the whole-word regex the lists used to be compiled to: the longest phrase at a
-position, whole words only, a space in a phrase matching any whitespace, ``'`` and ``’``
-alike, left to right without overlap.
+matches are those of the whole-word regex the lists used to be compiled to: the longest
+phrase at a position, whole words only, a space in a phrase matching any whitespace, ``'``
+and ``’`` alike, left to right without overlap.
 """
 
 from __future__ import annotations
