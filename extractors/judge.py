@@ -240,8 +240,8 @@ def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
 def _third_country_before(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
     """A sentence naming no side, after one that names only other countries, goes on about
     those countries ("French major Total ... Its share was put at $1 billion")."""
-    if previous is None:
-        return False
+    if previous is None or not ctx.has("third_country", previous.start, previous.end):
+        return False  # names no other country (a cheap test before listing its countries)
     if any(ctx.has(k, sentence.start, sentence.end) for k in ("iran", "russia", "bilateral")):
         return False
     sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
@@ -279,7 +279,7 @@ def judge(
     )
     previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
-        _nearest_country(ctx, lo, hi, fig) == "third_country"
+        (ctx.has("third_country", lo, hi) and _nearest_country(ctx, lo, hi, fig) == "third_country")
         or _third_country_before(ctx, sentence, previous)
     ):
         return None, "deal of another country"
