@@ -119,7 +119,8 @@ class _List:
     plain: bool
     """Every phrase is one whole word, any case: its matches are the tokens equal to one."""
     roots: dict[str, _Node]
-    """First token → the node of its phrases, from which the tokens after it are followed."""
+    """First token → the node of its phrases, from which the tokens after it are followed;
+    only for first tokens that open a phrase of more than one word."""
 
 
 def _list(phrases: list[_Phrase]) -> _List:
@@ -132,8 +133,8 @@ def _list(phrases: list[_Phrase]) -> _List:
     }
     roots = {}
     for w, ps in options.items():
-        rank = {id(p): k for k, p in enumerate(ps)}
-        roots[w] = _trie(ps, rank, (), 1)
+        if any(p.extra for p in ps):
+            roots[w] = _trie(ps, {id(p): k for k, p in enumerate(ps)}, (), 1)
     return _List(options=options, plain=all(p.simple for p in phrases), roots=roots)
 
 
@@ -239,17 +240,21 @@ class TokenIndex:
         if spec.plain:  # a match is a token: no overlap, no phrase to follow
             at = sorted(i for w in present for i in slots[w])
             return [starts[i] for i in at], [ends[i] for i in at]
-        roots = spec.roots
+        options, roots = spec.options, spec.roots
         n = len(words)
         out: Spans = ([], [])
         free = 0
         for i in sorted(i for w in present for i in slots[w]):
             if i < free:
                 continue  # inside a longer match
-            node, j = roots[words[i]], i + 1
-            while node.after and j < n and (deeper := node.after.get(words[j])) is not None:
-                node, j = deeper, j + 1
-            for p in node.phrases:
+            node, j = roots.get(words[i]), i + 1
+            if node is None:
+                phrases = options[words[i]]  # of one word each
+            else:
+                while node.after and j < n and (deeper := node.after.get(words[j])) is not None:
+                    node, j = deeper, j + 1
+                phrases = node.phrases
+            for p in phrases:
                 last = i + p.extra
                 if p.simple or self._fits(p, i):
                     free = last + 1
