@@ -272,10 +272,11 @@ class TokenIndex:
             if (starts[i + j] != ends[i + j - 1]) != p.spaced[j]:
                 return False
         last = i + len(p.words) - 1
-        if p.exact is not None and any(
-            _norm(text[starts[i + j] : ends[i + j]]) != w for j, w in enumerate(p.exact)
-        ):
-            return False
+        if p.exact is not None:
+            for j, w in enumerate(p.exact):
+                raw = text[starts[i + j] : ends[i + j]]
+                if raw != w and _norm(raw) != w:
+                    return False
         if p.open_start and starts[i] > 0 and _WORD_CHAR.match(text, starts[i] - 1):
             return False
         return not (p.open_end and _WORD_CHAR.match(text, ends[last]))
