@@ -340,6 +340,8 @@ def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
     out = []
     for i, (name, spec) in enumerate(_public(data["kinds"]).items()):
         units = frozenset(spec["units"]) if "units" in spec else None
+        if not spec["all"]:
+            raise ValueError(f"kinds.{name}: 'all' needs at least one phrase set")
         out.append(
             KindCue(
                 kind=spec.get("kind", name),

@@ -132,7 +132,10 @@ class DocContext:
         for order, cue in enumerate(self.cues.kinds):
             if cue.units is not None and unit not in cue.units:
                 continue
-            groups = [within(name, lo, hi) for name in cue.lists]
+            first = within(cue.lists[0], lo, hi)
+            if not first:
+                continue  # most cues stop here: ask for their other lists only after
+            groups = [first, *(within(name, lo, hi) for name in cue.lists[1:])]
             if not all(groups):
                 continue
             if cue.weak:
