@@ -304,18 +304,14 @@ def judge(
     ):
         return None, "outside energy"
     p_lo, p_hi = ctx.window(sentence)
-    energy = (
-        ctx.has("energy", lo, hi)
-        or ctx.has("energy", sentence.start, sentence.end)
-        or ctx.has("energy", p_lo, p_hi)
-    )
-    linked = sides or any(ctx.has(k, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
-    s_lo = previous.start if previous is not None else sentence.start
-    both_near = ctx.has("bilateral", s_lo, sentence.end) or (
-        ctx.has("iran", s_lo, sentence.end) and ctx.has("russia", s_lo, sentence.end)
+    linked = (
+        sides
+        or ctx.has("iran", p_lo, p_hi)
+        or ctx.has("russia", p_lo, p_hi)
+        or ctx.has("bilateral", p_lo, p_hi)
     )
     if kind == "supply_volume" and not (
-        both_near or _continues_supply(ctx, sentence, fig, attributor)
+        _both_near(ctx, sentence, previous) or _continues_supply(ctx, sentence, fig, attributor)
     ):
         return None, "not an Iran–Russia supply figure"
     if not linked:
@@ -324,12 +320,30 @@ def judge(
         both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
             "russia", sentence.start, sentence.end
         )
-        if unit in MONEY_UNITS and energy and both:
+        if unit in MONEY_UNITS and both and _energy(ctx, lo, hi, sentence):
             return "other", ""
         return None, "not a deal figure"
-    if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
+    if kind.startswith("trade") or unit in VOLUME_UNITS or _energy(ctx, lo, hi, sentence):
         return kind, ""
     return None, "outside energy"
+
+
+def _energy(ctx: DocContext, lo: int, hi: int, sentence: Sentence) -> bool:
+    """Whether the clause [lo, hi), its sentence or the text around it is about energy."""
+    p_lo, p_hi = ctx.window(sentence)
+    return (
+        ctx.has("energy", lo, hi)
+        or ctx.has("energy", sentence.start, sentence.end)
+        or ctx.has("energy", p_lo, p_hi)
+    )
+
+
+def _both_near(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
+    """Whether the sentence, with the one before it, names both sides (or the pair)."""
+    lo = previous.start if previous is not None else sentence.start
+    return ctx.has("bilateral", lo, sentence.end) or (
+        ctx.has("iran", lo, sentence.end) and ctx.has("russia", lo, sentence.end)
+    )
 
 
 def _continues_supply(
