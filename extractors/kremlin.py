@@ -94,6 +94,8 @@ def _is_russian(speaker: Mention) -> bool:
 def _stance(
     words: TokenIndex, lo: int, hi: int, cues: Cues, skip: frozenset[str] = frozenset()
 ) -> tuple[str, int] | None:
+    if lo >= hi:
+        return None  # an empty span (the clause of a sentence of one clause, after it)
     for stance in cues.stances:
         if stance in skip:
             continue
