@@ -351,8 +351,10 @@ class Attributor:
             # the stance verb ends its clause and its subject opens it, after any verb of
             # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
             own = self._first_subject(sentence.start, pos)
+            if own is not None:
+                return own
             said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
-            return own or (said[0].speaker if said else None)
+            return said[0].speaker if said else None
         far = self.cues.stance_subject_reach
         for m in reversed(self.between(sentence.start, pos)):
             if pos - m.end > (far or 30):

@@ -29,7 +29,7 @@ from extractors.kremlin import (
     find_statements,
     refer_back,
 )
-from extractors.lexicon import matches_at, starts_near, tokenise
+from extractors.lexicon import Tokens, matches_at, starts_near
 from extractors.people import Mention, find_mentions, named_countries
 from extractors.sentences import Segmentation, segment
 
@@ -150,6 +150,21 @@ def solar_year_span(year: int) -> str:
 
 def _period(sentence_text: str, cues: Cues, published: date | None) -> str | None:
     p = cues.periods
+    if cues.period_year_re.search(sentence_text):
+        found = _dated_period(sentence_text, cues)
+        if found is not None:
+            return found
+    if published is not None:
+        if p["last_year"].search(sentence_text):
+            return str(published.year - 1)
+        if p["this_year"].search(sentence_text):
+            return str(published.year)
+    return None
+
+
+def _dated_period(sentence_text: str, cues: Cues) -> str | None:
+    """The period of a sentence that names its year (:data:`YEAR_PERIODS`)."""
+    p = cues.periods
     if m := p["first_months"].search(sentence_text):
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else int(cues.number_words.get(norm_key(raw), 0))
@@ -169,20 +184,15 @@ def _period(sentence_text: str, cues: Cues, published: date | None) -> str | Non
         return m.group("year")
     if "in_solar_year" in p and (m := p["in_solar_year"].search(sentence_text)):
         return solar_year_span(int(m.group("year")))
-    if published is not None:
-        if p["last_year"].search(sentence_text):
-            return str(published.year - 1)
-        if p["this_year"].search(sentence_text):
-            return str(published.year)
     return None
 
 
 def _parties(
-    text: str, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
+    tokens: Tokens, lo: int, hi: int, mentions: Sequence[Mention], cues: Cues
 ) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
-    tokens = tokenise(text)
-    anchors = sorted(p for w in cues.party_nationalities for p in tokens.between(w, lo, hi))
+    text = tokens.text
+    anchors = tokens.between(cues.party_nationalities, lo, hi)
     starts = starts_near(tokens, anchors, cues.party_first_words, PARTY_REACH, lo=lo)
     for match in matches_at(cues.party_re, text, starts, hi):
         found.append((match.start(), match.group().replace("’", "'")))
@@ -358,7 +368,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
         if sentence.start not in about_sentence:
             about_sentence[sentence.start] = (
                 _parties(
-                    text,
+                    ctx.tokens,
                     sentence.start,
                     sentence.end,
                     attributor.between(sentence.start, sentence.end),
@@ -421,14 +431,20 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
 def _in_original(result: Extraction, normalised: str, original: str) -> Extraction:
     """``result`` with its texts as ``original`` writes them (the offsets are shared)."""
 
+    absent: set[str] = set()
+
     def quoted(phrase: str | None, near: int) -> str | None:
         """A phrase of the text (a role, a group) as the original writes it; names of the
-        gazetteer are not in the text and stay as they are."""
-        if not phrase:
+        gazetteer are not in the text and stay as they are (looked for once: a search
+        that fails reads the whole text)."""
+        if not phrase or phrase in absent:
             return phrase
         at = normalised.rfind(phrase, 0, near)
         at = at if at >= 0 else normalised.find(phrase)
-        return original[at : at + len(phrase)] if at >= 0 else phrase
+        if at < 0:
+            absent.add(phrase)
+            return phrase
+        return original[at : at + len(phrase)]
 
     claims = []
     for c in result.claims:
@@ -456,7 +472,10 @@ def _in_original(result: Extraction, normalised: str, original: str) -> Extracti
     return Extraction(
         claims=claims,
         kremlin_statements=statements,
-        other_figures=[replace(o, text=original[o.start : o.end]) for o in result.other_figures],
+        other_figures=[
+            OtherFigure(original[o.start : o.end], o.value, o.unit, o.why, o.start, o.end)
+            for o in result.other_figures
+        ],
     )
 
 

@@ -20,6 +20,16 @@ from extractors.normalise import IDENTITY, Normaliser, expand_phrases, load_norm
 
 FLAGS = re.IGNORECASE
 _WS = r"[\s\u00a0\u202f]"
+YEAR_PERIODS = (
+    "first_months",
+    "first_half",
+    "quarter",
+    "month_span",
+    "by_year",
+    "in_year",
+    "in_solar_year",
+)
+"""The periods of a cue file that name their year (in a group ``year``)."""
 
 
 class UnknownLanguage(ExtractionError):
@@ -207,6 +217,8 @@ class Cues:
     speaker_roles: tuple[tuple[str, str], ...]
     unknown_name_re: re.Pattern[str]
     periods: dict[str, re.Pattern[str]]
+    period_year_re: re.Pattern[str]
+    """Where a period of :data:`YEAR_PERIODS` may match: any of their year groups."""
     quarters: dict[str, int]
     months: dict[str, int]
     not_figures: tuple[NotFigureRule, ...]
@@ -267,6 +279,8 @@ class Cues:
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
     (a role and an apposition stand between the verb and the name)."""
     stance_splits: tuple[tuple[str, str, str], ...] = ()
+    split_stances: frozenset[str] = frozenset()
+    """The stances of ``stance_splits``."""
     """(stance, first, second): lexicon lists of a stance written in two parts with an
     object between them ("подтвердить названные цифры не может", "от оценки воздержался")."""
     split_reach: int = 0
@@ -332,6 +346,8 @@ def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
     out = []
     for i, (name, spec) in enumerate(_public(data["kinds"]).items()):
         units = frozenset(spec["units"]) if "units" in spec else None
+        if not spec["all"]:
+            raise ValueError(f"kinds.{name}: 'all' needs at least one phrase set")
         out.append(
             KindCue(
                 kind=spec.get("kind", name),
@@ -352,6 +368,48 @@ def _fill(pattern: str, data: Mapping[str, Any]) -> str:
         .replace("{weekday}", weekdays)
         .replace("{number}", numbers)
     )
+
+
+def group_source(pattern: str, name: str) -> str | None:
+    """The source of the named group ``name`` of regex ``pattern``; None if it has none."""
+    opening = f"(?P<{name}>"
+    at = pattern.find(opening)
+    if at < 0:
+        return None
+    i = start = at + len(opening)
+    depth, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1  # the escaped character is a literal
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += pattern[i + 1 : i + 2] == "^"
+            i += pattern[i + 1 : i + 2] == "]"  # a "]" first in a class is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return pattern[start:i]
+            depth -= 1
+        i += 1
+    raise ValueError(f"group {name!r} is not closed in {pattern!r}")
+
+
+def _year_gate(periods: Mapping[str, re.Pattern[str]]) -> re.Pattern[str]:
+    """Any of the year groups of the periods that name a year: where none matches in a
+    sentence, no such period can (each of their matches holds one of its year group)."""
+    sources = []
+    for key in YEAR_PERIODS:
+        pattern = periods.get(key)
+        source = group_source(pattern.pattern, "year") if pattern is not None else None
+        if pattern is not None and source is None:
+            raise ValueError(f"periods.{key} needs a group named year: {pattern.pattern!r}")
+        if source is not None:
+            sources.append(f"(?:{source})")
+    return re.compile("|".join(dict.fromkeys(sources)) or "(?!)", FLAGS)
 
 
 def _not_figure(why: str, pattern: str, *rest: Any, data: Mapping[str, Any]) -> NotFigureRule:
@@ -481,6 +539,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
     name_word = rf"{upper}{lower}+(?:-{upper}?{lower}+)?"
     capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
     capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
+    periods = {
+        k: re.compile(_fill(v, data), FLAGS)
+        for k, v in _public(data["periods"]).items()
+        if isinstance(v, str)
+    }
     return Cues(
         language=data["language"],
         number_words={k: float(v) for k, v in numbers["words"].items() if not k.startswith("_")},
@@ -614,11 +677,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             + phrase_alternation(saying["verbs"])
             + r"(?!\w))"
         ),
-        periods={
-            k: re.compile(_fill(v, data), FLAGS)
-            for k, v in _public(data["periods"]).items()
-            if isinstance(v, str)
-        },
+        periods=periods,
+        period_year_re=_year_gate(periods),
         quarters={k.lower(): int(v) for k, v in data["periods"]["quarters"].items()},
         months={k.lower(): int(v) for k, v in data["months"].items()},
         not_figures=tuple(_not_figure(*p, data=data) for p in data["not_figures"]["patterns"]),
@@ -672,6 +732,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             (stance, f"split:{stance}:{i}:a", f"split:{stance}:{i}:b")
             for stance, i, _, _ in _splits(data)
         ),
+        split_stances=frozenset(stance for stance, _, _, _ in _splits(data)),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)

@@ -67,25 +67,38 @@ class DocContext:
         self.bilateral = (
             bool(self._named["iran"]) or bool(self.words.spans("context:iran")[0])
         ) and (bool(self._named["russia"]) or bool(self.words.spans("context:russia")[0]))
-        self._found: dict[tuple[str, int, int], bool] = {}
+        self._context: dict[str, tuple[list[int], list[int]]] = {}
+        self._clauses: dict[int, tuple[int, int]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
-        self._hits: dict[tuple[int, int], list[list[list[tuple[int, int]]]]] = {}
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
+
+    def clause_of(self, sentence: Sentence, fig: Figure) -> tuple[int, int]:
+        """The clause of ``sentence`` holding ``fig`` (memoised: judging a figure and
+        telling its modality both ask)."""
+        found = self._clauses.get(fig.start)
+        if found is None:
+            found = self._clauses[fig.start] = clause(self.text, sentence, fig.start, self.cues)
+        return found
 
     def has(self, key: str, lo: int, hi: int) -> bool:
         """Whether context cue ``key`` (or, for a side, a name of that side) is in [lo, hi).
 
         Each cue is matched once over the whole text; a span is then a bisection."""
-        memo = (key, lo, hi)
-        if memo not in self._found:
-            found = self.words.has(f"context:{key}", lo, hi)
-            if not found and key in self._named:
-                named = self._named_starts[key]
-                j = bisect.bisect_left(named, lo)
-                found = j < len(named) and named[j] < hi
-            self._found[memo] = found
-        return self._found[memo]
+        spans = self._context.get(key)
+        if spans is None:
+            spans = self._context[key] = self.words.spans(f"context:{key}")
+        starts, ends = spans
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        named = self._named_starts.get(key)
+        if named is None:
+            return False
+        j = bisect.bisect_left(named, lo)
+        return j < len(named) and named[j] < hi
 
     def cues_in(self, key: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of context cue ``key`` in [lo, hi)."""
@@ -97,13 +110,6 @@ class DocContext:
         if memo not in self._kinds:
             self._kinds[memo] = _first_kind(self.words, lo, hi, unit, self.cues)
         return self._kinds[memo]
-
-    def _kind_hits(self, lo: int, hi: int) -> list[list[list[tuple[int, int]]]]:
-        if (lo, hi) not in self._hits:
-            self._hits[(lo, hi)] = [
-                [self.words.within(name, lo, hi) for name in cue.lists] for cue in self.cues.kinds
-            ]
-        return self._hits[(lo, hi)]
 
     def _nearer_next_figure(self, fig: Figure, start: int, end: int) -> bool:
         """Whether a cue at [start, end) after ``fig`` belongs rather to a later figure:
@@ -124,9 +130,15 @@ class DocContext:
         before: tuple[int, int, str] | None = None
         after: tuple[int, int, str] | None = None
         weak: str | None = None
-        hits = self._kind_hits(lo, hi)
-        for order, (cue, groups) in enumerate(zip(self.cues.kinds, hits, strict=True)):
-            if (cue.units is not None and unit not in cue.units) or not all(groups):
+        within = self.words.within
+        for order, cue in enumerate(self.cues.kinds):
+            if cue.units is not None and unit not in cue.units:
+                continue
+            first = within(cue.lists[0], lo, hi)
+            if not first:
+                continue  # most cues stop here: ask for their other lists only after
+            groups = [first, *(within(name, lo, hi) for name in cue.lists[1:])]
+            if not all(groups):
                 continue
             if cue.weak:
                 weak = weak or cue.kind
@@ -240,8 +252,8 @@ def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
 def _third_country_before(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
     """A sentence naming no side, after one that names only other countries, goes on about
     those countries ("French major Total ... Its share was put at $1 billion")."""
-    if previous is None:
-        return False
+    if previous is None or not ctx.has("third_country", previous.start, previous.end):
+        return False  # names no other country (a cheap test before listing its countries)
     if any(ctx.has(k, sentence.start, sentence.end) for k in ("iran", "russia", "bilateral")):
         return False
     sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
@@ -271,7 +283,7 @@ def judge(
         and cues.cost_before_re.search(text, left, fig.start)
     ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
-    lo, hi = clause(text, sentence, fig.start, cues)
+    lo, hi = ctx.clause_of(sentence, fig)
     sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
     sides = sides or ctx.has("bilateral", lo, hi)
     both_in_clause = ctx.has("bilateral", lo, hi) or (
@@ -279,8 +291,13 @@ def judge(
     )
     previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
-        _nearest_country(ctx, lo, hi, fig) == "third_country"
-        or _one_side_with_another_country(ctx, lo, hi)
+        (
+            ctx.has("third_country", lo, hi)
+            and (
+                _nearest_country(ctx, lo, hi, fig) == "third_country"
+                or _one_side_with_another_country(ctx, lo, hi)
+            )
+        )
         or _third_country_before(ctx, sentence, previous)
     ):
         return None, "deal of another country"
@@ -306,18 +323,14 @@ def judge(
     if _nearest(ctx, "financials", lo, fig.start, fig) <= _FINANCIALS_REACH:
         return None, "a company's financial result"  # "revenue exceeded 100 bn roubles"
     p_lo, p_hi = ctx.window(sentence)
-    energy = (
-        ctx.has("energy", lo, hi)
-        or ctx.has("energy", sentence.start, sentence.end)
-        or ctx.has("energy", p_lo, p_hi)
-    )
-    linked = sides or any(ctx.has(k, p_lo, p_hi) for k in ("iran", "russia", "bilateral"))
-    s_lo = previous.start if previous is not None else sentence.start
-    both_near = ctx.has("bilateral", s_lo, sentence.end) or (
-        ctx.has("iran", s_lo, sentence.end) and ctx.has("russia", s_lo, sentence.end)
+    linked = (
+        sides
+        or ctx.has("iran", p_lo, p_hi)
+        or ctx.has("russia", p_lo, p_hi)
+        or ctx.has("bilateral", p_lo, p_hi)
     )
     if kind == "supply_volume" and not (
-        both_near or _continues_supply(ctx, sentence, fig, attributor)
+        _both_near(ctx, sentence, previous) or _continues_supply(ctx, sentence, fig, attributor)
     ):
         return None, "not an Iran–Russia supply figure"
     if not linked:
@@ -326,12 +339,30 @@ def judge(
         both = ctx.has("iran", sentence.start, sentence.end) and ctx.has(
             "russia", sentence.start, sentence.end
         )
-        if unit in MONEY_UNITS and energy and both:
+        if unit in MONEY_UNITS and both and _energy(ctx, lo, hi, sentence):
             return "other", ""
         return None, "not a deal figure"
-    if kind.startswith("trade") or unit in VOLUME_UNITS or energy:
+    if kind.startswith("trade") or unit in VOLUME_UNITS or _energy(ctx, lo, hi, sentence):
         return kind, ""
     return None, "outside energy"
+
+
+def _energy(ctx: DocContext, lo: int, hi: int, sentence: Sentence) -> bool:
+    """Whether the clause [lo, hi), its sentence or the text around it is about energy."""
+    p_lo, p_hi = ctx.window(sentence)
+    return (
+        ctx.has("energy", lo, hi)
+        or ctx.has("energy", sentence.start, sentence.end)
+        or ctx.has("energy", p_lo, p_hi)
+    )
+
+
+def _both_near(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
+    """Whether the sentence, with the one before it, names both sides (or the pair)."""
+    lo = previous.start if previous is not None else sentence.start
+    return ctx.has("bilateral", lo, sentence.end) or (
+        ctx.has("iran", lo, sentence.end) and ctx.has("russia", lo, sentence.end)
+    )
 
 
 def _continues_supply(
@@ -350,7 +381,7 @@ def _continues_supply(
         lo = max(lo, end)
     for _, end in ctx.words.within("saying", sentence.start, fig.start):
         lo = max(lo, end)
-    hi = clause(ctx.text, sentence, fig.start, ctx.cues)[1]
+    hi = ctx.clause_of(sentence, fig)[1]
     comma = ctx.text.find(",", fig.end, hi)
     hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content
     return ctx.has("iran", lo, hi) == ctx.has("russia", lo, hi)
@@ -395,7 +426,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     their own side or without naming another: "Russia could supply up to 55 bcm", said by
     Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
     or written by the reporter without a source, it is a supposition."""
-    lo, hi = clause(ctx.text, sentence, fig.start, ctx.cues)
+    lo, hi = ctx.clause_of(sentence, fig)
     if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
     if ctx.has("conditional", lo, hi) or (

@@ -94,15 +94,17 @@ def _is_russian(speaker: Mention) -> bool:
 def _stance(
     words: TokenIndex, lo: int, hi: int, cues: Cues, skip: frozenset[str] = frozenset()
 ) -> tuple[str, int] | None:
+    if lo >= hi:
+        return None  # an empty span (the clause of a sentence of one clause, after it)
     for stance in cues.stances:
         if stance in skip:
             continue
-        found = [start for start, _ in words.within(f"stance:{stance}", lo, hi)[:1]]
-        split = _split(words, lo, hi, cues, stance)
-        if split is not None:
-            found.append(split)
-        if found:
-            return stance, min(found)
+        found = words.first(f"stance:{stance}", lo, hi)
+        split = _split(words, lo, hi, cues, stance) if stance in cues.split_stances else None
+        if found is None or (split is not None and split < found):
+            found = split
+        if found is not None:
+            return stance, found
     return None
 
 

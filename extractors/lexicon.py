@@ -3,17 +3,19 @@
 A text is split once into tokens (runs of word characters, and single other characters),
 each word kept with its positions. A list's phrases are indexed by first token, so its
 matches come from the positions of those words: a list of single words needs no walk at
-all, a list of phrases only a walk over the places where one may start. The matches are
-those of the whole-word regex the lists used to be compiled to: the longest phrase at a
-position, whole words only, a space in a phrase matching any whitespace, ``'`` and ``’``
-alike, left to right without overlap.
+all, a list of phrases only a walk over the places where one may start, following the
+tokens there word by word through a trie of the phrases (many spellings of one phrase
+share their first words), so that only phrases whose words are all there are tried. The
+matches are those of the whole-word regex the lists used to be compiled to: the longest
+phrase at a position, whole words only, a space in a phrase matching any whitespace, ``'``
+and ``’`` alike, left to right without overlap.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, KeysView, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -63,7 +65,6 @@ class _Phrase:
     length: int
     extra: int
     """How many tokens follow the first."""
-    second: str | None
     simple: bool
     """One whole word, any case: a token equal to it is a match."""
 
@@ -81,9 +82,32 @@ def _phrase(phrase: str, case_sensitive: bool) -> _Phrase:
         open_end=not _WORD_CHAR.match(tokens[-1][-1]),
         length=len(phrase),
         extra=len(words) - 1,
-        second=words[1] if len(words) > 1 else None,
         simple=len(words) == 1 and not case_sensitive and not open_start,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """Where a list's phrases are matched word by word: the node of a run of tokens holds
+    the phrases whose words are all in the run (these alone can match), longest first."""
+
+    phrases: tuple[_Phrase, ...]
+    after: dict[str, _Node]
+    """Next token → the node of the run one token longer."""
+
+
+def _trie(
+    ps: Sequence[_Phrase], rank: Mapping[int, int], above: tuple[_Phrase, ...], depth: int
+) -> _Node:
+    """The node of the run of ``depth`` tokens that ``ps`` (in list order) start with;
+    ``above``: the phrases of the shorter runs."""
+    ending = (p for p in ps if len(p.words) == depth)
+    here = tuple(sorted((*above, *ending), key=lambda p: rank[id(p)]))
+    longer: dict[str, list[_Phrase]] = {}
+    for p in ps:
+        if len(p.words) > depth:
+            longer.setdefault(p.words[depth], []).append(p)
+    return _Node(here, {w: _trie(more, rank, here, depth + 1) for w, more in longer.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +118,24 @@ class _List:
     """First token → the phrases starting with it, longest first."""
     plain: bool
     """Every phrase is one whole word, any case: its matches are the tokens equal to one."""
+    roots: dict[str, _Node]
+    """First token → the node of its phrases, from which the tokens after it are followed;
+    only for first tokens that open a phrase of more than one word."""
+
+
+def _list(phrases: list[_Phrase]) -> _List:
+    """A list of phrases indexed by their first token, and word by word after it."""
+    first: dict[str, list[_Phrase]] = {}
+    for p in phrases:
+        first.setdefault(p.words[0], []).append(p)
+    options = {
+        w: tuple(sorted(ps, key=lambda p: p.length, reverse=True)) for w, ps in first.items()
+    }
+    roots = {}
+    for w, ps in options.items():
+        if any(p.extra for p in ps):
+            roots[w] = _trie(ps, {id(p): k for k, p in enumerate(ps)}, (), 1)
+    return _List(options=options, plain=all(p.simple for p in phrases), roots=roots)
 
 
 class Lexicon:
@@ -103,23 +145,21 @@ class Lexicon:
         self, lists: Mapping[str, Iterable[str]], case_sensitive: Iterable[str] = ()
     ) -> None:
         exact = frozenset(case_sensitive)
-        self.lists: dict[str, _List] = {}
-        for key, phrases in lists.items():
-            first: dict[str, list[_Phrase]] = {}
-            for text in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
-                p = _phrase(text, key in exact)
-                first.setdefault(p.words[0], []).append(p)
-            self.lists[key] = _List(
-                options={
-                    w: tuple(sorted(ps, key=lambda p: p.length, reverse=True))
-                    for w, ps in first.items()
-                },
-                plain=all(p.simple for ps in first.values() for p in ps),
+        self.lists: dict[str, _List] = {
+            key: _list(
+                [
+                    _phrase(text, key in exact)
+                    for text in sorted({" ".join(p.split()) for p in phrases if p.strip()})
+                ]
             )
+            for key, phrases in lists.items()
+        }
 
-    def index(self, text: str) -> TokenIndex:
-        """The matches of every list in ``text`` (memoised for the last few texts)."""
-        return _index(self, text)
+    def index(self, text: str, *, memo: bool = True) -> TokenIndex:
+        """The matches of every list in ``text`` (memoised for the last few texts; not with
+        ``memo=False``, for a short text read once, such as a speaker tag, which would
+        otherwise push the article out of the memo while the article is being read)."""
+        return _index(self, text) if memo else TokenIndex(self, _tokenise(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,24 +170,30 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
-    positions: dict[str, list[int]]
-    """Each distinct token → the starts of its occurrences."""
+    slots: dict[str, list[int]]
+    """Each distinct token → the indices (into ``words``) of its occurrences."""
     digit_starts: list[int]
     """Starts of the tokens that open with a digit."""
 
     @property
     def vocabulary(self) -> KeysView[str]:
         """Every distinct token."""
-        return self.positions.keys()
+        return self.slots.keys()
 
     def words_between(self, lo: int, hi: int) -> list[str]:
         """The tokens that start in [lo, hi)."""
         return self.words[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
-    def between(self, word: str, lo: int, hi: int) -> list[int]:
-        """Starts of the occurrences of ``word`` in [lo, hi)."""
-        at = self.positions.get(word, [])
-        return at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)]
+    def between(self, words: Iterable[str], lo: int, hi: int) -> list[int]:
+        """Starts of the occurrences of any of ``words`` in [lo, hi), in text order."""
+        starts, slots = self.starts, self.slots
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        found = []
+        for word in words:
+            at = slots.get(word)
+            if at:
+                found += at[bisect.bisect_left(at, first) : bisect.bisect_left(at, last)]
+        return [starts[i] for i in sorted(found)]
 
     def word_before(self, pos: int) -> str | None:
         """The token that ends last before the token starting at ``pos``."""
@@ -159,47 +205,57 @@ class Tokens:
 def tokenise(text: str) -> Tokens:
     """Split ``text`` into runs of word characters and single other characters (memoised:
     every lexicon and step reads the same tokens)."""
+    return _tokenise(text)
+
+
+def _tokenise(text: str) -> Tokens:
     raw = _TOKEN.findall(_norm(_lower(text)))
     words = [r.lstrip() for r in raw]
     ends = list(accumulate(map(len, raw)))
     starts = [e - len(w) for e, w in zip(ends, words, strict=True)]
-    positions: dict[str, list[int]] = {}
-    for start, word in zip(starts, words, strict=True):
-        positions.setdefault(word, []).append(start)
-    digit_starts = sorted(p for w, at in positions.items() if w[0].isdigit() for p in at)
-    return Tokens(text, words, starts, ends, positions, digit_starts)
+    slots: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        slots.setdefault(word, []).append(i)
+    digit_starts = sorted(starts[i] for w, at in slots.items() if w[0].isdigit() for i in at)
+    return Tokens(text, words, starts, ends, slots, digit_starts)
 
 
 class TokenIndex:
     """The matches of the lists of a lexicon in one text, found per list when first asked."""
 
-    def __init__(self, lexicon: Lexicon, text: str) -> None:
-        self.tokens = tokenise(text)
+    def __init__(self, lexicon: Lexicon, tokens: Tokens) -> None:
+        self.tokens = tokens
         self.lexicon = lexicon
         self._found: dict[str, Spans] = {}
 
     def _match(self, name: str) -> Spans:
         """Leftmost-longest matches of list ``name``, without overlap, in text order."""
         spec = self.lexicon.lists[name]
-        positions = self.tokens.positions
-        present = [w for w in spec.options if w in positions]
-        if spec.plain:  # a match is a token: no overlap, no phrase to follow
-            pairs = sorted((p, p + len(w)) for w in present for p in positions[w])
-            return [a for a, _ in pairs], [b for _, b in pairs]
         tokens = self.tokens
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        slots, words, starts, ends = tokens.slots, tokens.words, tokens.starts, tokens.ends
+        if len(spec.options) <= len(slots):
+            present = [w for w in spec.options if w in slots]
+        else:  # a short text (a tag) against a long list (the gazetteer's names)
+            present = [w for w in slots if w in spec.options]
+        if spec.plain:  # a match is a token: no overlap, no phrase to follow
+            at = sorted(i for w in present for i in slots[w])
+            return [starts[i] for i in at], [ends[i] for i in at]
+        options, roots = spec.options, spec.roots
         n = len(words)
         out: Spans = ([], [])
         free = 0
-        for start in sorted(p for w in present for p in positions[w]):
-            i = bisect.bisect_left(starts, start)
+        for i in sorted(i for w in present for i in slots[w]):
             if i < free:
                 continue  # inside a longer match
-            following = words[i + 1] if i + 1 < n else None
-            for p in spec.options[words[i]]:
+            node, j = roots.get(words[i]), i + 1
+            if node is None:
+                phrases = options[words[i]]  # of one word each
+            else:
+                while node.after and j < n and (deeper := node.after.get(words[j])) is not None:
+                    node, j = deeper, j + 1
+                phrases = node.phrases
+            for p in phrases:
                 last = i + p.extra
-                if last > i and (last >= n or p.second != following):
-                    continue
                 if p.simple or self._fits(p, i):
                     free = last + 1
                     out[0].append(starts[i])
@@ -208,17 +264,19 @@ class TokenIndex:
         return out
 
     def _fits(self, p: _Phrase, i: int) -> bool:
+        """Whether phrase ``p``, whose words are the tokens from ``i`` on (its node in the
+        trie says so), is written there as in the list: spacing, case, word edges."""
         tokens = self.tokens
-        text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
         for j in range(1, len(p.words)):
-            spaced = starts[i + j] != ends[i + j - 1]
-            if words[i + j] != p.words[j] or spaced != p.spaced[j]:
+            if (starts[i + j] != ends[i + j - 1]) != p.spaced[j]:
                 return False
         last = i + len(p.words) - 1
-        if p.exact is not None and any(
-            _norm(text[starts[i + j] : ends[i + j]]) != w for j, w in enumerate(p.exact)
-        ):
-            return False
+        if p.exact is not None:
+            for j, w in enumerate(p.exact):
+                raw = text[starts[i + j] : ends[i + j]]
+                if raw != w and _norm(raw) != w:
+                    return False
         if p.open_start and starts[i] > 0 and _WORD_CHAR.match(text, starts[i] - 1):
             return False
         return not (p.open_end and _WORD_CHAR.match(text, ends[last]))
@@ -240,6 +298,16 @@ class TokenIndex:
                 out.append((starts[i], ends[i]))
             i += 1
         return out
+
+    def first(self, name: str, lo: int, hi: int) -> int | None:
+        """Start of the first match of ``name`` that lies in [lo, hi), if any."""
+        starts, ends = self.spans(name)
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return starts[i]
+            i += 1
+        return None
 
     def has(self, name: str, lo: int, hi: int) -> bool:
         """Whether a match of ``name`` lies in [lo, hi)."""
@@ -296,7 +364,8 @@ def starts_near(
 def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -> list[int]:
     """Starts of the tokens in ``firsts`` (and, with ``digits``, of those opening with a
     digit)."""
-    found = [p for w in firsts & tokens.positions.keys() for p in tokens.positions[w]]
+    starts, slots = tokens.starts, tokens.slots
+    found = [starts[i] for w in firsts & slots.keys() for i in slots[w]]
     if digits:
         found += tokens.digit_starts
     return sorted(found)
@@ -304,4 +373,4 @@ def starts_of(tokens: Tokens, firsts: frozenset[str], *, digits: bool = False) -
 
 @lru_cache(maxsize=8)
 def _index(lexicon: Lexicon, text: str) -> TokenIndex:
-    return TokenIndex(lexicon, text)
+    return TokenIndex(lexicon, tokenise(text))

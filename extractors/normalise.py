@@ -44,16 +44,30 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         if not self.table and not self.patterns:
             return text
-        out = text.translate(self.table)
+        out = _replace_chars(text, self.table)
         for pattern, char in self.patterns:
-            if pattern.search(out) is None:
-                continue
-            chars = list(out)
+            pieces: list[str] = []
+            done = 0
             for match in pattern.finditer(out):
-                for i in range(match.start(1), match.end(1)):
-                    chars[i] = char
-            out = "".join(chars)
+                a, b = match.span(1)
+                if a < 0:
+                    continue  # group 1 took no part in this match
+                pieces += (out[done:a], char * (b - a))
+                done = b
+            if pieces:
+                out = "".join(pieces) + out[done:]
         return out
+
+
+def _replace_chars(text: str, table: Mapping[int, str]) -> str:
+    """``text.translate(table)``, one ``str.replace`` per character the text holds: many
+    times faster than ``translate`` on a non-Latin text, and the same as long as no
+    replacement is itself replaced (which :func:`load_normaliser` ensures)."""
+    for source, target in table.items():
+        char = chr(source)
+        if char in text:
+            text = text.replace(char, target)
+    return text
 
 
 IDENTITY = Normaliser()
@@ -70,6 +84,9 @@ def load_normaliser(spec: Mapping[str, Any] | None) -> Normaliser:
         if len(source) != 1 or len(target) != 1:
             raise ValueError(f"normalise.chars must map one character to one: {source!r}")
         table[ord(source)] = target
+    for target in table.values():
+        if table.get(ord(target), target) != target:
+            raise ValueError(f"normalise.chars must not replace a replacement: {target!r}")
     patterns = tuple((re.compile(p), char) for p, char in spec.get("patterns", ()))
     return Normaliser(table, patterns)
 

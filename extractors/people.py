@@ -248,10 +248,11 @@ def _match_variant(text: str, pos: int, words: tuple[str, ...]) -> int | None:
     return end
 
 
-def _names(text: str, gaz: Gazetteer, cues: Cues) -> list[Mention]:
+def _names(text: str, gaz: Gazetteer, cues: Cues, *, memo: bool = True) -> list[Mention]:
     out: list[Mention] = []
     last_end = -1
-    for start, first_end in zip(*gaz.first_words.index(text).spans("names"), strict=True):
+    index = gaz.first_words.index(text, memo=memo)
+    for start, first_end in zip(*index.spans("names"), strict=True):
         if start < last_end:
             continue
         for words, ent in gaz.variants[text[start:first_end].replace("’", "'")]:
@@ -559,7 +560,7 @@ def _named(text: str, language: str) -> tuple[Mention, ...]:
 
 def named_mentions(text: str, cues: Cues) -> tuple[Mention, ...]:
     """Gazetteer names in a short ``text`` (a tag or a lead-in), not memoised."""
-    return tuple(_names(text, load_gazetteer(), cues))
+    return tuple(_names(text, load_gazetteer(), cues, memo=False))
 
 
 def named_countries(text: str, cues: Cues) -> set[str]:

@@ -123,6 +123,8 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], cues: Cues) -> list[Qu
 def clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:
     """The clause of ``sentence`` holding ``pos`` (between clause breaks)."""
     breaks = _breaks(text, sentence.start, sentence.end, cues.clause_break_re)
+    if not breaks:
+        return sentence.start, sentence.end  # a sentence of one clause (most)
     i = bisect.bisect_right(breaks, (pos, pos))
     lo = sentence.start
     for _start, end in reversed(breaks[:i]):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from extractors.claims import extract_claims
-from extractors.cues import load_cues
+from extractors.cues import YEAR_PERIODS, group_source, load_cues
 from extractors.lexicon import tokenise
 
 LEAD = "Iran and Russia discussed energy cooperation in Moscow this week. "
@@ -142,6 +142,23 @@ def test_denied_and_hypothetical_modality() -> None:
 )
 def test_period(sentence: str, period: str) -> None:
     assert _claims(sentence, published=date(2022, 5, 1))[0].period == period
+
+
+def test_group_source_reads_nested_groups_classes_and_escapes() -> None:
+    pattern = r"a(?P<x>[)(\]]\)(?:b|(c))[^]x])d"
+    assert group_source(pattern, "x") == r"[)(\]]\)(?:b|(c))[^]x]"
+    assert group_source(pattern, "y") is None
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "fa"])
+def test_the_year_gate_holds_the_year_group_of_every_dated_period(language: str) -> None:
+    """The year gate is exact: every match of a period that names its year holds a match of
+    the gate, so sentences the gate rejects are not searched for those periods."""
+    cues = load_cues(language)
+    for key in YEAR_PERIODS:
+        if key in cues.periods:
+            source = group_source(cues.periods[key].pattern, "year")
+            assert source is not None and f"(?:{source})" in cues.period_year_re.pattern
 
 
 def test_parties() -> None:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from extractors.claims import extract_claims
 from extractors.cues import load_cues
 from extractors.figures import find_figures
-from extractors.normalise import joiner_variants
+from extractors.normalise import joiner_variants, load_normaliser
 from flows.cli import app
 
 CUES = load_cues("fa")
@@ -428,6 +428,13 @@ def test_a_solar_hijri_date_is_no_figure() -> None:
 )
 def test_a_slash_is_a_decimal_point_only_in_a_figure(text: str, normalised: str) -> None:
     assert CUES.normalise(text) == normalised
+
+
+def test_a_normaliser_replaces_each_character_once() -> None:
+    """Characters are replaced one after another (faster than ``str.translate``), which
+    equals one simultaneous pass only if no replacement is itself replaced."""
+    with pytest.raises(ValueError, match="replacement"):
+        load_normaliser({"chars": {"ي": "ی", "ی": "y"}})
 
 
 @pytest.mark.parametrize(
