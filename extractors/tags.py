@@ -31,12 +31,14 @@ _LEAD_IN_MAX = 200
 
 
 def _person(text: str, start: int, end: int, cues: Cues) -> Mention | None:
-    """The gazetteer person named by text[start:end], capitals read as a name."""
+    """The gazetteer person whose name ends text[start:end] (capitals read as a name): a
+    tag is a name, perhaps after a title ("President of Russia Vladimir Putin:"), never a
+    phrase that merely holds one ("Velayati's numbers:", a headline)."""
     words = text[start:end]
     if words.isupper():
         words = " ".join(w.capitalize() for w in words.split(" "))
     for m in named_mentions(words, cues):
-        if m.kind == "person" and m.entity is not None:
+        if m.kind == "person" and m.entity is not None and m.end == len(words):
             return replace(m, start=start + m.start, end=start + m.end, text=text[start:end])
     return None
 

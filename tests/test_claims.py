@@ -513,3 +513,13 @@ def test_one_rhetorical_question_does_not_make_an_interview() -> None:
     )
     (claim,) = extract_claims(text).claims
     assert claim.claimant != "Ali Akbar Velayati"
+
+
+def test_a_headline_holding_a_name_before_a_colon_is_no_speaker_tag() -> None:
+    text = (
+        "Velayati's numbers: what the record shows\n\n"
+        "In March, NIOC signed a contract worth $742 million with Russia's Zarubezhneft for "
+        "two Iranian oil fields."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant != "Ali Akbar Velayati"
