@@ -303,14 +303,14 @@ def judge(
         return None, "deal of another country"
     if unit in MONEY_UNITS and fig.value < MIN_DEAL:
         return None, "too small for a deal (a price or a fee)"
-    asked = attributor.question_before(sentence)
     kind = (
         ctx.kind_near(lo, hi, fig)
         or ctx.first_kind(sentence.start, sentence.end, unit)
         or (previous and ctx.first_kind(previous.start, previous.end, unit))
-        or (asked and ctx.first_kind(*asked, unit))  # an answer: what was asked about
         or None
     )
+    if kind is None and (asked := attributor.question_before(sentence)):
+        kind = ctx.first_kind(*asked, unit)  # an answer is about what was asked
     if unit == "%" and kind not in ("trade_growth", "trade_volume"):
         return None, "a share or change, not a deal figure"
     # the sector named nearest to the figure is what the money is for

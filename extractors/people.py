@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from extractors.cues import Cues, load_cues, norm_key
@@ -517,7 +518,7 @@ def _resolve(
                 ent = prev.entity
             else:
                 # the subject of an earlier sentence before a name in passing, as for pronouns
-                pool = salient[-LOOKBACK:][::-1] + history[::-1]
+                pool = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
                 ent = next(
                     (h.entity for h in pool if h.entity and _fits(m, h.entity, text, cues)),
                     None,
