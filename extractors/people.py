@@ -518,9 +518,9 @@ def _resolve(
                 ent = prev.entity
             else:
                 # the subject of an earlier sentence before a name in passing, as for pronouns
-                pool = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
+                earlier = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
                 ent = next(
-                    (h.entity for h in pool if h.entity and _fits(m, h.entity, text, cues)),
+                    (h.entity for h in earlier if h.entity and _fits(m, h.entity, text, cues)),
                     None,
                 )
                 ent = ent or _unique_holder(m, gaz, text, cues, year)
