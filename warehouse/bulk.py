@@ -9,7 +9,7 @@ the same for the whole batch (a run id, a load time) are bound once, not repeate
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -36,18 +36,26 @@ def insert_columns(
     selected = [f'"{name}"' for name in columns]
     selected += [f"${i + 1}" for i in range(len(constants))]
     conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
-    conn.register(_BATCH_VIEW, pa.table({name: pa.array(v) for name, v in columns.items()}))
-    try:
+    batch = pa.table({name: pa.array(v) for name, v in columns.items()})
+    with registered(conn, _BATCH_VIEW, batch):
         conn.execute(
             f"INSERT INTO {table} ({', '.join(names)}) "
             f"SELECT {', '.join(selected)} FROM {_BATCH_VIEW}{conflict}",
             list(constants.values()),
         )
+
+
+@contextlib.contextmanager
+def registered(conn: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """``table`` queryable as the view ``name`` inside the block."""
+    conn.register(name, table)
+    try:
+        yield
     finally:
-        # In a transaction the failed insert aborted, this fails too; the next register
-        # replaces the view, and the insert's own error is the one to see.
+        # In a transaction a failed statement aborted, this fails too; the next register
+        # replaces the view, and the statement's own error is the one to see.
         with contextlib.suppress(duckdb.Error):
-            conn.unregister(_BATCH_VIEW)
+            conn.unregister(name)
 
 
 def insert_records(

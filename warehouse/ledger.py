@@ -24,15 +24,16 @@ statements link to.
 
 from __future__ import annotations
 
-import hashlib
-from bisect import bisect_left, insort
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
+import pyarrow as pa
 
-from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
+from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, resolve
+from warehouse.resolution import stable_id as stable_id  # part of this module's interface
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -46,19 +47,12 @@ FAMILY_OF_KIND = {
     "trade_volume": "trade",
     "supply_volume": "supply",
 }
-VALUE_TOLERANCE = 0.01
-"""Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
 CLAIMANT_WINDOW_DAYS = 365
 """A statement about someone's claims answers claims reported in the year before it."""
 
 
 def family_of(kind: str) -> str:
     return FAMILY_OF_KIND.get(kind, "deal")
-
-
-def stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,164 +116,6 @@ class LedgerChanges:
     drift_events: list[str] = field(default_factory=list)
 
 
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
-
-
-def _same_figure(mention: MentionRecord, value: float, value_high: float | None) -> bool:
-    if not _same_value(mention.value, value):
-        return False
-    if mention.value_high is None or value_high is None:
-        return mention.value_high is None and value_high is None
-    return _same_value(mention.value_high, value_high)
-
-
-def _log_bucket(value: str, window: str) -> str:
-    """SQL for the bucket of log|value| that candidate matching joins on.
-
-    A bucket is twice as wide as the window (value / window to value × window), so a value's
-    window lies within its own bucket and the two beside it: an equality join on those three
-    finds every candidate, where a range join would compare every value with every claim.
-    """
-    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
-
-
-Group = tuple[str, str, str]
-Candidate = tuple[float, str, float | None]
-"""(value, claim_id, value_high): sorted by value, ties by id."""
-
-
-def _article_topics(
-    conn: duckdb.DuckDBPyConnection, mentions: Sequence[MentionRecord]
-) -> dict[str, list[str]]:
-    """Each mention's topics, in the order it tries them: its own, then its article's others.
-
-    The articles are stored earlier in the same transaction, so their topics are there.
-    """
-    stored = dict(
-        conn.execute(
-            "SELECT article_id, topics FROM articles WHERE article_id IN (SELECT UNNEST($1))",
-            [sorted({m.article_id for m in mentions})],
-        ).fetchall()
-    )
-    return {
-        m.mention_id: [m.topic, *(t for t in stored.get(m.article_id) or () if t != m.topic)]
-        for m in mentions
-    }
-
-
-def _claims_near(
-    conn: duckdb.DuckDBPyConnection,
-    mentions: Sequence[MentionRecord],
-    topics: Mapping[str, Sequence[str]],
-) -> dict[Group, list[Candidate]]:
-    """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
-    tried = [(topic, m) for m in mentions for topic in topics[m.mention_id]]
-    rows = conn.execute(
-        f"""
-        WITH batch AS (
-            SELECT DISTINCT topic, family, unit, value, sign(value) AS sign,
-                   least(value / $5, value * $5) AS lo, greatest(value / $5, value * $5) AS hi,
-                   {_log_bucket("value", "$5")} + UNNEST([-1, 0, 1]) AS bucket
-            FROM (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
-                         UNNEST($4) AS value)
-        )
-        SELECT DISTINCT c.topic, c.family, c.unit, c.value, c.value_high, c.claim_id
-        FROM claims c JOIN batch b
-          ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
-         AND sign(c.value) = b.sign AND {_log_bucket("c.value", "$5")} = b.bucket
-        WHERE c.value BETWEEN b.lo AND b.hi
-        """,
-        [
-            [topic for topic, _ in tried],
-            [m.family for _, m in tried],
-            [m.unit for _, m in tried],
-            [m.value for _, m in tried],
-            1 + 2 * VALUE_TOLERANCE,  # the same window _match scans, from the same tolerance
-        ],
-    ).fetchall()
-    groups: dict[Group, list[Candidate]] = {}
-    for topic, family, unit, value, value_high, claim_id in rows:
-        groups.setdefault((topic, family, unit), []).append((value, claim_id, value_high))
-    for candidates in groups.values():
-        candidates.sort()
-    return groups
-
-
-def _match(candidates: list[Candidate], mention: MentionRecord) -> str | None:
-    """The closest stored claim within tolerance, scanning outward from the mention's value."""
-    lo = bisect_left(candidates, (mention.value * (1 - 2 * VALUE_TOLERANCE),))
-    best: tuple[float, str] | None = None
-    for value, claim_id, value_high in candidates[lo:]:
-        if value > mention.value * (1 + 2 * VALUE_TOLERANCE) and value > 0:
-            break
-        if _same_figure(mention, value, value_high):
-            distance = abs(value - mention.value)
-            if best is None or distance < best[0]:
-                best = (distance, claim_id)
-    return best[1] if best else None
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Which claim each mention joined, under which topic, and the claims created."""
-
-    claim_of: dict[str, str]
-    """mention_id → claim_id."""
-    topic_of: dict[str, str]
-    """mention_id → the topic of its claim (one of its article's topics)."""
-    created: list[str]
-
-
-def resolve(
-    conn: duckdb.DuckDBPyConnection,
-    mentions: Sequence[MentionRecord],
-    *,
-    run_id: str,
-    now: datetime,
-) -> Resolution:
-    """Assign each mention a claim, creating claims as needed (earliest report first).
-
-    A mention may join a claim of any of its article's topics, its own first: a Russian
-    answer that matches both a 2018 topic and the general one still joins the general
-    topic's claim first reported in Persian. Only when no topic has a matching claim is
-    one created, under the mention's own topic.
-    """
-    ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
-    topics = _article_topics(conn, ordered) if ordered else {}
-    groups = _claims_near(conn, ordered, topics) if ordered else {}
-    claim_of: dict[str, str] = {}
-    topic_of: dict[str, str] = {}
-    created: list[MentionRecord] = []
-    for mention in ordered:
-        for topic in topics[mention.mention_id]:
-            claim_id = _match(groups.get((topic, mention.family, mention.unit), []), mention)
-            if claim_id is not None:
-                break
-        else:
-            topic = mention.topic
-            claim_id = stable_id(
-                "c", topic, mention.family, mention.unit, mention.value, mention.value_high
-            )
-            candidates = groups.setdefault((topic, mention.family, mention.unit), [])
-            insort(candidates, (mention.value, claim_id, mention.value_high))
-            created.append(mention)
-        claim_of[mention.mention_id] = claim_id
-        topic_of[mention.mention_id] = topic
-    columns = {
-        name: [getattr(m, name) for m in created]
-        for name in ("topic", "family", "unit", "value", "value_high")
-    }
-    new_ids = [claim_of[m.mention_id] for m in created]
-    insert_columns(
-        conn,
-        "claims",
-        {"claim_id": new_ids, **columns},
-        constants={"created_at": now, "run_id": run_id},
-    )
-    return Resolution(claim_of=claim_of, topic_of=topic_of, created=new_ids)
-
-
 _LINKS = f"""
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
 fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
@@ -295,14 +131,14 @@ rel AS MATERIALIZED (
 -- Value links join on buckets of log(value) (see _log_bucket).
 stated_values AS (
     SELECT statement_id, value, sign(value) AS sign,
-           {_log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
+           {log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
            least(value / (1 + $4), value * (1 + $4)) AS lo,
            greatest(value / (1 + $4), value * (1 + $4)) AS hi
     FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
 ),
 claim_buckets AS (
     SELECT claim_id, value, sign(value) AS sign,
-           {_log_bucket("value", "(1 + $4)")} AS bucket
+           {log_bucket("value", "(1 + $4)")} AS bucket
     FROM claims
 ),
 candidates AS (
@@ -542,6 +378,20 @@ def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now
     conn.execute(_REFRESH_STATE, [list(claims), now])
 
 
+def store_mentions(
+    conn: duckdb.DuckDBPyConnection, names: Sequence[str], stamp: dict[str, object]
+) -> None:
+    """Insert the batch's mentions with the claims (and claim topics) resolution gave them."""
+    selected = ", ".join("r.topic" if n == "topic" else f"b.{n}" for n in names)
+    # Only ids not stored yet are in the batch: no conflict check needed.
+    conn.execute(
+        f"INSERT INTO mentions ({', '.join(names)}, claim_id, run_id, loaded_at) "
+        f"SELECT {selected}, r.claim_id, $run_id, $loaded_at "
+        f"FROM {BATCH_VIEW} b JOIN ledger_resolved r USING (ord)",
+        stamp,
+    )
+
+
 def load_ledger(
     conn: duckdb.DuckDBPyConnection,
     mentions: Sequence[MentionRecord],
@@ -568,17 +418,23 @@ def load_ledger(
     )
     if not new_mentions and not new_statements:
         return changes
-    resolution = resolve(conn, new_mentions, run_id=run_id, now=now)
-    changes.new_claims = resolution.created
     stamp = {"run_id": run_id, "loaded_at": now}
     columns = record_columns(new_mentions)
+    columns["ord"] = list(range(len(new_mentions)))
+    by_mentions: list[str] = []
     if new_mentions:
-        columns["claim_id"] = [resolution.claim_of[m.mention_id] for m in new_mentions]
-        columns["topic"] = [resolution.topic_of[m.mention_id] for m in new_mentions]
+        with registered(conn, BATCH_VIEW, pa.table(columns)):
+            changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+            store_mentions(conn, [name for name in columns if name != "ord"], stamp)
+        by_mentions = [
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT claim_id FROM ledger_resolved ORDER BY claim_id"
+            ).fetchall()
+        ]
+        conn.execute("DROP TABLE temp.ledger_resolved")
     # Only ids not stored yet are left: no conflict check needed.
-    insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
     insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
-    by_mentions = sorted(set(resolution.claim_of.values()))
     linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
     touched = sorted(set(by_mentions) | linked)
     stage_mentions(conn, touched)
