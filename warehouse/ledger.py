@@ -34,6 +34,7 @@ import pyarrow as pa
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
 from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, resolve
 from warehouse.resolution import stable_id as stable_id  # part of this module's interface
+from warehouse.state import record_drift, refresh_state, summarise_batch
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -252,131 +253,6 @@ ON CONFLICT DO NOTHING
 RETURNING event_id
 """
 
-_DRIFT_EVENTS = """
-WITH reports AS (
-    SELECT claim_id, mention_id, kind, qualifier, reported_on,
-           row_number() OVER w AS n,
-           first_value(kind) OVER w AS first_kind,
-           first_value(qualifier) OVER w AS first_qualifier
-    FROM ledger_claim_mentions
-    WHERE modality = 'asserted' AND claim_id IN (SELECT UNNEST($1::VARCHAR[]))
-    WINDOW w AS (PARTITION BY claim_id ORDER BY reported_on, article_id, char_start)
-),
-changed AS (
-    SELECT claim_id, 'kind' AS field, first_kind AS from_value, kind AS to_value,
-           arg_min(mention_id, n) AS mention_id, min(reported_on) AS effective_on
-    FROM reports WHERE kind <> first_kind AND kind <> 'other'
-    GROUP BY ALL
-    UNION ALL
-    SELECT claim_id, 'qualifier', first_qualifier, qualifier,
-           arg_min(mention_id, n), min(reported_on)
-    FROM reports WHERE qualifier <> first_qualifier
-    GROUP BY ALL
-)
-INSERT INTO claim_drift_events
-    (event_id, claim_id, field, from_value, to_value, effective_on, mention_id, recorded_at,
-     run_id)
-SELECT claim_id || ':' || field || ':' || to_value, claim_id, field, from_value, to_value,
-       effective_on, mention_id, $2, $3
-FROM changed
-ON CONFLICT DO NOTHING
-RETURNING event_id
-"""
-
-_REFRESH_STATE = """
-WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
-agg AS (
-    SELECT claim_id,
-           arg_min(kind, (modality <> 'asserted', reported_on, article_id, char_start)) AS kind,
-           arg_min(qualifier, (modality <> 'asserted', reported_on, article_id, char_start))
-               AS qualifier,
-           arg_min(value_usd, (modality <> 'asserted', reported_on, article_id, char_start))
-               AS value_usd,
-           -- distinct values as list_distinct (which also drops NULLs) of a plain list: one
-           -- pass, where each DISTINCT aggregate costs a grouping of its own
-           list_sort(list_distinct(list(claimant))) AS claimants,
-           min(reported_on) AS first_seen, max(reported_on) AS last_seen,
-           count(*) AS mentions, len(list_distinct(list(article_id))) AS articles,
-           list_sort(list_distinct(list(source_id))) AS outlets,
-           len(outlets) AS sources,
-           list_sort(list_distinct(list(leaning))) AS leanings,
-           list_sort(list_distinct(list(language))) AS languages
-    FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY claim_id
-),
-latest AS (
-    SELECT e.claim_id,
-           arg_max(e.status, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS status,
-           arg_max(e.effective_on, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS since,
-           arg_max(e.event_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS event_id,
-           arg_max(st.statement_id,
-                   (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS statement_id
-    FROM claim_status_events e JOIN statements st USING (statement_id)
-    WHERE e.claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY e.claim_id
-),
-evidence AS (
-    -- the statement that set the status now: its article, sentence and speaker
-    SELECT latest.claim_id, a.url, st.sentence, st.speaker
-    FROM latest JOIN statements st USING (statement_id)
-    LEFT JOIN articles a ON a.article_id = st.article_id
-),
-signals AS (
-    SELECT l.claim_id,
-           list({'speaker': st.speaker, 'role': st.role, 'stance': st.stance,
-                 'reported_on': st.reported_on, 'statement_id': st.statement_id}
-                ORDER BY st.reported_on, st.statement_id) AS signals
-    FROM statement_links l JOIN statements st USING (statement_id)
-    WHERE NOT st.is_kremlin AND l.claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY l.claim_id
-),
-drift AS (
-    SELECT claim_id, count(*) AS n FROM claim_drift_events
-    WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
-)
-INSERT INTO claim_state BY NAME
-SELECT agg.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, agg.kind,
-       agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen, agg.last_seen, agg.mentions,
-       agg.articles, agg.sources, agg.outlets, agg.leanings, agg.languages,
-       coalesce(latest.status, 'unverified') AS kremlin_status,
-       latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
-       evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
-       evidence.speaker AS kremlin_evidence_speaker, coalesce(drift.n, 0) AS drift_events,
-       coalesce(signals.signals, []) AS other_russian_signals, $2 AS updated_at
-FROM agg
-JOIN claims c USING (claim_id)
-LEFT JOIN latest USING (claim_id)
-LEFT JOIN evidence USING (claim_id)
-LEFT JOIN signals USING (claim_id)
-LEFT JOIN drift USING (claim_id)
-"""
-
-
-_STAGE_MENTIONS = """
-CREATE OR REPLACE TEMP TABLE ledger_claim_mentions AS
-SELECT claim_id, mention_id, article_id, char_start, reported_on, modality, kind, qualifier,
-       value_usd, claimant, source_id, leaning, language
-FROM mentions WHERE claim_id IN (SELECT UNNEST($1::VARCHAR[]))
-"""
-
-
-def stage_mentions(conn: duckdb.DuckDBPyConnection, claims: Sequence[str]) -> None:
-    """Copy every mention of ``claims`` into a temporary table, so that drift and the state
-    refresh read them with one scan of ``mentions`` between them (it grows without end)."""
-    conn.execute(_STAGE_MENTIONS, [list(claims)])
-
-
-def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now: datetime) -> None:
-    """Recompute the claim_state rows of ``claims`` (and only those) from their staged mentions."""
-    if not claims:
-        return
-    conn.execute("DELETE FROM claim_state WHERE claim_id IN (SELECT UNNEST($1))", [list(claims)])
-    conn.execute(_REFRESH_STATE, [list(claims), now])
-
 
 def store_mentions(
     conn: duckdb.DuckDBPyConnection, names: Sequence[str], stamp: dict[str, object]
@@ -422,29 +298,31 @@ def load_ledger(
     columns = record_columns(new_mentions)
     columns["ord"] = list(range(len(new_mentions)))
     by_mentions: list[str] = []
-    if new_mentions:
-        with registered(conn, BATCH_VIEW, pa.table(columns)):
+    with registered(conn, BATCH_VIEW, pa.table(columns)):
+        if new_mentions:
             changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+        summarise_batch(conn, mentions=bool(new_mentions))
+        if new_mentions:
             store_mentions(conn, [name for name in columns if name != "ord"], stamp)
-        by_mentions = [
-            row[0]
-            for row in conn.execute(
-                "SELECT DISTINCT claim_id FROM ledger_resolved ORDER BY claim_id"
-            ).fetchall()
-        ]
-        conn.execute("DROP TABLE temp.ledger_resolved")
-    # Only ids not stored yet are left: no conflict check needed.
-    insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
-    linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
-    touched = sorted(set(by_mentions) | linked)
-    stage_mentions(conn, touched)
-    status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
-    drift_rows = conn.execute(_DRIFT_EVENTS, [by_mentions, now, run_id]).fetchall()
-    refresh_state(conn, touched, now=now)
-    conn.execute("DROP TABLE temp.ledger_claim_mentions")
+            by_mentions = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT claim_id FROM ledger_resolved ORDER BY claim_id"
+                ).fetchall()
+            ]
+        # Only ids not stored yet are left: no conflict check needed.
+        insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
+        fresh = [s.statement_id for s in new_statements]
+        linked = link_statements(conn, by_mentions, fresh, now=now)
+        touched = sorted(set(by_mentions) | linked)
+        status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
+        if new_mentions:
+            changes.drift_events = record_drift(conn, now=now, run_id=run_id)
+            conn.execute("DROP TABLE temp.ledger_resolved")
+        refresh_state(conn, touched, now=now)
+        conn.execute("DROP TABLE temp.ledger_batch_summary")
     changes.mentions = len(new_mentions)
     changes.statements = len(new_statements)
     changes.touched_claims = touched
     changes.status_events = [row[0] for row in status_rows]
-    changes.drift_events = [row[0] for row in drift_rows]
     return changes
