@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 import duckdb
@@ -77,7 +78,7 @@ def record_columns(records: Sequence[Any]) -> dict[str, list[Any]]:
     """Dataclass ``records`` (all of one type) as column name → values."""
     if not records:
         return {}
-    return {name: [getattr(r, name) for r in records] for name in column_names(type(records[0]))}
+    return {name: list(map(attrgetter(name), records)) for name in column_names(type(records[0]))}
 
 
 def column_names(record_type: type) -> list[str]:

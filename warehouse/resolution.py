@@ -132,15 +132,22 @@ GROUP BY p.ord
 _IN_ORDER = f"""
 WITH {_TRIED.strip()},
 starters AS (
-    SELECT ord, topic, family, unit, value, value_high, sign(value) AS sign,
-           {log_bucket("value", "$window")} AS bucket
-    FROM (SELECT ord, topic, family, unit, value::DOUBLE AS value,
-                 value_high::DOUBLE AS value_high FROM {BATCH_VIEW}) b
+    SELECT b.* FROM (
+        SELECT ord, topic, family, unit, value::DOUBLE AS value,
+               value_high::DOUBLE AS value_high
+        FROM {BATCH_VIEW}
+    ) b
     ANTI JOIN ledger_stored_match s USING (ord)
 ),
+figures AS (
+    -- each starting figure once: a claim's mentions share one
+    SELECT DISTINCT topic, family, unit, value, value_high, sign(value) AS sign,
+           {log_bucket("value", "$window")} AS bucket
+    FROM starters
+),
 near AS (
-    SELECT p.ord
-    FROM probes p JOIN starters o
+    SELECT DISTINCT p.ord
+    FROM probes p JOIN figures o
       ON o.topic = p.topic AND o.family = p.family AND o.unit = p.unit
      AND o.sign = p.sign AND o.bucket = p.bucket
     LEFT JOIN ledger_stored_match s ON s.ord = p.ord
@@ -173,18 +180,13 @@ def _article_topics(conn: duckdb.DuckDBPyConnection, articles: list[str]) -> dic
 
 
 def _closest_new(
-    started: dict[Group, list[tuple[float, str, float | None]]],
-    group: Group,
-    value: float,
-    value_high: float | None,
+    candidates: list[tuple[float, str, float | None]], value: float, value_high: float | None
 ) -> Best | None:
-    """The closest claim started in this batch in ``group`` within tolerance of the figure."""
-    candidates = started.get(group)
-    if not candidates:
-        return None
-    low, high = sorted((value / WINDOW, value * WINDOW))
+    """The closest of ``candidates`` (claims started in this batch, sorted) within tolerance."""
+    low, high = (value / WINDOW, value * WINDOW) if value >= 0 else (value * WINDOW, value / WINDOW)
     best: Best | None = None
-    for claim_value, claim_id, claim_high in candidates[bisect_left(candidates, (low,)) :]:
+    for k in range(bisect_left(candidates, (low,)), len(candidates)):
+        claim_value, claim_id, claim_high = candidates[k]
         if claim_value > high:
             break
         if _same_figure(value, value_high, (claim_value, claim_high)):
@@ -230,9 +232,12 @@ def resolve(
     for i in order:
         m = mentions[i]
         match = pending[i]
-        tries = [m.topic, *(t for t in article_topics.get(m.article_id, ()) if t != m.topic)]
+        tries = [m.topic]
+        if match is None or match[0] > 0:
+            tries += [t for t in article_topics.get(m.article_id, ()) if t != m.topic]
         for rank, topic in enumerate(tries):
-            best = _closest_new(started, (topic, m.family, m.unit), m.value, m.value_high)
+            candidates = started.get((topic, m.family, m.unit))
+            best = _closest_new(candidates, m.value, m.value_high) if candidates else None
             if match is not None and match[0] == rank:
                 stored: Best = (match[1], match[2], match[3])
                 best = stored if best is None or stored < best else best
