@@ -32,7 +32,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
-from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, resolve
+from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, no_mentions, resolve
 from warehouse.resolution import stable_id as stable_id  # part of this module's interface
 from warehouse.state import record_drift, refresh_state, summarise_batch
 
@@ -119,13 +119,29 @@ class LedgerChanges:
 
 _LINKS = f"""
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
-fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
--- Every mention a link or its checks can need, in one filtered scan: the touched claims' (all
--- of them), those in any statement's own article (subject links, scope), and those of the
--- claimants the fresh statements name. The joins below run on this, not on all mentions.
+-- The statements to link against every claim: the new ones, and those in an article this
+-- batch added mentions to (what their article is about, the scope below, may have grown).
+fresh AS (
+    SELECT * FROM statements
+    WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))
+       OR article_id IN (SELECT article_id FROM ledger_resolved)
+),
+-- Claims this batch reported earlier than before: a statement their stored mentions once
+-- came too early for may reach them now.
+moved AS (
+    SELECT claim_id FROM ledger_batch_summary a JOIN claim_state s USING (claim_id)
+    WHERE a.first_seen < s.first_seen
+),
+-- Every mention a link or its checks can need, in one filtered scan: the batch's own, the
+-- moved claims' (all of them), those in any statement's own article (subject links, scope),
+-- and those of the claimants the fresh statements name. A stored mention of a touched claim
+-- was paired with every statement when it or the statement was loaded; only a moved first
+-- report or a grown scope can make such a pair link now. The joins below run on this, not
+-- on all mentions.
 rel AS MATERIALIZED (
     SELECT article_id, claim_id, claimant, reported_on, family, unit FROM mentions
-    WHERE claim_id IN (SELECT claim_id FROM touched)
+    WHERE mention_id IN (SELECT mention_id FROM ledger_resolved)
+       OR claim_id IN (SELECT claim_id FROM moved)
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
 ),
@@ -171,8 +187,7 @@ candidates AS (
     WHERE c.value BETWEEN v.lo AND v.hi
 ),
 first_seen AS (
-    -- claim_state is current for every claim this batch did not add mentions to, and rel
-    -- holds every mention of the claims it did
+    -- claim_state holds the first report before this batch, rel the batch's mentions
     SELECT claim_id, min(day) AS first_seen FROM (
         SELECT claim_id, reported_on AS day FROM rel
         WHERE claim_id IN (SELECT claim_id FROM candidates)
@@ -301,6 +316,8 @@ def load_ledger(
     with registered(conn, BATCH_VIEW, pa.table(columns)):
         if new_mentions:
             changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+        else:
+            no_mentions(conn)
         summarise_batch(conn, mentions=bool(new_mentions))
         if new_mentions:
             store_mentions(conn, [name for name in columns if name != "ord"], stamp)
@@ -318,8 +335,8 @@ def load_ledger(
         status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
         if new_mentions:
             changes.drift_events = record_drift(conn, now=now, run_id=run_id)
-            conn.execute("DROP TABLE temp.ledger_resolved")
         refresh_state(conn, touched, now=now)
+        conn.execute("DROP TABLE temp.ledger_resolved")
         conn.execute("DROP TABLE temp.ledger_batch_summary")
     changes.mentions = len(new_mentions)
     changes.statements = len(new_statements)

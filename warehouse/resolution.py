@@ -160,7 +160,8 @@ LEFT JOIN ledger_stored_match s USING (ord)
 
 _RESOLVED = f"""
 CREATE OR REPLACE TEMP TABLE ledger_resolved AS
-SELECT b.ord, coalesce(d.claim_id, s.best[4]) AS claim_id, coalesce(d.topic, s.best[5]) AS topic
+SELECT b.ord, b.mention_id, b.article_id, coalesce(d.claim_id, s.best[4]) AS claim_id,
+       coalesce(d.topic, s.best[5]) AS topic
 FROM {BATCH_VIEW} b
 LEFT JOIN {_DECIDED_VIEW} d USING (ord)
 LEFT JOIN ledger_stored_match s USING (ord)
@@ -168,6 +169,14 @@ LEFT JOIN ledger_stored_match s USING (ord)
 _DECIDED_SCHEMA = pa.schema(
     [("ord", pa.int64()), ("claim_id", pa.string()), ("topic", pa.string())]
 )
+
+
+def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
+    """An empty ``ledger_resolved``, for a batch of statements alone."""
+    conn.execute(
+        "CREATE OR REPLACE TEMP TABLE ledger_resolved (ord BIGINT, mention_id VARCHAR, "
+        "article_id VARCHAR, claim_id VARCHAR, topic VARCHAR)"
+    )
 
 
 def _article_topics(conn: duckdb.DuckDBPyConnection, articles: list[str]) -> dict[str, list[str]]:
@@ -217,7 +226,7 @@ def resolve(
 
     The batch is read from the view ``_ledger_batch`` (``ord``: the mention's place in
     ``mentions``); the result is left in the temporary table ``ledger_resolved`` (ord,
-    claim_id, topic), which the caller drops.
+    mention_id, article_id, claim_id, topic), which the caller drops.
     """
     pending = _in_order(conn)
     order = sorted(
