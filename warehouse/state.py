@@ -132,10 +132,12 @@ RETURNING event_id
 
 
 def _merged(column: str) -> str:
-    """SQL: the stored list ``column`` and the batch's, as one sorted list without repeats."""
+    """SQL: the stored list ``column`` and the batch's, as one sorted list without repeats
+    (the stored one as it is when the batch adds nothing to it, as it mostly does not)."""
+    stored, batch = f"coalesce(s.{column}, [])", f"coalesce(a.{column}, [])"
     return (
-        f"list_sort(list_distinct(list_concat(coalesce(s.{column}, []), "
-        f"coalesce(a.{column}, [])))) AS {column}"
+        f"CASE WHEN list_has_all({stored}, {batch}) THEN {stored} "
+        f"ELSE list_sort(list_distinct(list_concat({stored}, {batch}))) END AS {column}"
     )
 
 
