@@ -85,9 +85,11 @@ def _same_figure(value: float, value_high: float | None, other: tuple[float, flo
     return _same_value(value_high, other[1])
 
 
-# Each mention's topics in the order it tries them: its own, then its article's others.
-_TRIED = f"""
-tried AS (
+# Each mention's topics in the order it tries them (its own, then its article's others),
+# each with the three buckets its window spans.
+_PROBES = f"""
+CREATE OR REPLACE TEMP TABLE ledger_probes AS
+WITH tried AS (
     SELECT ord, family, unit, value, value_high, rank, tries[rank + 1] AS topic
     FROM (
         SELECT ord, family, unit, value, value_high, tries,
@@ -100,25 +102,22 @@ tried AS (
             FROM {BATCH_VIEW} b LEFT JOIN articles a USING (article_id)
         )
     )
-),
-probes AS (
-    SELECT *, sign(value) AS sign,
-           {log_bucket("value", "$window")} + UNNEST([-1, 0, 1]) AS bucket
-    FROM tried
-)"""
+)
+SELECT *, sign(value) AS sign, {log_bucket("value", "$window")} + UNNEST([-1, 0, 1]) AS bucket
+FROM tried
+"""
 
 _STORED_MATCHES = f"""
 CREATE OR REPLACE TEMP TABLE ledger_stored_match AS
-WITH {_TRIED.strip()},
-claim_buckets AS (
+WITH claim_buckets AS (
     SELECT claim_id, topic, family, unit, value, value_high, sign(value) AS sign,
            {log_bucket("value", "$window")} AS bucket
     FROM claims
-    WHERE (topic, family, unit) IN (SELECT (topic, family, unit) FROM tried)
+    WHERE (topic, family, unit) IN (SELECT DISTINCT (topic, family, unit) FROM ledger_probes)
 )
 -- the first topic with a match, then the closest value, then the lower value and id
 SELECT p.ord, min((p.rank, abs(c.value - p.value), c.value, c.claim_id, p.topic)) AS best
-FROM probes p JOIN claim_buckets c
+FROM ledger_probes p JOIN claim_buckets c
   ON c.topic = p.topic AND c.family = p.family AND c.unit = p.unit
  AND c.sign = p.sign AND c.bucket = p.bucket
 WHERE {_same_figure_sql("c", "p")}
@@ -130,8 +129,7 @@ GROUP BY p.ord
 # those within tolerance of such a figure, under a topic they try no later than their stored
 # match. Every other mention takes its stored match.
 _IN_ORDER = f"""
-WITH {_TRIED.strip()},
-starters AS (
+WITH starters AS (
     SELECT b.* FROM (
         SELECT ord, topic, family, unit, value::DOUBLE AS value,
                value_high::DOUBLE AS value_high
@@ -147,7 +145,7 @@ figures AS (
 ),
 near AS (
     SELECT DISTINCT p.ord
-    FROM probes p JOIN figures o
+    FROM ledger_probes p JOIN figures o
       ON o.topic = p.topic AND o.family = p.family AND o.unit = p.unit
      AND o.sign = p.sign AND o.bucket = p.bucket
     LEFT JOIN ledger_stored_match s ON s.ord = p.ord
@@ -208,9 +206,11 @@ def _closest_new(
 def _in_order(conn: duckdb.DuckDBPyConnection) -> dict[int, Match | None]:
     """The mentions whose claim depends on the order inside the batch, with their stored
     match (None: no stored claim matches them, so they start a claim or join one started)."""
+    conn.execute(_PROBES, {"window": WINDOW})
     params = {"tolerance": VALUE_TOLERANCE, "window": WINDOW}
     conn.execute(_STORED_MATCHES, params)
     pending: dict[int, Match | None] = dict(conn.execute(_IN_ORDER, params).fetchall())
+    conn.execute("DROP TABLE temp.ledger_probes")
     return pending
 
 
