@@ -620,6 +620,17 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             f"{scope['rows_rewritten_equal_touched']!s:>17}"
         )
     print()
+    print("where the ledger run's time went (wall seconds)")
+    for r in rows:
+        led = r["ledger"]
+        rest = led["seconds"] - led["ledger_seconds"] - led["closing_checkpoint_seconds"]
+        print(
+            f"{r['batch_articles']:>6} load_ledger {led['ledger_seconds']:.1f} "
+            f"({led['ledger_only_mentions_per_s']:,.0f} mentions/s), articles and commits "
+            f"{rest:.1f}, closing checkpoint {led['closing_checkpoint_seconds']:.1f}; "
+            f"bare load {r['bare']['seconds']:.1f}"
+        )
+    print()
     print(
         "query times, median (best) ms: run in DuckDB / fetched as Arrow / fetched as Python rows"
     )
