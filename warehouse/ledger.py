@@ -265,7 +265,7 @@ INSERT INTO claim_status_events
 SELECT claim_id || ':' || statement_id, claim_id, status, reported_on, statement_id, $2, $3
 FROM changes WHERE status <> previous
 ON CONFLICT DO NOTHING
-RETURNING event_id
+RETURNING event_id, claim_id
 """
 
 
@@ -332,14 +332,22 @@ def load_ledger(
         fresh = [s.statement_id for s in new_statements]
         linked = link_statements(conn, by_mentions, fresh, now=now)
         touched = sorted(set(by_mentions) | linked)
-        status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
-        if new_mentions:
-            changes.drift_events = record_drift(conn, now=now, run_id=run_id)
-        refresh_state(conn, touched, now=now)
+        # A claim's events follow from its linked statements: only new links can add some.
+        status_rows = conn.execute(_STATUS_EVENTS, [sorted(linked), now, run_id]).fetchall()
+        drift_rows = record_drift(conn, now=now, run_id=run_id) if new_mentions else []
+        refresh_state(
+            conn,
+            touched,
+            restated={row[1] for row in status_rows},
+            relinked=linked,
+            redrifted={row[1] for row in drift_rows},
+            now=now,
+        )
         conn.execute("DROP TABLE temp.ledger_resolved")
         conn.execute("DROP TABLE temp.ledger_batch_summary")
     changes.mentions = len(new_mentions)
     changes.statements = len(new_statements)
     changes.touched_claims = touched
     changes.status_events = [row[0] for row in status_rows]
+    changes.drift_events = [row[0] for row in drift_rows]
     return changes

@@ -13,8 +13,9 @@ differs from the first report's gets its event when it is loaded, so a batch onl
 its own reports with the first report on record. Only when a batch brings a claim an earlier
 first report (a backfill of older articles) are that claim's reports all compared again.
 
-The Kremlin status, its evidence and the other Russian signals are recomputed for each
-touched claim from its status events and links, which are few per claim.
+The Kremlin status with its evidence, the other Russian signals and the drift count are
+recomputed from a claim's events and links when the batch added to them, and carried over
+otherwise (events and links are only ever appended).
 
 All of this reads the batch from the view ``_ledger_batch`` and its claims from
 ``ledger_resolved`` (warehouse.resolution), inside the load's transaction.
@@ -22,7 +23,7 @@ All of this reads the batch from the view ``_ledger_batch`` and its claims from
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 import duckdb
@@ -127,7 +128,7 @@ SELECT claim_id || ':' || field || ':' || to_value, claim_id, field, from_value,
        effective_on, mention_id, $now, $run_id
 FROM changed
 ON CONFLICT DO NOTHING
-RETURNING event_id
+RETURNING event_id, claim_id
 """
 
 
@@ -166,7 +167,10 @@ folded AS (
            coalesce(s.articles, 0) + coalesce(a.new_articles, 0) AS articles,
            {_merged("outlets")},
            {_merged("leanings")},
-           {_merged("languages")}
+           {_merged("languages")},
+           s.kremlin_status, s.kremlin_status_since, s.status_event_id,
+           s.kremlin_evidence_url, s.kremlin_evidence_sentence, s.kremlin_evidence_speaker,
+           s.drift_events, s.other_russian_signals
     FROM touched t
     LEFT JOIN ledger_batch_summary a USING (claim_id)
     LEFT JOIN claim_state s USING (claim_id)
@@ -183,7 +187,7 @@ latest AS (
                    (e.effective_on, st.article_id, st.char_start, e.statement_id))
                AS statement_id
     FROM claim_status_events e JOIN statements st USING (statement_id)
-    WHERE e.claim_id IN (SELECT claim_id FROM touched)
+    WHERE e.claim_id IN (SELECT UNNEST($restated::VARCHAR[]))
     GROUP BY e.claim_id
 ),
 evidence AS (
@@ -198,22 +202,32 @@ signals AS (
                  'reported_on': st.reported_on, 'statement_id': st.statement_id}}
                 ORDER BY st.reported_on, st.statement_id) AS signals
     FROM statement_links l JOIN statements st USING (statement_id)
-    WHERE NOT st.is_kremlin AND l.claim_id IN (SELECT claim_id FROM touched)
+    WHERE NOT st.is_kremlin AND l.claim_id IN (SELECT UNNEST($relinked::VARCHAR[]))
     GROUP BY l.claim_id
 ),
 drift AS (
     SELECT claim_id, count(*) AS n FROM claim_drift_events
-    WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
+    WHERE claim_id IN (SELECT UNNEST($redrifted::VARCHAR[])) GROUP BY claim_id
 )
 SELECT f.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, f.kind, f.qualifier,
        f.value_usd, f.claimants, f.first_seen, f.last_seen, f.mentions, f.articles,
        len(f.outlets) AS sources,
        f.outlets, f.leanings, f.languages,
-       coalesce(latest.status, 'unverified') AS kremlin_status,
-       latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
-       evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
-       evidence.speaker AS kremlin_evidence_speaker, coalesce(drift.n, 0) AS drift_events,
-       coalesce(signals.signals, []) AS other_russian_signals, $now AS updated_at,
+       -- what no new event or link changed is carried over from the stored row
+       coalesce(latest.status, f.kremlin_status, 'unverified') AS kremlin_status,
+       CASE WHEN latest.claim_id IS NULL THEN f.kremlin_status_since ELSE latest.since END
+           AS kremlin_status_since,
+       CASE WHEN latest.claim_id IS NULL THEN f.status_event_id ELSE latest.event_id END
+           AS status_event_id,
+       CASE WHEN latest.claim_id IS NULL THEN f.kremlin_evidence_url ELSE evidence.url END
+           AS kremlin_evidence_url,
+       CASE WHEN latest.claim_id IS NULL THEN f.kremlin_evidence_sentence
+            ELSE evidence.sentence END AS kremlin_evidence_sentence,
+       CASE WHEN latest.claim_id IS NULL THEN f.kremlin_evidence_speaker
+            ELSE evidence.speaker END AS kremlin_evidence_speaker,
+       coalesce(drift.n, f.drift_events, 0) AS drift_events,
+       coalesce(signals.signals, f.other_russian_signals, []) AS other_russian_signals,
+       $now AS updated_at,
        f.first_report, f.value_usd_report
 FROM folded f
 JOIN claims c USING (claim_id)
@@ -232,19 +246,41 @@ def summarise_batch(conn: duckdb.DuckDBPyConnection, *, mentions: bool) -> None:
         conn.execute(_BATCH_SUMMARY)
 
 
-def record_drift(conn: duckdb.DuckDBPyConnection, *, now: datetime, run_id: str) -> list[str]:
-    """Append the drift events of the batch's claims; returns their ids.
+def record_drift(
+    conn: duckdb.DuckDBPyConnection, *, now: datetime, run_id: str
+) -> list[tuple[str, str]]:
+    """Append the drift events of the batch's claims; returns their (event_id, claim_id).
 
     Call after the mentions are stored and before the state is refreshed.
     """
     rows = conn.execute(_DRIFT_EVENTS, {"now": now, "run_id": run_id}).fetchall()
-    return [row[0] for row in rows]
+    return [(row[0], row[1]) for row in rows]
 
 
-def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now: datetime) -> None:
-    """Rewrite the claim_state rows of ``claims`` (and only those)."""
+def refresh_state(
+    conn: duckdb.DuckDBPyConnection,
+    claims: Sequence[str],
+    *,
+    restated: Collection[str],
+    relinked: Collection[str],
+    redrifted: Collection[str],
+    now: datetime,
+) -> None:
+    """Rewrite the claim_state rows of ``claims`` (and only those).
+
+    Their Kremlin status and evidence are recomputed for the claims in ``restated`` (new
+    status events), their other Russian signals for ``relinked`` (new statement links), their
+    drift count for ``redrifted`` (new drift events); the rest is carried over.
+    """
     if claims:
-        conn.execute(_NEXT_STATE, {"claims": list(claims), "now": now})
+        params = {
+            "claims": list(claims),
+            "restated": list(restated),
+            "relinked": list(relinked),
+            "redrifted": list(redrifted),
+            "now": now,
+        }
+        conn.execute(_NEXT_STATE, params)
         conn.execute(
             "DELETE FROM claim_state WHERE claim_id IN (SELECT claim_id FROM ledger_next_state)"
         )
