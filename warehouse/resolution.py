@@ -59,6 +59,16 @@ def log_bucket(value: str, window: str) -> str:
     return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
 
 
+def window_buckets(value: str, window: str) -> str:
+    """SQL for the buckets (one or two) that the window around ``value`` overlaps: those of
+    its two ends, the window being as wide as a bucket."""
+    log, width = f"ln(greatest(abs({value}), 1e-300))", f"ln({window})"
+    return (
+        f"list_distinct([floor(({log} - {width}) / (2 * {width})), "
+        f"floor(({log} + {width}) / (2 * {width}))])"
+    )
+
+
 def _same_figure_sql(a: str, b: str) -> str:
     """SQL: the figures ``a`` and ``b`` (each with .value and .value_high) are the same."""
 
@@ -103,7 +113,7 @@ WITH tried AS (
         )
     )
 )
-SELECT *, sign(value) AS sign, {log_bucket("value", "$window")} + UNNEST([-1, 0, 1]) AS bucket
+SELECT *, sign(value) AS sign, UNNEST({window_buckets("value", "$window")}) AS bucket
 FROM tried
 """
 
