@@ -8,7 +8,7 @@ started by one mention of a batch can be joined by the next.
 
 Matching against the stored claims is one set-based query over the batch, staged as an Arrow
 table. Only what depends on the order inside the batch is left to Python: the mentions that
-match no stored claim start claims, and the few mentions within tolerance of such a figure
+match no stored claim start claims, and the mentions within tolerance of such a figure
 may join those instead. Every other mention takes its stored match as it is.
 """
 
