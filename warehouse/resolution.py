@@ -163,7 +163,9 @@ near AS (
 )
 SELECT x.ord, s.best
 FROM (SELECT ord FROM starters UNION SELECT ord FROM near) x
+JOIN {BATCH_VIEW} b USING (ord)
 LEFT JOIN ledger_stored_match s USING (ord)
+ORDER BY b.reported_on, b.article_id, b.char_start, x.ord  -- the order they were reported in
 """
 
 _RESOLVED = f"""
@@ -213,13 +215,14 @@ def _closest_new(
     return best
 
 
-def _in_order(conn: duckdb.DuckDBPyConnection) -> dict[int, Match | None]:
-    """The mentions whose claim depends on the order inside the batch, with their stored
-    match (None: no stored claim matches them, so they start a claim or join one started)."""
+def _in_order(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, Match | None]]:
+    """The mentions whose claim depends on the order inside the batch, in the order they
+    were reported, each with its stored match (None: no stored claim matches it, so it
+    starts a claim or joins one started)."""
     conn.execute(_PROBES, {"window": WINDOW})
     params = {"tolerance": VALUE_TOLERANCE, "window": WINDOW}
     conn.execute(_STORED_MATCHES, params)
-    pending: dict[int, Match | None] = dict(conn.execute(_IN_ORDER, params).fetchall())
+    pending: list[tuple[int, Match | None]] = conn.execute(_IN_ORDER, params).fetchall()
     conn.execute("DROP TABLE temp.ledger_probes")
     return pending
 
@@ -239,18 +242,13 @@ def resolve(
     mention_id, article_id, claim_id, topic), which the caller drops.
     """
     pending = _in_order(conn)
-    order = sorted(
-        pending,
-        key=lambda i: (mentions[i].reported_on, mentions[i].article_id, mentions[i].char_start, i),
-    )
-    article_topics = _article_topics(conn, sorted({mentions[i].article_id for i in order}))
+    article_topics = _article_topics(conn, sorted({mentions[i].article_id for i, _ in pending}))
     started: dict[Group, list[tuple[float, str, float | None]]] = {}
     resolved: dict[str, list[Any]] = {"ord": [], "claim_id": [], "topic": []}
     created: list[MentionRecord] = []
     created_ids: list[str] = []
-    for i in order:
+    for i, match in pending:
         m = mentions[i]
-        match = pending[i]
         tries = [m.topic]
         if match is None or match[0] > 0:
             tries += [t for t in article_topics.get(m.article_id, ()) if t != m.topic]
