@@ -31,6 +31,7 @@ from flows.settings import Catalogue, Settings, load_catalogue, load_settings
 from sources.fetcher import Fetcher
 from sources.harvest import PageOutcome, PollOutcome
 from sources.models import Candidate
+from warehouse.db import held_for_run
 from warehouse.runs import RunCounts
 from warehouse.snapshot import publish_snapshot
 
@@ -305,4 +306,6 @@ async def monitor(
     settings = load_settings(config, catalogue=catalogue, database=database, **(overrides or {}))
     run_id = str(flow_run.get_id() or uuid.uuid4())
     async with one_writer(settings):
-        return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)
+        # The run's batches share one open database and one checkpoint (warehouse.db).
+        with held_for_run(settings.database, lock_timeout=settings.lock_timeout):
+            return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)

@@ -99,7 +99,7 @@ def ledger_rows(
     """The article's claims and statements as ledger rows.
 
     A mention starts under the article's first topic (topics are listed specific first in the
-    catalogue) and may join a claim of any of its topics (see warehouse.ledger.resolve); a
+    catalogue) and may join a claim of any of its topics (see warehouse.resolution.resolve); a
     statement may answer claims of any of the article's topics.
     """
     reported_on = record.published or record.discovered_at.date()

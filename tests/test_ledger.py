@@ -477,3 +477,53 @@ def test_a_mention_joins_a_matching_claim_of_any_of_its_articles_topics(
         (TOPIC, 9e9, 1),  # nothing to join: a new claim under the mention's own topic
     ]
     assert rows(db, "SELECT DISTINCT topic FROM mentions WHERE value = 7e9") == [(general,)]
+
+
+def test_a_later_batch_folds_into_the_claims_state(db: duckdb.DuckDBPyConnection) -> None:
+    """Counts, lists and first/last seen grow batch by batch; an article re-extracted with a
+    new mention is still one article."""
+    load(db, [mention("a1", 4e9, claimant="Ali Akbar Velayati", on=date(2018, 7, 14))])
+    load(
+        db,
+        [
+            mention("a1", 4e9, start=40, claimant=None),  # a1 again, another sentence
+            mention(
+                "a2", 4e9, claimant="Bijan Zanganeh", source="moscow-wire", leaning="russia_state"
+            ),
+        ],
+        run_id="run-2",
+    )
+    state = rows(
+        db,
+        "SELECT mentions, articles, sources, claimants, outlets, leanings, first_seen, last_seen "
+        "FROM claims_current",
+    )
+    assert state == [
+        (
+            3,
+            2,
+            2,
+            ["Ali Akbar Velayati", "Bijan Zanganeh"],
+            ["moscow-wire", "tehran-courier"],
+            ["iran_state", "russia_state"],
+            date(2018, 7, 13),
+            date(2018, 7, 14),
+        )
+    ]
+
+
+def test_an_earlier_report_loaded_later_becomes_the_first(db: duckdb.DuckDBPyConnection) -> None:
+    """A backfilled report older than the claim's first sets its kind and qualifier, and the
+    stored reports are compared with it again for drift."""
+    load(db, [mention("a2", 50e9, kind="contract_signed", on=date(2018, 7, 20))])
+    assert rows(db, "SELECT count(*) FROM claim_drift_events") == [(0,)]
+    older = mention("a1", 50e9, kind="investment_pledge", qualifier="up_to", on=date(2018, 7, 13))
+    load(db, [older], run_id="run-2")
+    assert claims(db)[50e9][1:3] == ("investment_pledge", "up_to")
+    drift = rows(
+        db, "SELECT field, from_value, to_value, effective_on FROM claim_drift_v ORDER BY 1"
+    )
+    assert drift == [
+        ("kind", "investment_pledge", "contract_signed", date(2018, 7, 20)),
+        ("qualifier", "up_to", "exact", date(2018, 7, 20)),
+    ]

@@ -9,8 +9,9 @@ the same for the whole batch (a run id, a load time) are bound once, not repeate
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 import duckdb
@@ -36,18 +37,26 @@ def insert_columns(
     selected = [f'"{name}"' for name in columns]
     selected += [f"${i + 1}" for i in range(len(constants))]
     conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
-    conn.register(_BATCH_VIEW, pa.table({name: pa.array(v) for name, v in columns.items()}))
-    try:
+    batch = pa.table({name: pa.array(v) for name, v in columns.items()})
+    with registered(conn, _BATCH_VIEW, batch):
         conn.execute(
             f"INSERT INTO {table} ({', '.join(names)}) "
             f"SELECT {', '.join(selected)} FROM {_BATCH_VIEW}{conflict}",
             list(constants.values()),
         )
+
+
+@contextlib.contextmanager
+def registered(conn: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """``table`` queryable as the view ``name`` inside the block."""
+    conn.register(name, table)
+    try:
+        yield
     finally:
-        # In a transaction the failed insert aborted, this fails too; the next register
-        # replaces the view, and the insert's own error is the one to see.
+        # In a transaction a failed statement aborted, this fails too; the next register
+        # replaces the view, and the statement's own error is the one to see.
         with contextlib.suppress(duckdb.Error):
-            conn.unregister(_BATCH_VIEW)
+            conn.unregister(name)
 
 
 def insert_records(
@@ -69,7 +78,7 @@ def record_columns(records: Sequence[Any]) -> dict[str, list[Any]]:
     """Dataclass ``records`` (all of one type) as column name → values."""
     if not records:
         return {}
-    return {name: [getattr(r, name) for r in records] for name in column_names(type(records[0]))}
+    return {name: list(map(attrgetter(name), records)) for name in column_names(type(records[0]))}
 
 
 def column_names(record_type: type) -> list[str]:

@@ -24,15 +24,17 @@ statements link to.
 
 from __future__ import annotations
 
-import hashlib
-from bisect import bisect_left, insort
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import duckdb
+import pyarrow as pa
 
-from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
+from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, no_mentions, resolve
+from warehouse.resolution import stable_id as stable_id  # part of this module's interface
+from warehouse.state import record_drift, refresh_state, summarise_batch
 
 KREMLIN_ROLES = frozenset(
     {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
@@ -46,19 +48,12 @@ FAMILY_OF_KIND = {
     "trade_volume": "trade",
     "supply_volume": "supply",
 }
-VALUE_TOLERANCE = 0.01
-"""Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
 CLAIMANT_WINDOW_DAYS = 365
 """A statement about someone's claims answers claims reported in the year before it."""
 
 
 def family_of(kind: str) -> str:
     return FAMILY_OF_KIND.get(kind, "deal")
-
-
-def stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,187 +117,45 @@ class LedgerChanges:
     drift_events: list[str] = field(default_factory=list)
 
 
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
-
-
-def _same_figure(mention: MentionRecord, value: float, value_high: float | None) -> bool:
-    if not _same_value(mention.value, value):
-        return False
-    if mention.value_high is None or value_high is None:
-        return mention.value_high is None and value_high is None
-    return _same_value(mention.value_high, value_high)
-
-
-def _log_bucket(value: str, window: str) -> str:
-    """SQL for the bucket of log|value| that candidate matching joins on.
-
-    A bucket is twice as wide as the window (value / window to value × window), so a value's
-    window lies within its own bucket and the two beside it: an equality join on those three
-    finds every candidate, where a range join would compare every value with every claim.
-    """
-    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
-
-
-Group = tuple[str, str, str]
-Candidate = tuple[float, str, float | None]
-"""(value, claim_id, value_high): sorted by value, ties by id."""
-
-
-def _article_topics(
-    conn: duckdb.DuckDBPyConnection, mentions: Sequence[MentionRecord]
-) -> dict[str, list[str]]:
-    """Each mention's topics, in the order it tries them: its own, then its article's others.
-
-    The articles are stored earlier in the same transaction, so their topics are there.
-    """
-    stored = dict(
-        conn.execute(
-            "SELECT article_id, topics FROM articles WHERE article_id IN (SELECT UNNEST($1))",
-            [sorted({m.article_id for m in mentions})],
-        ).fetchall()
-    )
-    return {
-        m.mention_id: [m.topic, *(t for t in stored.get(m.article_id) or () if t != m.topic)]
-        for m in mentions
-    }
-
-
-def _claims_near(
-    conn: duckdb.DuckDBPyConnection,
-    mentions: Sequence[MentionRecord],
-    topics: Mapping[str, Sequence[str]],
-) -> dict[Group, list[Candidate]]:
-    """Stored claims that a mention of the batch could join, by (topic, family, unit)."""
-    tried = [(topic, m) for m in mentions for topic in topics[m.mention_id]]
-    rows = conn.execute(
-        f"""
-        WITH batch AS (
-            SELECT DISTINCT topic, family, unit, value, sign(value) AS sign,
-                   least(value / $5, value * $5) AS lo, greatest(value / $5, value * $5) AS hi,
-                   {_log_bucket("value", "$5")} + UNNEST([-1, 0, 1]) AS bucket
-            FROM (SELECT UNNEST($1) AS topic, UNNEST($2) AS family, UNNEST($3) AS unit,
-                         UNNEST($4) AS value)
-        )
-        SELECT DISTINCT c.topic, c.family, c.unit, c.value, c.value_high, c.claim_id
-        FROM claims c JOIN batch b
-          ON c.topic = b.topic AND c.family = b.family AND c.unit = b.unit
-         AND sign(c.value) = b.sign AND {_log_bucket("c.value", "$5")} = b.bucket
-        WHERE c.value BETWEEN b.lo AND b.hi
-        """,
-        [
-            [topic for topic, _ in tried],
-            [m.family for _, m in tried],
-            [m.unit for _, m in tried],
-            [m.value for _, m in tried],
-            1 + 2 * VALUE_TOLERANCE,  # the same window _match scans, from the same tolerance
-        ],
-    ).fetchall()
-    groups: dict[Group, list[Candidate]] = {}
-    for topic, family, unit, value, value_high, claim_id in rows:
-        groups.setdefault((topic, family, unit), []).append((value, claim_id, value_high))
-    for candidates in groups.values():
-        candidates.sort()
-    return groups
-
-
-def _match(candidates: list[Candidate], mention: MentionRecord) -> str | None:
-    """The closest stored claim within tolerance, scanning outward from the mention's value."""
-    lo = bisect_left(candidates, (mention.value * (1 - 2 * VALUE_TOLERANCE),))
-    best: tuple[float, str] | None = None
-    for value, claim_id, value_high in candidates[lo:]:
-        if value > mention.value * (1 + 2 * VALUE_TOLERANCE) and value > 0:
-            break
-        if _same_figure(mention, value, value_high):
-            distance = abs(value - mention.value)
-            if best is None or distance < best[0]:
-                best = (distance, claim_id)
-    return best[1] if best else None
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Which claim each mention joined, under which topic, and the claims created."""
-
-    claim_of: dict[str, str]
-    """mention_id → claim_id."""
-    topic_of: dict[str, str]
-    """mention_id → the topic of its claim (one of its article's topics)."""
-    created: list[str]
-
-
-def resolve(
-    conn: duckdb.DuckDBPyConnection,
-    mentions: Sequence[MentionRecord],
-    *,
-    run_id: str,
-    now: datetime,
-) -> Resolution:
-    """Assign each mention a claim, creating claims as needed (earliest report first).
-
-    A mention may join a claim of any of its article's topics, its own first: a Russian
-    answer that matches both a 2018 topic and the general one still joins the general
-    topic's claim first reported in Persian. Only when no topic has a matching claim is
-    one created, under the mention's own topic.
-    """
-    ordered = sorted(mentions, key=lambda m: (m.reported_on, m.article_id, m.char_start))
-    topics = _article_topics(conn, ordered) if ordered else {}
-    groups = _claims_near(conn, ordered, topics) if ordered else {}
-    claim_of: dict[str, str] = {}
-    topic_of: dict[str, str] = {}
-    created: list[MentionRecord] = []
-    for mention in ordered:
-        for topic in topics[mention.mention_id]:
-            claim_id = _match(groups.get((topic, mention.family, mention.unit), []), mention)
-            if claim_id is not None:
-                break
-        else:
-            topic = mention.topic
-            claim_id = stable_id(
-                "c", topic, mention.family, mention.unit, mention.value, mention.value_high
-            )
-            candidates = groups.setdefault((topic, mention.family, mention.unit), [])
-            insort(candidates, (mention.value, claim_id, mention.value_high))
-            created.append(mention)
-        claim_of[mention.mention_id] = claim_id
-        topic_of[mention.mention_id] = topic
-    columns = {
-        name: [getattr(m, name) for m in created]
-        for name in ("topic", "family", "unit", "value", "value_high")
-    }
-    new_ids = [claim_of[m.mention_id] for m in created]
-    insert_columns(
-        conn,
-        "claims",
-        {"claim_id": new_ids, **columns},
-        constants={"created_at": now, "run_id": run_id},
-    )
-    return Resolution(claim_of=claim_of, topic_of=topic_of, created=new_ids)
-
-
 _LINKS = f"""
 WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
-fresh AS (SELECT * FROM statements WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))),
--- Every mention a link or its checks can need, in one filtered scan: the touched claims' (all
--- of them), those in any statement's own article (subject links, scope), and those of the
--- claimants the fresh statements name. The joins below run on this, not on all mentions.
+-- The statements to link against every claim: the new ones, and those in an article this
+-- batch added mentions to (what their article is about, the scope below, may have grown).
+fresh AS (
+    SELECT * FROM statements
+    WHERE statement_id IN (SELECT UNNEST($2::VARCHAR[]))
+       OR article_id IN (SELECT article_id FROM ledger_resolved)
+),
+-- Claims this batch reported earlier than before: a statement their stored mentions once
+-- came too early for may reach them now.
+moved AS (
+    SELECT claim_id FROM ledger_batch_summary a JOIN claim_state s USING (claim_id)
+    WHERE a.first_seen < s.first_seen
+),
+-- Every mention a link or its checks can need, in one filtered scan: the batch's own, the
+-- moved claims' (all of them), those in any statement's own article (subject links, scope),
+-- and those of the claimants the fresh statements name. A stored mention of a touched claim
+-- was paired with every statement when it or the statement was loaded; only a moved first
+-- report or a grown scope can make such a pair link now. The joins below run on this, not
+-- on all mentions.
 rel AS MATERIALIZED (
     SELECT article_id, claim_id, claimant, reported_on, family, unit FROM mentions
-    WHERE claim_id IN (SELECT claim_id FROM touched)
+    WHERE mention_id IN (SELECT mention_id FROM ledger_resolved)
+       OR claim_id IN (SELECT claim_id FROM moved)
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
 ),
 -- Value links join on buckets of log(value) (see _log_bucket).
 stated_values AS (
     SELECT statement_id, value, sign(value) AS sign,
-           {_log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
+           {log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
            least(value / (1 + $4), value * (1 + $4)) AS lo,
            greatest(value / (1 + $4), value * (1 + $4)) AS hi
     FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
 ),
 claim_buckets AS (
     SELECT claim_id, value, sign(value) AS sign,
-           {_log_bucket("value", "(1 + $4)")} AS bucket
+           {log_bucket("value", "(1 + $4)")} AS bucket
     FROM claims
 ),
 candidates AS (
@@ -334,8 +187,7 @@ candidates AS (
     WHERE c.value BETWEEN v.lo AND v.hi
 ),
 first_seen AS (
-    -- claim_state is current for every claim this batch did not add mentions to, and rel
-    -- holds every mention of the claims it did
+    -- claim_state holds the first report before this batch, rel the batch's mentions
     SELECT claim_id, min(day) AS first_seen FROM (
         SELECT claim_id, reported_on AS day FROM rel
         WHERE claim_id IN (SELECT claim_id FROM candidates)
@@ -413,133 +265,22 @@ INSERT INTO claim_status_events
 SELECT claim_id || ':' || statement_id, claim_id, status, reported_on, statement_id, $2, $3
 FROM changes WHERE status <> previous
 ON CONFLICT DO NOTHING
-RETURNING event_id
-"""
-
-_DRIFT_EVENTS = """
-WITH reports AS (
-    SELECT claim_id, mention_id, kind, qualifier, reported_on,
-           row_number() OVER w AS n,
-           first_value(kind) OVER w AS first_kind,
-           first_value(qualifier) OVER w AS first_qualifier
-    FROM ledger_claim_mentions
-    WHERE modality = 'asserted' AND claim_id IN (SELECT UNNEST($1::VARCHAR[]))
-    WINDOW w AS (PARTITION BY claim_id ORDER BY reported_on, article_id, char_start)
-),
-changed AS (
-    SELECT claim_id, 'kind' AS field, first_kind AS from_value, kind AS to_value,
-           arg_min(mention_id, n) AS mention_id, min(reported_on) AS effective_on
-    FROM reports WHERE kind <> first_kind AND kind <> 'other'
-    GROUP BY ALL
-    UNION ALL
-    SELECT claim_id, 'qualifier', first_qualifier, qualifier,
-           arg_min(mention_id, n), min(reported_on)
-    FROM reports WHERE qualifier <> first_qualifier
-    GROUP BY ALL
-)
-INSERT INTO claim_drift_events
-    (event_id, claim_id, field, from_value, to_value, effective_on, mention_id, recorded_at,
-     run_id)
-SELECT claim_id || ':' || field || ':' || to_value, claim_id, field, from_value, to_value,
-       effective_on, mention_id, $2, $3
-FROM changed
-ON CONFLICT DO NOTHING
-RETURNING event_id
-"""
-
-_REFRESH_STATE = """
-WITH touched AS (SELECT UNNEST($1::VARCHAR[]) AS claim_id),
-agg AS (
-    SELECT claim_id,
-           arg_min(kind, (modality <> 'asserted', reported_on, article_id, char_start)) AS kind,
-           arg_min(qualifier, (modality <> 'asserted', reported_on, article_id, char_start))
-               AS qualifier,
-           arg_min(value_usd, (modality <> 'asserted', reported_on, article_id, char_start))
-               AS value_usd,
-           -- distinct values as list_distinct (which also drops NULLs) of a plain list: one
-           -- pass, where each DISTINCT aggregate costs a grouping of its own
-           list_sort(list_distinct(list(claimant))) AS claimants,
-           min(reported_on) AS first_seen, max(reported_on) AS last_seen,
-           count(*) AS mentions, len(list_distinct(list(article_id))) AS articles,
-           list_sort(list_distinct(list(source_id))) AS outlets,
-           len(outlets) AS sources,
-           list_sort(list_distinct(list(leaning))) AS leanings,
-           list_sort(list_distinct(list(language))) AS languages
-    FROM ledger_claim_mentions WHERE claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY claim_id
-),
-latest AS (
-    SELECT e.claim_id,
-           arg_max(e.status, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS status,
-           arg_max(e.effective_on, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS since,
-           arg_max(e.event_id, (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS event_id,
-           arg_max(st.statement_id,
-                   (e.effective_on, st.article_id, st.char_start, e.statement_id))
-               AS statement_id
-    FROM claim_status_events e JOIN statements st USING (statement_id)
-    WHERE e.claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY e.claim_id
-),
-evidence AS (
-    -- the statement that set the status now: its article, sentence and speaker
-    SELECT latest.claim_id, a.url, st.sentence, st.speaker
-    FROM latest JOIN statements st USING (statement_id)
-    LEFT JOIN articles a ON a.article_id = st.article_id
-),
-signals AS (
-    SELECT l.claim_id,
-           list({'speaker': st.speaker, 'role': st.role, 'stance': st.stance,
-                 'reported_on': st.reported_on, 'statement_id': st.statement_id}
-                ORDER BY st.reported_on, st.statement_id) AS signals
-    FROM statement_links l JOIN statements st USING (statement_id)
-    WHERE NOT st.is_kremlin AND l.claim_id IN (SELECT claim_id FROM touched)
-    GROUP BY l.claim_id
-),
-drift AS (
-    SELECT claim_id, count(*) AS n FROM claim_drift_events
-    WHERE claim_id IN (SELECT claim_id FROM touched) GROUP BY claim_id
-)
-INSERT INTO claim_state BY NAME
-SELECT agg.claim_id, c.topic, c.family, c.unit, c.value, c.value_high, agg.kind,
-       agg.qualifier, agg.value_usd, agg.claimants, agg.first_seen, agg.last_seen, agg.mentions,
-       agg.articles, agg.sources, agg.outlets, agg.leanings, agg.languages,
-       coalesce(latest.status, 'unverified') AS kremlin_status,
-       latest.since AS kremlin_status_since, latest.event_id AS status_event_id,
-       evidence.url AS kremlin_evidence_url, evidence.sentence AS kremlin_evidence_sentence,
-       evidence.speaker AS kremlin_evidence_speaker, coalesce(drift.n, 0) AS drift_events,
-       coalesce(signals.signals, []) AS other_russian_signals, $2 AS updated_at
-FROM agg
-JOIN claims c USING (claim_id)
-LEFT JOIN latest USING (claim_id)
-LEFT JOIN evidence USING (claim_id)
-LEFT JOIN signals USING (claim_id)
-LEFT JOIN drift USING (claim_id)
+RETURNING event_id, claim_id
 """
 
 
-_STAGE_MENTIONS = """
-CREATE OR REPLACE TEMP TABLE ledger_claim_mentions AS
-SELECT claim_id, mention_id, article_id, char_start, reported_on, modality, kind, qualifier,
-       value_usd, claimant, source_id, leaning, language
-FROM mentions WHERE claim_id IN (SELECT UNNEST($1::VARCHAR[]))
-"""
-
-
-def stage_mentions(conn: duckdb.DuckDBPyConnection, claims: Sequence[str]) -> None:
-    """Copy every mention of ``claims`` into a temporary table, so that drift and the state
-    refresh read them with one scan of ``mentions`` between them (it grows without end)."""
-    conn.execute(_STAGE_MENTIONS, [list(claims)])
-
-
-def refresh_state(conn: duckdb.DuckDBPyConnection, claims: Sequence[str], *, now: datetime) -> None:
-    """Recompute the claim_state rows of ``claims`` (and only those) from their staged mentions."""
-    if not claims:
-        return
-    conn.execute("DELETE FROM claim_state WHERE claim_id IN (SELECT UNNEST($1))", [list(claims)])
-    conn.execute(_REFRESH_STATE, [list(claims), now])
+def store_mentions(
+    conn: duckdb.DuckDBPyConnection, names: Sequence[str], stamp: dict[str, object]
+) -> None:
+    """Insert the batch's mentions with the claims (and claim topics) resolution gave them."""
+    selected = ", ".join("r.topic" if n == "topic" else f"b.{n}" for n in names)
+    # Only ids not stored yet are in the batch: no conflict check needed.
+    conn.execute(
+        f"INSERT INTO mentions ({', '.join(names)}, claim_id, run_id, loaded_at) "
+        f"SELECT {selected}, r.claim_id, $run_id, $loaded_at "
+        f"FROM {BATCH_VIEW} b JOIN ledger_resolved r USING (ord)",
+        stamp,
+    )
 
 
 def load_ledger(
@@ -568,24 +309,42 @@ def load_ledger(
     )
     if not new_mentions and not new_statements:
         return changes
-    resolution = resolve(conn, new_mentions, run_id=run_id, now=now)
-    changes.new_claims = resolution.created
     stamp = {"run_id": run_id, "loaded_at": now}
     columns = record_columns(new_mentions)
-    if new_mentions:
-        columns["claim_id"] = [resolution.claim_of[m.mention_id] for m in new_mentions]
-        columns["topic"] = [resolution.topic_of[m.mention_id] for m in new_mentions]
-    # Only ids not stored yet are left: no conflict check needed.
-    insert_columns(conn, "mentions", columns, constants=stamp, on_conflict="")
-    insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
-    by_mentions = sorted(set(resolution.claim_of.values()))
-    linked = link_statements(conn, by_mentions, [s.statement_id for s in new_statements], now=now)
-    touched = sorted(set(by_mentions) | linked)
-    stage_mentions(conn, touched)
-    status_rows = conn.execute(_STATUS_EVENTS, [touched, now, run_id]).fetchall()
-    drift_rows = conn.execute(_DRIFT_EVENTS, [by_mentions, now, run_id]).fetchall()
-    refresh_state(conn, touched, now=now)
-    conn.execute("DROP TABLE temp.ledger_claim_mentions")
+    columns["ord"] = list(range(len(new_mentions)))
+    by_mentions: list[str] = []
+    with registered(conn, BATCH_VIEW, pa.table(columns)):
+        if new_mentions:
+            changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+        else:
+            no_mentions(conn)
+        summarise_batch(conn, mentions=bool(new_mentions))
+        if new_mentions:
+            store_mentions(conn, [name for name in columns if name != "ord"], stamp)
+            by_mentions = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT claim_id FROM ledger_resolved ORDER BY claim_id"
+                ).fetchall()
+            ]
+        # Only ids not stored yet are left: no conflict check needed.
+        insert_records(conn, "statements", new_statements, constants=stamp, on_conflict="")
+        fresh = [s.statement_id for s in new_statements]
+        linked = link_statements(conn, by_mentions, fresh, now=now)
+        touched = sorted(set(by_mentions) | linked)
+        # A claim's events follow from its linked statements: only new links can add some.
+        status_rows = conn.execute(_STATUS_EVENTS, [sorted(linked), now, run_id]).fetchall()
+        drift_rows = record_drift(conn, now=now, run_id=run_id) if new_mentions else []
+        refresh_state(
+            conn,
+            touched,
+            restated={row[1] for row in status_rows},
+            relinked=linked,
+            redrifted={row[1] for row in drift_rows},
+            now=now,
+        )
+        conn.execute("DROP TABLE temp.ledger_resolved")
+        conn.execute("DROP TABLE temp.ledger_batch_summary")
     changes.mentions = len(new_mentions)
     changes.statements = len(new_statements)
     changes.touched_claims = touched
