@@ -224,7 +224,7 @@ async def _ingest(
         started.append(future := asyncio.ensure_future(work))
         return future
 
-    executor = _executor(settings)
+    executor = _executor(settings) if len(selection.new) >= settings.pool_min_pages else None
     try:
         fetching = start(fetch_task(fetcher, plan, batches[0]))
         previous: tuple[list[PageOutcome], asyncio.Future[Any]] | None = None

@@ -180,3 +180,21 @@ def test_a_page_that_failed_for_now_is_fetched_again_next_run(
     second = run_monitor(tmp_path, catalogue)
     assert second["articles_new"] == 1
     assert query(tmp_path, "SELECT etag FROM source_state") == [('"feed-v1"',)]
+
+
+def test_worker_processes_store_what_the_flows_own_process_stores(tmp_path: Path) -> None:
+    """A big run extracts in worker processes, a small one in the flow's process; both give
+    the same articles and mentions."""
+    (tmp_path / "inline").mkdir()
+    (tmp_path / "pooled").mkdir()
+    with SyntheticSite(pages=40, relevant_every=1) as site:
+        inline = run_monitor(tmp_path / "inline", site.catalogue())
+        pooled = run_monitor(
+            tmp_path / "pooled", site.catalogue(), extract_workers=2, pool_min_pages=0
+        )
+    assert inline["articles_new"] == pooled["articles_new"] == 40
+    sql = "SELECT url, content_hash, topics FROM articles ORDER BY url"
+    assert query(tmp_path / "inline", sql) == query(tmp_path / "pooled", sql)
+    sql = "SELECT char_start, value, unit, claimant FROM mentions ORDER BY ALL"
+    mentions = query(tmp_path / "pooled", sql)
+    assert mentions and query(tmp_path / "inline", sql) == mentions
