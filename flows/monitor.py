@@ -221,6 +221,8 @@ async def _ingest(
     started: list[asyncio.Future[Any]] = []
 
     def start(work: Any) -> asyncio.Future[Any]:
+        # only what is in flight is kept: a finished future holds a whole batch of pages
+        started[:] = [future for future in started if not future.done()]
         started.append(future := asyncio.ensure_future(work))
         return future
 
