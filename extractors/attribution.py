@@ -25,6 +25,8 @@ _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
 """At most ", " between an apposition and the verb after it."""
+_CLAUSE_STOP = re.compile("[;:\u061b]")
+"""Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 """Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
 
@@ -332,6 +334,12 @@ class Attributor:
         if not verbal:
             return self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
+        if not before:
+            # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon
+            # heads a clause of its own ("...: the UN put the total at $5 billion")
+            verbal = [f for f in verbal if not _CLAUSE_STOP.search(self.text, pos, f.start)]
+            if not verbal:
+                return self.tagged(sentence), None
         main = before[0] if before else verbal[0]
         later = [
             f

@@ -26,7 +26,8 @@ SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
 NOT_BILATERAL = "not about Iran–Russia"
 _FINANCIALS_REACH = 60
-"""How far before a figure in its clause "revenue", "profit" make it a company's result."""
+"""How far before a figure in its clause "revenue", "profit" make it a company's result, and
+"foreign direct investment" a total over all of a country's partners."""
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -322,6 +323,8 @@ def judge(
         return None, "outside energy"
     if _nearest(ctx, "financials", lo, fig.start, fig) <= _FINANCIALS_REACH:
         return None, "a company's financial result"  # "revenue exceeded 100 bn roubles"
+    if _nearest(ctx, "aggregates", lo, fig.start, fig) <= _FINANCIALS_REACH:
+        return None, "a total over all partners"  # "foreign direct investment ... $5 billion"
     p_lo, p_hi = ctx.window(sentence)
     linked = (
         sides

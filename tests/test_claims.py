@@ -523,3 +523,17 @@ def test_a_headline_holding_a_name_before_a_colon_is_no_speaker_tag() -> None:
     )
     (claim,) = extract_claims(text).claims
     assert claim.claimant != "Ali Akbar Velayati"
+
+
+def test_a_verb_past_a_colon_does_not_speak_for_the_figure_before_it() -> None:
+    text = (
+        "Ali Akbar Velayati said Russia would invest up to $50 billion in Iran's oil and gas.\n\n"
+        "Should the $50 billion arrive, it would exceed all that foreign firms have put into "
+        "Iran in a decade: the World Bank put foreign direct investment into Iran at about "
+        "$1.5 billion last year."
+    )
+    result = extract_claims(text)
+    assert [(c.value, c.claimant) for c in result.claims] == [(50e9, "Ali Akbar Velayati")]
+    assert ("$1.5 billion", "a total over all partners") in [
+        (o.text, o.why) for o in result.other_figures
+    ]

@@ -48,7 +48,7 @@ def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
     }
     [path] = outbox(settings)
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
-    assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
+    assert message["Subject"] == "Kremlin confirms up to 55 bcm gas supply, and 20 more updates"
     assert message["To"] == "newsroom@example.org"
     body = message.get_body(("html",))
     assert body is not None
@@ -63,7 +63,7 @@ def test_digest_once_then_nothing_new_sends_nothing(settings: Settings) -> None:
 def test_dry_run_records_and_sends_nothing(settings: Settings) -> None:
     dry = run_digest(settings, recipients=[DESK], dry_run=True)
     assert [p.subject for p in dry.planned] == [
-        "Kremlin confirms up to 55 bcm gas supply, and 21 more updates"
+        "Kremlin confirms up to 55 bcm gas supply, and 20 more updates"
     ]
     assert outbox(settings) == []
     assert run_digest(settings, recipients=[DESK]).as_dict()["sent"] == 1
