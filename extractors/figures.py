@@ -361,13 +361,44 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     if cues.rate_before_re is not None or cues.rate_after_re is not None:
         found = [_rate(f, text, cues) for f in found]
     settled: set[int] = set()
-    merged = _merge_ranges(_join_compounds(found, text, cues), text, cues, settled)
+    merged = _carry_currency(
+        _merge_ranges(_join_compounds(found, text, cues), text, cues, settled), text, cues
+    )
     return [
         f
         if f.qualifier == "range" or f.start in settled
         else _qualify(f, text, max(0, f.start - _LEFT), cues, tokens)
         for f in merged
     ]
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\u061b\u061f»”\")\]]|$)")
+_SENTENCE_END = re.compile(r"[.!?\u061f](?:\s|$)")
+_CARRY_REACH = 200
+"""How far a sum with no currency may stand from the sum whose currency it takes."""
+
+
+def _carry_currency(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
+    """A sum written with a scale word and no currency, that ends its clause, takes the
+    currency of the sum before it in the sentence: "reached $4 billion last year and will
+    near 5 billion.", "перешагнули 4 миллиарда долларов ... приблизится к 5 миллиардам."
+    The currency is written once and understood after."""
+    out: list[Figure] = []
+    money: Figure | None = None
+    for fig in figs:
+        if fig.unit in MONEY_UNITS:
+            money = fig
+        elif (
+            fig.unit is None
+            and money is not None
+            and fig.text.split()[-1].lower() in cues.scales
+            and fig.start - money.end <= _CARRY_REACH
+            and not _SENTENCE_END.search(text, money.end, fig.start)
+            and _CLAUSE_END.match(text, fig.end)
+        ):
+            fig = replace(fig, unit=money.unit)
+        out.append(fig)
+    return out
 
 
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:[^\W\d_][\w.]*\s+){0,2}")

@@ -149,3 +149,34 @@ def test_a_rate_phrase_a_few_words_after_the_unit_makes_a_rate(
 ) -> None:
     figures = [(f.text, f.unit) for f in find_figures(text, load_cues(language)) if f.unit]
     assert figures == [found]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        (
+            "en",
+            "Trade reached $4 billion last year and should near 5 billion.",
+            [("$4 billion", "USD"), ("5 billion", "USD")],
+        ),
+        (
+            "ru",
+            "Оборот превысил 4 млрд долларов и в этом году приблизится к 5 миллиардам.",
+            [("4 млрд долларов", "USD"), ("5 миллиардам", "USD")],
+        ),
+        (
+            "en",
+            "Russia invested $4 billion in Iran, a country of 85 million people.",
+            [("$4 billion", "USD"), ("85 million", None)],
+        ),
+        (
+            "en",
+            "Trade reached $4 billion. Iran has 85 million.",
+            [("$4 billion", "USD"), ("85 million", None)],
+        ),
+    ],
+)
+def test_a_sum_ending_its_clause_takes_the_currency_written_before_it(
+    language: str, text: str, found: list[tuple[str, str | None]]
+) -> None:
+    assert [(f.text, f.unit) for f in find_figures(text, load_cues(language))] == found
