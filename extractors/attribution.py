@@ -41,6 +41,11 @@ class Frame:
     nominal: bool = False
 
 
+def _reports(m: Mention) -> bool:
+    """A news outlet reports or is told a stance; it never takes one about a claim."""
+    return m.entity is not None and m.entity.role == "media"
+
+
 def _speaking(m: Mention) -> bool:
     return m.kind in ("person", "org", "group", "role", "unknown") or (
         m.kind == "pronoun" and m.entity is not None
@@ -365,6 +370,8 @@ class Attributor:
             return said[0].speaker if said else None
         far = self.cues.stance_subject_reach
         for m in reversed(self.between(sentence.start, pos)):
+            if _reports(m):
+                continue  # "В пресс-службе ... ТАСС сообщили": the agency is told
             if pos - m.end > (far or 30):
                 break
             if m.possessive and pos - m.end <= _OWNED_STANCE:
@@ -376,7 +383,11 @@ class Attributor:
                 continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
-        frames = [f for f in self.frames(sentence.start, sentence.end) if not f.nominal]
+        frames = [
+            f
+            for f in self.frames(sentence.start, sentence.end)
+            if not f.nominal and not _reports(f.speaker)
+        ]
         before = [f for f in frames if f.start <= pos]
         if before:
             return before[-1].speaker

@@ -99,7 +99,7 @@ def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = 
         name=item["name"],
         kind=kind,
         country=item["country"],
-        role=item.get("role", "other"),
+        role=item.get("role") or ("media" if item.get("kind") == "media" else "other"),
         gender=item.get("gender"),
         descriptors=frozenset(
             v.lower()

@@ -526,3 +526,34 @@ def test_the_dash_led_answers_of_a_russian_interview_are_the_interviewees() -> N
     )
     (claim,) = extract_claims(text, language="ru").claims
     assert (claim.value, claim.claimant) == (4e9, "Kazem Jalali")
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        (
+            "«Это не соответствует действительности», — заявил журналистам Дмитрий Песков.",
+            "Dmitry Peskov",
+            "deny",
+        ),
+        ("Песков: Пока рано говорить о цифрах.", "Dmitry Peskov", "no_comment"),
+        ("В Кремле не стали комментировать эти оценки.", "Kremlin", "no_comment"),
+    ],
+)
+def test_russian_reactions_that_name_no_figure(reaction: str, speaker: str, stance: str) -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана.\n\n"
+        + reaction
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+def test_a_news_agency_is_told_a_stance_and_takes_none() -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана.\n\n"
+        "В пресс-службе «Роснефти» ТАСС сообщили, что переговоры с иранскими партнерами "
+        "не комментируют."
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert all(s.speaker != "TASS" for s in statements)
