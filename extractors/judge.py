@@ -25,9 +25,13 @@ SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 """Gazetteer country codes → the context cue group naming that side."""
 SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
 NOT_BILATERAL = "not about Iran–Russia"
-_FINANCIALS_REACH = 60
-"""How far before a figure in its clause "revenue", "profit" make it a company's result, and
-"foreign direct investment" a total over all of a country's partners."""
+_NOT_DEALS = (
+    ("financials", "a company's financial result"),  # "revenue exceeded 100 bn roubles"
+    ("aggregates", "a total over all partners"),  # "foreign direct investment ... $5 billion"
+)
+"""Context cues that, shortly before a figure in its clause, say what else it measures."""
+_NOT_DEAL_REACH = 60
+"""How far before the figure a cue of :data:`_NOT_DEALS` may stand."""
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -321,10 +325,9 @@ def judge(
         and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
-    if _nearest(ctx, "financials", lo, fig.start, fig) <= _FINANCIALS_REACH:
-        return None, "a company's financial result"  # "revenue exceeded 100 bn roubles"
-    if _nearest(ctx, "aggregates", lo, fig.start, fig) <= _FINANCIALS_REACH:
-        return None, "a total over all partners"  # "foreign direct investment ... $5 billion"
+    for key, why in _NOT_DEALS:
+        if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
+            return None, why
     p_lo, p_hi = ctx.window(sentence)
     linked = (
         sides

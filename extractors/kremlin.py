@@ -268,6 +268,12 @@ def find_statements(
     return out
 
 
+def _values_in(figures: Sequence[Figure], starts: list[int], lo: int, hi: int) -> tuple[float, ...]:
+    """The values of the figures (with a unit) that start in [lo, hi); ``starts`` are theirs."""
+    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return tuple(f.value for f in figures[first:last] if f.unit)
+
+
 def _statement(
     text: str,
     attributor: Attributor,
@@ -290,9 +296,7 @@ def _statement(
     # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
     # had no information" is not a Kremlin statement about $50bn
     lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
-    first = bisect.bisect_left(starts, lo)
-    last = bisect.bisect_left(starts, sentence.end)
-    values = tuple(f.value for f in figures[first:last] if f.unit)
+    values = _values_in(figures, starts, lo, sentence.end)
     topical = words.has("statement_topic", sentence.start, sentence.end) or bool(
         cues.anaphora_re.search(text, sentence.start, sentence.end)
     )
@@ -302,8 +306,7 @@ def _statement(
             return None
         # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
         # a transcript or an interview is about what the question before it asked
-        first, last = bisect.bisect_left(starts, asked[0]), bisect.bisect_left(starts, asked[1])
-        values = tuple(f.value for f in figures[first:last] if f.unit)
+        values = _values_in(figures, starts, *asked)
         if not values and not words.has("statement_topic", *asked):
             return None
     role = _role(speaker, cues)
