@@ -209,8 +209,10 @@ async def _ingest(
         return status_events, incomplete
     listed_by = _unwalked(selection.listed_by)
 
-    async def load(number: int, pages: list[PageOutcome], extracting: Any) -> None:
-        processed = await extracting
+    async def load(
+        number: int, pages: list[PageOutcome], extracted: asyncio.Future[list[ProcessedPage]]
+    ) -> None:
+        processed = await extracted
         result = await load_task(settings, plan, _unwalked(pages), _unwalked(processed), listed_by)
         _tally(counts, result)
         status_events.extend(result.ledger.status_events)
@@ -218,32 +220,27 @@ async def _ingest(
             incomplete.update(selection.listed_by.get(page.candidate.url, []))
         logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
 
-    started: list[asyncio.Future[Any]] = []
-
-    def start(work: Any) -> asyncio.Future[Any]:
-        # only what is in flight is kept: a finished future holds a whole batch of pages
-        started[:] = [future for future in started if not future.done()]
-        started.append(future := asyncio.ensure_future(work))
-        return future
-
     executor = _executor(settings) if len(selection.new) >= settings.pool_min_pages else None
+    fetching = asyncio.ensure_future(fetch_task(fetcher, plan, batches[0]))
+    extracting: asyncio.Future[list[ProcessedPage]] | None = None
+    previous: tuple[list[PageOutcome], asyncio.Future[list[ProcessedPage]]] | None = None
     try:
-        fetching = start(fetch_task(fetcher, plan, batches[0]))
-        previous: tuple[list[PageOutcome], asyncio.Future[Any]] | None = None
         for number in range(1, len(batches) + 1):
             pages = await fetching
             if number < len(batches):
-                fetching = start(fetch_task(fetcher, plan, batches[number]))
+                fetching = asyncio.ensure_future(fetch_task(fetcher, plan, batches[number]))
             jobs = _unwalked(pipeline.page_jobs(plan, pages))
-            extracting = start(extract_task(jobs, topics, executor))
+            extracting = asyncio.ensure_future(extract_task(jobs, topics, executor))
             if previous is not None:
                 await load(number - 1, *previous)
             previous = (pages, extracting)
         if previous is not None:
             await load(len(batches), *previous)
     finally:
-        for future in started:
-            future.cancel()  # a batch still in flight when a stage failed
+        # a batch still in flight when a stage failed (a finished one is left as it is)
+        for future in (fetching, extracting, previous[1] if previous else None):
+            if future is not None:
+                future.cancel()
         if executor is not None:
             executor.shutdown(cancel_futures=True)
     return status_events, incomplete
