@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date
+from unicodedata import normalize
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from extractors.exceptions import NotAnArticle, UnreadableInput
@@ -95,31 +96,37 @@ def extract_article(
         raise NotAnArticle(f"{url or 'input'}: not an HTML document")
     declared = _declared_language(root)
     shielded = _shield_zwnj(root)
-    raw = trafilatura.extract(
+    document = trafilatura.bare_extraction(
         root,
         url=url,
-        output_format="json",
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         # No deduplicate: its cache lives for the whole process, so a page's text would
         # depend on which pages the same worker had read before.
     )
-    if raw is None:
+    if not isinstance(document, Document):
         raise NotAnArticle(f"{url or 'input'}: trafilatura found no article text in the page")
-    data = json.loads(raw.replace(ZWNJ_STAND_IN, ZWNJ) if shielded else raw)
-    text = (data.get("text") or "").strip()
+
+    def cleaned(value: str | None) -> str | None:
+        """As trafilatura's own output gives it: NFC, and ZWNJ put back."""
+        if not value:
+            return None
+        value = normalize("NFC", value)
+        return value.replace(ZWNJ_STAND_IN, ZWNJ) if shielded else value
+
+    text = (cleaned(document.text) or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         raise NotAnArticle(
             f"{url or 'input'}: only {len(text)} characters of text (under {MIN_TEXT_CHARS}); "
             "an index page, a stub or a paywall"
         )
     return Article(
-        title=data.get("title") or None,
+        title=cleaned(document.title),
         text=text,
-        author=data.get("author") or None,
-        published=_parse_date(data.get("date")),
-        site_name=data.get("source-hostname") or data.get("hostname") or None,
+        author=cleaned(document.author),
+        published=_parse_date(document.date),
+        site_name=cleaned(document.sitename) or cleaned(document.hostname),
         language=guess_language(text, declared, language_hint),
-        description=data.get("excerpt") or None,
+        description=cleaned(document.description),
     )

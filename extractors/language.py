@@ -68,7 +68,7 @@ def normalise_declared(value: str | None) -> str | None:
 def _script_counts(text: str) -> Counter[str]:
     """Letters per script: latin, cyrillic, arabic (Persian included) and other."""
     counts = Counter({script: len(regex.findall(text)) for script, regex in _SCRIPTS.items()})
-    counts["other"] = sum(char.isalpha() for char in text) - sum(counts.values())
+    counts["other"] = sum(map(str.isalpha, text)) - sum(counts.values())
     return +counts  # drops the scripts with no letters
 
 
@@ -100,7 +100,7 @@ def _paragraphs(text: str) -> list[str]:
     pending = ""
     for line in text[:SAMPLE_CHARS].splitlines():
         pending = f"{pending} {line}".strip()
-        if sum(char.isalpha() for char in pending) >= MIN_PARAGRAPH:
+        if sum(map(str.isalpha, pending)) >= MIN_PARAGRAPH:
             merged.append(pending)
             pending = ""
     if pending:
@@ -113,7 +113,7 @@ def dominant_language(text: str) -> str | None:
     identifier = _identifier()
     letters: Counter[str] = Counter()
     for paragraph in _paragraphs(text):
-        weight = sum(char.isalpha() for char in paragraph)
+        weight = sum(map(str.isalpha, paragraph))
         if weight:
             language, _ = identifier.classify(paragraph)
             letters[language] += weight
