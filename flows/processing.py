@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from courlan import extract_domain
+
 from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
 from extractors.claims import Extraction, extract_claims
-from extractors.cues import UnknownLanguage
+from extractors.cues import UnknownLanguage, available_languages, load_cues
 from extractors.language import load_model
+from extractors.people import load_gazetteer
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
 from warehouse.ingest import ArticleRecord
@@ -193,9 +196,15 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
 
 
 def warm_up() -> None:
-    """Run in each new worker while the first batch downloads: importing this module loads
-    trafilatura and lxml, and the language model (~0.5 s) would otherwise wait for page 1."""
+    """Load what the first page would otherwise wait for (~0.8 s in all): the language model,
+    every language's cue tables and the gazetteer, and the public-suffix list trafilatura
+    reads on the first URL it meets. Importing this module has already loaded trafilatura and
+    lxml."""
     load_model()
+    for language in available_languages():
+        load_cues(language)
+    load_gazetteer()
+    extract_domain("https://example.org/")
 
 
 def _process_chunk(jobs: Sequence[PageJob], topics: Sequence[Topic]) -> list[ProcessedPage]:
