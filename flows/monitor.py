@@ -12,6 +12,7 @@ import multiprocessing
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
@@ -53,6 +54,8 @@ def _retry_if_transient(task: Any, task_run: Any, state: State[Any]) -> bool:
 
 
 # Results stay in memory: nothing is cached or persisted (the inputs are batches of pages).
+# Every task is async, its blocking work in a thread: a sync task called from this async flow
+# gets a Prefect client of its own (with its own SSL context, ~40 ms a task).
 RETRY_DELAYS: list[float] = [1, 5, 15]
 
 
@@ -64,10 +67,12 @@ RETRY_DELAYS: list[float] = [1, 5, 15]
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=_retry_if_transient,
 )
-def open_run_task(
+async def open_run_task(
     settings: Settings, catalogue: Catalogue, run_id: str, force: bool
 ) -> pipeline.Plan:
-    return pipeline.open_run(settings, catalogue, run_id=run_id, flow="monitor", force=force)
+    return await asyncio.to_thread(
+        partial(pipeline.open_run, settings, catalogue, run_id=run_id, flow="monitor", force=force)
+    )
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
@@ -85,10 +90,10 @@ async def discover_task(
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=_retry_if_transient,
 )
-def select_task(
+async def select_task(
     settings: Settings, plan: pipeline.Plan, polls: list[PollOutcome], topics: list[Topic]
 ) -> pipeline.Selection:
-    return pipeline.select_candidates(settings, plan, polls, topics)
+    return await asyncio.to_thread(pipeline.select_candidates, settings, plan, polls, topics)
 
 
 @task(name="fetch-batch", cache_policy=NO_CACHE, persist_result=False)
@@ -131,7 +136,7 @@ async def load_task(
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=_retry_if_transient,
 )
-def close_run_task(
+async def close_run_task(
     settings: Settings,
     plan: pipeline.Plan,
     polls: list[PollOutcome],
@@ -139,8 +144,10 @@ def close_run_task(
     counts: RunCounts,
     incomplete: set[str],
 ) -> None:
-    pipeline.close_run(settings, plan, polls, selection, counts, incomplete)
-    publish_snapshot(settings.database, settings.snapshot)
+    await asyncio.to_thread(
+        pipeline.close_run, settings, plan, polls, selection, counts, incomplete
+    )
+    await asyncio.to_thread(publish_snapshot, settings.database, settings.snapshot)
 
 
 @task(name="send-alerts", cache_policy=NO_CACHE, persist_result=False)
@@ -263,14 +270,14 @@ async def run_monitor(
     """One monitor run under the writer lock; returns the run's counts."""
     logger = get_run_logger()
     counts = RunCounts()
-    plan = open_run_task(settings, catalogue, run_id, force)
+    plan = await open_run_task(settings, catalogue, run_id, force)
     logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
     async with Fetcher(settings.fetch_config()) as fetcher:
         polls = await discover_task(settings, fetcher, plan)
         counts.sources_polled = len(polls)
         counts.sources_not_modified = sum(p.not_modified for p in polls)
         counts.sources_failed = sum(not p.attempt.ok for p in polls)
-        selection = select_task(settings, plan, _unwalked(polls), catalogue.topics)
+        selection = await select_task(settings, plan, _unwalked(polls), catalogue.topics)
         counts.candidates = len(selection.listed_by)
         counts.articles_known = selection.known
         counts.articles_irrelevant = selection.prefiltered
@@ -285,7 +292,7 @@ async def run_monitor(
             settings, plan, fetcher, selection, catalogue.topics, counts
         )
     await alerts_task(settings, status_events, run_id)
-    close_run_task(settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete)
+    await close_run_task(settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete)
     failures = [p for p in polls if not p.attempt.ok]
     await acreate_markdown_artifact(
         key="monitor-summary",
