@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
+from itertools import accumulate
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
@@ -162,7 +163,28 @@ async def alerts_task(settings: Settings, status_events: list[str], run_id: str)
 
 
 def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+    """Batches of ``size``, but the first and the last a quarter as big.
+
+    The stages overlap only while the pipeline is full: the first batch downloads with
+    nothing to extract yet, and the last is extracted and loaded with nothing left to
+    download. Small batches at both ends keep those idle stretches short.
+    """
+    edge = max(1, size // 4)
+    sizes: list[int] = []
+    left = len(items)
+    if left > edge:
+        sizes.append(edge)
+        left -= edge
+    while left > size + edge:
+        sizes.append(size)
+        left -= size
+    if left > edge:
+        sizes.append(left - edge)
+        left = edge
+    if left:
+        sizes.append(left)
+    starts = accumulate(sizes, initial=0)
+    return [list(items[start : start + n]) for start, n in zip(starts, sizes, strict=False)]
 
 
 def _executor(settings: Settings) -> Executor | None:
