@@ -289,6 +289,9 @@ class Cues:
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
+    place_before_re: re.Pattern[str] | None = None
+    """The words that name an institution as the place where it speaks, right before its
+    name ("в пресс-службе Кремля", "в Кремле"): the speaker of an impersonal plural verb."""
     stance_subject_reach: int | None = None
     """Characters before a stance cue its subject may stand, when farther than the default:
     a language that puts a long object between the subject and a clause-final verb
@@ -735,6 +738,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         split_stances=frozenset(stance for stance, _, _, _ in _splits(data)),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
+        place_before_re=ending_re(data["statement_cues"]["place_before"])
+        if data["statement_cues"].get("place_before")
+        else None,
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
         if people.get("asking")
         else None,
