@@ -606,3 +606,41 @@ def test_a_heading_that_attributes_a_figure_does_not_hide_the_body_that_states_i
     )
     claims = extract_claims(text, language="ru").claims
     assert [(c.value, c.kind) for c in claims] == [(6 * B, "contract_signed")]
+
+
+def _interview(answer: str) -> str:
+    return (
+        "Министр энергетики России Сергей Цивилев ответил на вопросы о сотрудничестве с Ираном.\n\n"
+        "— Сергей Евгеньевич, в Тегеране говорят, что Россия построит в Иране "
+        "газопровод на 3 млрд долларов. Это так?\n\n"
+        f"— {answer}\n\n"
+        "— А торговля?\n\n"
+        "— Товарооборот растет, мы довольны динамикой."
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "stance"),
+    [
+        ("Могу подтвердить, что проект газопровода обсуждается с иранскими коллегами.", "confirm"),
+        ("Можем подтвердить: такие переговоры идут.", "confirm"),
+        ("Я не могу это подтвердить.", "cannot_confirm"),
+        ("Мы такой информацией не располагаем.", "cannot_confirm"),
+        ("Конкретную цифру я называть не буду.", "no_comment"),
+    ],
+)
+def test_a_first_person_answer_in_an_interview_is_the_interviewees_stance(
+    answer: str, stance: str
+) -> None:
+    statements = extract_claims(_interview(answer), language="ru").kremlin_statements
+    assert [(s.speaker, s.role, s.stance) for s in statements] == [
+        ("Sergei Tsivilev", "russian_minister", stance)
+    ]
+
+
+def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
+    text = (
+        "Иранские чиновники снова назвали сумму в 50 млрд долларов российских инвестиций "
+        "в нефть и газ Ирана. Осталось выяснить, подтвердил ли эту цифру хоть кто-то в Москве."
+    )
+    assert extract_claims(text, language="ru").kremlin_statements == []
