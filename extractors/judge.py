@@ -325,6 +325,8 @@ def judge(
         and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
+    if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
+        return None, "outside energy"
     for key, why in _NOT_DEALS:
         if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
             return None, why
@@ -351,6 +353,14 @@ def judge(
     if kind.startswith("trade") or unit in VOLUME_UNITS or _energy(ctx, lo, hi, sentence):
         return kind, ""
     return None, "outside energy"
+
+
+def _goods_of_another_sector(ctx: DocContext, lo: int, fig: Figure) -> bool:
+    """Trade in goods of another sector, named between the trade word and the figure:
+    "exports of Russian wheat to Iran reached $700 million" (but not "trade reached $4
+    billion, mostly grain", where the goods follow the total)."""
+    goods = _nearest(ctx, "off_sector", lo, fig.start, fig)
+    return goods < _FAR and goods < _nearest(ctx, "trade", lo, fig.start, fig)
 
 
 def _energy(ctx: DocContext, lo: int, hi: int, sentence: Sentence) -> bool:
