@@ -289,6 +289,10 @@ class Cues:
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
+    reached_targets: frozenset[str] = frozenset()
+    """Ceiling words that, with a past verb of reaching right after the figure, name the
+    level reached instead ("به ۳ میلیارد دلار رسید", like "reached $3 billion")."""
+    reached_after_re: re.Pattern[str] | None = None
     place_before_re: re.Pattern[str] | None = None
     """The words that name an institution as the place where it speaks, right before its
     name ("в пресс-службе Кремля", "в Кремле"): the speaker of an impersonal plural verb."""
@@ -577,6 +581,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),
+        reached_targets=frozenset(norm_key(w) for w in ranges.get("reached_targets", ())),
+        reached_after_re=starting_re(ranges["reached_after"])
+        if "reached_after" in ranges
+        else None,
         change_joiner_re=_joiner_re(ranges.get("change_after_joiners", ())),
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
