@@ -369,6 +369,8 @@ class Attributor:
             said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
             return said[0].speaker if said else None
         far = self.cues.stance_subject_reach
+        if far is not None and (place := self._place_after(pos, sentence)) is not None:
+            return place
         for m in reversed(self.between(sentence.start, pos)):
             if _reports(m):
                 continue  # "В пресс-службе ... ТАСС сообщили": the agency is told
@@ -394,11 +396,43 @@ class Attributor:
         return frames[0].speaker if frames else self.tagged(sentence)
 
     def _opens(self, m: Mention, sentence: Sentence) -> bool:
-        """Whether group ``m`` stands first in its clause of ``sentence``."""
+        """Whether group ``m``, or an institution named as a place ("В пресс-службе
+        Кремля"), stands first in its clause of ``sentence``."""
+        lo = clause(self.text, sentence, m.start, self.cues)[0]
+        if m.kind == "org" and (place := self._place_words(m)) is not None:
+            return not any(c.isalnum() for c in self.text[lo:place])
         if m.kind != "group":
             return False
-        lo = clause(self.text, sentence, m.start, self.cues)[0]
         return not any(c.isalnum() for c in self.text[lo : m.start])
+
+    def _place_words(self, m: Mention) -> int | None:
+        """Where the words naming institution ``m`` as a place begin ("в пресс-службе
+        Кремля", "в Кремле"), if they do."""
+        pattern = self.cues.place_before_re
+        if pattern is None or m.kind not in ("group", "org") or not m.oblique:
+            return None
+        if m.kind == "group":
+            head = m.text.split(maxsplit=1)[0]
+            return m.start if pattern.search(m.text, 0, len(head)) else None
+        found = pattern.search(self.text, max(0, m.start - 40), m.start)
+        return found.start() if found else None
+
+    def _place_after(self, pos: int, sentence: Sentence) -> Mention | None:
+        """The Russian institution named as a place after a stance cue opening its clause,
+        with no subject before it: "Подтвердить эти данные в пресс-службе Кремля не
+        смогли" (an impersonal plural verb, said by the institution)."""
+        lo, hi = clause(self.text, sentence, pos, self.cues)
+        if any(not (m.possessive or m.oblique or _reports(m)) for m in self.between(lo, pos)):
+            return None  # "Песков эти оценки комментировать не стал": a subject before
+        return next(
+            (
+                m
+                for m in self.between(pos, hi)
+                if m.country == "RU" or (m.entity is not None and m.entity.country == "RU")
+                if self._place_words(m) is not None
+            ),
+            None,
+        )
 
     def referenced_claimant(self, lo: int, hi: int) -> Mention | None:
         """Whose claims a statement in [lo, hi) means: ``X's claims``, ``the envoy's remarks``."""

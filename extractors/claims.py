@@ -249,9 +249,10 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
     primary, attributed = _Values(), _Values()
     for f in found:
         c = f.claim
-        if f.echo is None:
-            primary.add((c.unit,), c.value)
-            primary.add((c.unit, c.claimant), c.value)
+        if f.echo is not None:
+            continue  # a heading or a back-reference restates; it attributes nothing anew
+        primary.add((c.unit,), c.value)
+        primary.add((c.unit, c.claimant), c.value)
         if c.claimant is not None:
             attributed.add((c.unit, c.kind), c.value)
     primary.freeze()

@@ -289,6 +289,13 @@ class Cues:
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
+    reached_targets: frozenset[str] = frozenset()
+    """Ceiling words that, with a past verb of reaching right after the figure, name the
+    level reached instead ("به ۳ میلیارد دلار رسید", like "reached $3 billion")."""
+    reached_after_re: re.Pattern[str] | None = None
+    place_before_re: re.Pattern[str] | None = None
+    """The words that name an institution as the place where it speaks, right before its
+    name ("в пресс-службе Кремля", "в Кремле"): the speaker of an impersonal plural verb."""
     stance_subject_reach: int | None = None
     """Characters before a stance cue its subject may stand, when farther than the default:
     a language that puts a long object between the subject and a clause-final verb
@@ -574,6 +581,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),
+        reached_targets=frozenset(norm_key(w) for w in ranges.get("reached_targets", ())),
+        reached_after_re=starting_re(ranges["reached_after"])
+        if "reached_after" in ranges
+        else None,
         change_joiner_re=_joiner_re(ranges.get("change_after_joiners", ())),
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
@@ -735,6 +746,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         split_stances=frozenset(stance for stance, _, _, _ in _splits(data)),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
+        place_before_re=ending_re(data["statement_cues"]["place_before"])
+        if data["statement_cues"].get("place_before")
+        else None,
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
         if people.get("asking")
         else None,

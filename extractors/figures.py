@@ -124,6 +124,12 @@ def _qualify(fig: Figure, text: str, lo: int, cues: Cues, tokens: Tokens) -> Fig
                 left, 0, found.start()
             ):
                 return fig  # "вырос на 36%, до 1,7 млрд": the new level, not a ceiling
+            if (
+                cues.reached_after_re is not None
+                and norm_key(found.group()) in cues.reached_targets
+                and cues.reached_after_re.match(right)
+            ):
+                return fig  # "به ۳ میلیارد دلار رسید": the level reached, as "reached $3bn"
             return replace(fig, qualifier=qualifier)
     for qualifier, pattern in cues.qualifiers_after:
         if pattern.match(right):

@@ -32,6 +32,11 @@ _NOT_DEALS = (
 """Context cues that, shortly before a figure in its clause, say what else it measures."""
 _NOT_DEAL_REACH = 60
 """How far before the figure a cue of :data:`_NOT_DEALS` may stand."""
+_STAKE_REACH = 50
+"""How far before a percentage a stake or discount cue may stand ("a discount on Russian
+gas for Iran of 30%")."""
+_STAKE_AFTER = 12
+"""How far after a percentage a stake cue may end ("a 60% stake")."""
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -316,6 +321,11 @@ def judge(
     )
     if kind is None and (asked := attributor.question_before(sentence)):
         kind = ctx.first_kind(*asked, unit)  # an answer is about what was asked
+    if unit == "%" and (
+        _nearest(ctx, "stakes", lo, fig.start, fig) <= _STAKE_REACH
+        or _nearest(ctx, "stakes", fig.end, min(hi, fig.end + _STAKE_AFTER), fig) < _FAR
+    ):
+        return None, "a stake or a discount, not a deal figure"
     if unit == "%" and kind not in ("trade_growth", "trade_volume"):
         return None, "a share or change, not a deal figure"
     # the sector named nearest to the figure is what the money is for
@@ -324,6 +334,8 @@ def judge(
         and not (kind or "").startswith("trade")
         and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
     ):
+        return None, "outside energy"
+    if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
         return None, "outside energy"
     for key, why in _NOT_DEALS:
         if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
@@ -351,6 +363,14 @@ def judge(
     if kind.startswith("trade") or unit in VOLUME_UNITS or _energy(ctx, lo, hi, sentence):
         return kind, ""
     return None, "outside energy"
+
+
+def _goods_of_another_sector(ctx: DocContext, lo: int, fig: Figure) -> bool:
+    """Trade in goods of another sector, named between the trade word and the figure:
+    "exports of Russian wheat to Iran reached $700 million" (but not "trade reached $4
+    billion, mostly grain", where the goods follow the total)."""
+    goods = _nearest(ctx, "off_sector", lo, fig.start, fig)
+    return goods < _FAR and goods < _nearest(ctx, "trade", lo, fig.start, fig)
 
 
 def _energy(ctx: DocContext, lo: int, hi: int, sentence: Sentence) -> bool:

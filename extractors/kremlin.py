@@ -120,8 +120,14 @@ def _split(words: TokenIndex, lo: int, hi: int, cues: Cues, stance: str) -> int 
             if not after:
                 break
             b_start = after[0][0]
-            gap = bisect.bisect_left(tokens.starts, b_start) - bisect.bisect_left(
-                tokens.starts, a_end
+            # words, not tokens: the hyphen of "пресс-службе" is no word of its own
+            gap = sum(
+                any(c.isalnum() for c in word)
+                for word in tokens.words[
+                    bisect.bisect_left(tokens.starts, a_end) : bisect.bisect_left(
+                        tokens.starts, b_start
+                    )
+                ]
             )
             if gap <= cues.split_reach and not cues.clause_break_re.search(
                 tokens.text, a_end, b_start

@@ -102,7 +102,7 @@ def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
     [
         ("تا ۱۰ میلیارد دلار", "up_to"),
         ("حداکثر ۱۰ میلیارد دلار", "up_to"),
-        ("به ۱۰ میلیارد دلار رسید", "up_to"),
+        ("به ۱۰ میلیارد دلار خواهد رسید", "up_to"),
         ("بیش از ۱۰ میلیارد دلار", "at_least"),
         ("دست‌کم ۱۰ میلیارد دلار", "at_least"),
         ("دستکم ۱۰ میلیارد دلار", "at_least"),
@@ -494,3 +494,18 @@ def test_the_country_in_iranian_media_is_iran() -> None:
     )
     claims = extract_claims(text, language="fa").claims
     assert [(c.value, c.unit, c.qualifier) for c in claims] == [(2.0, "bcm", "up_to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("صادرات نفت به ۲ میلیارد دلار رسید", "exact"),
+        ("ارزش قرارداد به ۲ میلیارد دلار رسیده است", "exact"),
+        ("ارزش قرارداد به ۲ میلیارد دلار خواهد رسید", "up_to"),
+        ("ارزش قرارداد می‌تواند به ۲ میلیارد دلار برسد", "up_to"),
+        ("ارزش قرارداد به حدود ۲ میلیارد دلار رسید", "about"),
+    ],
+)
+def test_reached_past_is_the_level_and_reaching_ahead_a_ceiling(text: str, qualifier: str) -> None:
+    figures = [f for f in find_figures(text, load_cues("fa")) if f.unit]
+    assert [f.qualifier for f in figures] == [qualifier]

@@ -557,3 +557,90 @@ def test_a_news_agency_is_told_a_stance_and_takes_none() -> None:
     )
     statements = extract_claims(text, language="ru").kremlin_statements
     assert all(s.speaker != "TASS" for s in statements)
+
+
+_IRANIAN_REPORT = (
+    "Агентство Mehr со ссылкой на источник в министерстве нефти написало, что Россия "
+    "профинансирует разработку газового месторождения в Иране на 8 млрд долларов.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("reaction", "stance"),
+    [
+        ("Подтвердить эту сумму в пресс-службе Кремля не смогли.", "cannot_confirm"),
+        ("Подтверждать такие сведения в Кремле не стали.", "cannot_confirm"),
+        ("Обсуждать эти данные в Кремле не стали.", "no_comment"),
+        ("Комментировать эту публикацию в пресс-службе Кремля не стали.", "no_comment"),
+        (
+            "В пресс-службе Кремля «Известиям» ответили, что эти цифры не комментируют.",
+            "no_comment",
+        ),
+    ],
+)
+def test_the_kremlin_named_as_a_place_inside_the_clause_speaks(reaction: str, stance: str) -> None:
+    statements = extract_claims(_IRANIAN_REPORT + reaction, language="ru").kremlin_statements
+    assert [(s.speaker, s.role, s.stance) for s in statements] == [
+        ("Kremlin", "kremlin_press_service", stance)
+    ]
+
+
+def test_a_named_subject_before_the_stance_speaks_rather_than_a_place_after_it() -> None:
+    text = _IRANIAN_REPORT + "Песков эти данные комментировать в Кремле не стал."
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
+
+
+def test_a_place_of_an_event_is_no_speaker() -> None:
+    text = _IRANIAN_REPORT + "Иранский министр подтвердить эти данные на встрече в Кремле не смог."
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert statements == []
+
+
+def test_a_heading_that_attributes_a_figure_does_not_hide_the_body_that_states_it() -> None:
+    text = (
+        "Россия и Иран подписали газовый контракт\n"
+        "Иранские СМИ оценили сделку в $6 млрд\n\n"
+        "«Газпром» и Национальная иранская газовая компания подписали контракт на поставку "
+        "газа в Иран. По данным агентства, стоимость контракта составляет $6 млрд."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [(c.value, c.kind) for c in claims] == [(6 * B, "contract_signed")]
+
+
+def _interview(answer: str) -> str:
+    return (
+        "Министр энергетики России Сергей Цивилев ответил на вопросы о сотрудничестве с Ираном.\n\n"
+        "— Сергей Евгеньевич, в Тегеране говорят, что Россия построит в Иране "
+        "газопровод на 3 млрд долларов. Это так?\n\n"
+        f"— {answer}\n\n"
+        "— А торговля?\n\n"
+        "— Товарооборот растет, мы довольны динамикой."
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "stance"),
+    [
+        ("Могу подтвердить, что проект газопровода обсуждается с иранскими коллегами.", "confirm"),
+        ("Можем подтвердить: такие переговоры идут.", "confirm"),
+        ("Я не могу это подтвердить.", "cannot_confirm"),
+        ("Мы такой информацией не располагаем.", "cannot_confirm"),
+        ("Конкретную цифру я называть не буду.", "no_comment"),
+    ],
+)
+def test_a_first_person_answer_in_an_interview_is_the_interviewees_stance(
+    answer: str, stance: str
+) -> None:
+    statements = extract_claims(_interview(answer), language="ru").kremlin_statements
+    assert [(s.speaker, s.role, s.stance) for s in statements] == [
+        ("Sergei Tsivilev", "russian_minister", stance)
+    ]
+
+
+def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
+    text = (
+        "Иранские чиновники снова назвали сумму в 50 млрд долларов российских инвестиций "
+        "в нефть и газ Ирана. Осталось выяснить, подтвердил ли эту цифру хоть кто-то в Москве."
+    )
+    assert extract_claims(text, language="ru").kremlin_statements == []
