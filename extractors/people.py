@@ -23,6 +23,7 @@ from typing import Any
 
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.exceptions import GazetteerError
+from extractors.given_names import given_name_variants
 from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
 from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
@@ -206,8 +207,9 @@ def load_gazetteer() -> Gazetteer:
         oblique.update(cases)
         names = (*spelling.get("last", ()), *spelling.get("aliases", ()))
         plain.update({w.split()[-1] for w in names} - cases)
+        firsts = {v: None for f in spelling.get("first", ()) for v in given_name_variants(f)}
         for last in spelling.get("last", ()):
-            for first in spelling.get("first", ()):
+            for first in firsts:
                 add(f"{first} {last}", ent)
             if not spelling.get("needs_first"):
                 add(last, ent)
