@@ -25,6 +25,12 @@ _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
 """At most ", " between an apposition and the verb after it."""
+_RELATIVE_GAP = 40
+"""At most this many characters (a short adverbial: "later", "после переговоров") between a
+relative pronoun and the verb of saying it is the subject of."""
+_ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
+"""What may stand between a name and the relative pronoun or participle that follows it."""
+_CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
 """Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
@@ -39,6 +45,9 @@ class Frame:
     end: int
     speaker: Mention
     nominal: bool = False
+    relative: bool = False
+    """Said inside a relative or participial clause ("Y, who said that"): what follows is
+    Y's, whoever speaks earlier in the sentence."""
 
 
 def _reports(m: Mention) -> bool:
@@ -140,10 +149,18 @@ class Attributor:
             )
             if subject is not None:
                 out.append(Frame(start, end, subject))
+        for start, end in words.within("relative_participle", lo, hi):
+            antecedent = self._antecedent(lo, start)
+            if antecedent is not None:
+                out.append(Frame(start, end, antecedent, relative=True))
         for start, end in words.within("saying", lo, hi):
             if any(a <= start < b for a, b in passive_spans) or inside(self.absent, start, end):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
+                continue
+            antecedent = self._relative_subject(lo, start)
+            if antecedent is not None:
+                out.append(Frame(start, end, antecedent, relative=True))
                 continue
             speaker = self._subject(lo, start, end)
             if speaker is not None:
@@ -173,6 +190,38 @@ class Attributor:
             if speaker is not None:
                 out.append(Frame(match.start(), match.end(), speaker))
         return out
+
+    def _antecedent(self, lo: int, at: int) -> Mention | None:
+        """The name right before ``at`` (commas and spaces between), whatever its case: what
+        a relative pronoun or participle there refers to. A role phrase in apposition that
+        resolved to no one gives way to the name it follows ("Новаком, вице-премьером, ...")."""
+        before = [m for m in self.between(lo, at) if not m.possessive]
+        if not before or not _ANTECEDENT_GAP.fullmatch(self.text, before[-1].end, at):
+            return None
+        found = before[-1]
+        if found.kind == "role" and found.entity is None and len(before) > 1:
+            named = before[-2]
+            if named.entity is not None and _ANTECEDENT_GAP.fullmatch(
+                self.text, named.end, found.start
+            ):
+                return named
+        return found
+
+    def _relative_subject(self, lo: int, verb_start: int) -> Mention | None:
+        """The speaker of a verb of saying whose subject is a relative pronoun ("..., who
+        later said", "..., который заявил", "... که گفت"): the name the pronoun follows."""
+        pattern = self.cues.relative_subject_re
+        if pattern is None:
+            return None
+        window = max(lo, verb_start - _RELATIVE_GAP - 12)
+        last = None
+        for match in pattern.finditer(self.text, window, verb_start):
+            last = match
+        if last is None or _CLAUSE_MARK.search(self.text, last.end(), verb_start):
+            return None
+        if verb_start - last.end() > _RELATIVE_GAP:
+            return None
+        return self._antecedent(lo, last.start())
 
     def _first_subject(self, lo: int, verb_start: int) -> Mention | None:
         """The subject of a verb-final clause: its first name that no preposition governs and
@@ -345,7 +394,8 @@ class Attributor:
             verbal = [f for f in verbal if not _CLAUSE_STOP.search(self.text, pos, f.start)]
             if not verbal:
                 return self.tagged(sentence), None
-        main = before[0] if before else verbal[0]
+        relative = [f for f in before if f.relative]
+        main = relative[-1] if relative else before[0] if before else verbal[0]
         later = [
             f
             for f in frames
