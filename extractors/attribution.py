@@ -45,6 +45,8 @@ class Frame:
     end: int
     speaker: Mention
     nominal: bool = False
+    reported: bool = False
+    """A report's source ("به گزارش تسنیم، ..."): yields to anyone in the sentence who says."""
     relative: bool = False
     """Said inside a relative or participial clause ("Y, who said that"): what follows is
     Y's, whoever speaks earlier in the sentence."""
@@ -143,6 +145,10 @@ class Attributor:
             after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0]))
+        for start, end in words.within("report_prefix", lo, hi):
+            after = self._after(end, prefix=True)
+            if after:
+                out.append(Frame(start, end, after[0], reported=True))
         for start, end in words.within("participle", lo, hi):
             subject = next(
                 (m for m in self.between(lo, start) if not (m.possessive or m.oblique)), None
@@ -231,11 +237,14 @@ class Attributor:
         for _, end in words.within("saying", lo, verb_start):
             lo = max(lo, end)
         framed = [end for _, end in words.within("prefix", lo, verb_start)]
+        reported = [end for _, end in words.within("report_prefix", lo, verb_start)]
+        # the outlet a report prefix names ("به گزارش خبرگزاری تسنیم"), past its kind
+        objects = {found[0].start for end in reported if (found := self.between(end, end + 20))}
         verb_quoted = self.quote_at(verb_start) is not None
         for m in self.between(lo, verb_start):
             if m.possessive or m.in_quote != verb_quoted:
                 continue
-            if any(0 <= m.start - end <= 4 for end in framed):
+            if any(0 <= m.start - end <= 4 for end in framed) or m.start in objects:
                 continue
             if tokens.word_before(m.start) in self.cues.non_subject_before:
                 continue
@@ -388,6 +397,8 @@ class Attributor:
         if not verbal:
             return self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
+        if any(not f.reported for f in before):
+            before = [f for f in before if not f.reported]
         if not before:
             # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon
             # heads a clause of its own ("...: the UN put the total at $5 billion")

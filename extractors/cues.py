@@ -504,8 +504,8 @@ _NOT_WORD_LISTS = frozenset(
 def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
-    ``relative_participle``, ``prefix``,
-    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``, ``absence``."""
+    ``relative_participle``, ``prefix``, ``report_prefix``,
+    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -523,8 +523,10 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "participle": saying["participles"],
         "relative_participle": saying.get("relative_participles", []),
         "prefix": saying["prefix"],
+        "report_prefix": saying.get("report_prefix", []),
         "statement_topic": data["statement_topic"],
         "groups": data["people"]["groups"],
+        "agency_nouns": data["people"].get("agency_nouns", []),
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
