@@ -25,6 +25,12 @@ _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
 """At most ", " between an apposition and the verb after it."""
+_RELATIVE_GAP = 40
+"""At most this many characters (a short adverbial: "later", "после переговоров") between a
+relative pronoun and the verb of saying it is the subject of."""
+_ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
+"""What may stand between a name and the relative pronoun or participle that follows it."""
+_CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
 """Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
@@ -39,6 +45,11 @@ class Frame:
     end: int
     speaker: Mention
     nominal: bool = False
+    reported: bool = False
+    """A report's source ("به گزارش تسنیم، ..."): yields to anyone in the sentence who says."""
+    relative: bool = False
+    """Said inside a relative or participial clause ("Y, who said that"): what follows is
+    Y's, whoever speaks earlier in the sentence."""
 
 
 def _reports(m: Mention) -> bool:
@@ -134,16 +145,28 @@ class Attributor:
             after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0]))
+        for start, end in words.within("report_prefix", lo, hi):
+            after = self._after(end, prefix=True)
+            if after:
+                out.append(Frame(start, end, after[0], reported=True))
         for start, end in words.within("participle", lo, hi):
             subject = next(
                 (m for m in self.between(lo, start) if not (m.possessive or m.oblique)), None
             )
             if subject is not None:
                 out.append(Frame(start, end, subject))
+        for start, end in words.within("relative_participle", lo, hi):
+            antecedent = self._antecedent(lo, start)
+            if antecedent is not None:
+                out.append(Frame(start, end, antecedent, relative=True))
         for start, end in words.within("saying", lo, hi):
             if any(a <= start < b for a, b in passive_spans) or inside(self.absent, start, end):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
+                continue
+            antecedent = self._relative_subject(lo, start)
+            if antecedent is not None:
+                out.append(Frame(start, end, antecedent, relative=True))
                 continue
             speaker = self._subject(lo, start, end)
             if speaker is not None:
@@ -174,6 +197,38 @@ class Attributor:
                 out.append(Frame(match.start(), match.end(), speaker))
         return out
 
+    def _antecedent(self, lo: int, at: int) -> Mention | None:
+        """The name right before ``at`` (commas and spaces between), whatever its case: what
+        a relative pronoun or participle there refers to. A role phrase in apposition that
+        resolved to no one gives way to the name it follows ("Новаком, вице-премьером, ...")."""
+        before = [m for m in self.between(lo, at) if not m.possessive]
+        if not before or not _ANTECEDENT_GAP.fullmatch(self.text, before[-1].end, at):
+            return None
+        found = before[-1]
+        if found.kind == "role" and found.entity is None and len(before) > 1:
+            named = before[-2]
+            if named.entity is not None and _ANTECEDENT_GAP.fullmatch(
+                self.text, named.end, found.start
+            ):
+                return named
+        return found
+
+    def _relative_subject(self, lo: int, verb_start: int) -> Mention | None:
+        """The speaker of a verb of saying whose subject is a relative pronoun ("..., who
+        later said", "..., который заявил", "... که گفت"): the name the pronoun follows."""
+        pattern = self.cues.relative_subject_re
+        if pattern is None:
+            return None
+        window = max(lo, verb_start - _RELATIVE_GAP - 12)
+        last = None
+        for match in pattern.finditer(self.text, window, verb_start):
+            last = match
+        if last is None or _CLAUSE_MARK.search(self.text, last.end(), verb_start):
+            return None
+        if verb_start - last.end() > _RELATIVE_GAP:
+            return None
+        return self._antecedent(lo, last.start())
+
     def _first_subject(self, lo: int, verb_start: int) -> Mention | None:
         """The subject of a verb-final clause: its first name that no preposition governs and
         no object marker follows, after any earlier verb of saying ("X said that Y stressed")
@@ -182,11 +237,14 @@ class Attributor:
         for _, end in words.within("saying", lo, verb_start):
             lo = max(lo, end)
         framed = [end for _, end in words.within("prefix", lo, verb_start)]
+        reported = [end for _, end in words.within("report_prefix", lo, verb_start)]
+        # the outlet a report prefix names ("به گزارش خبرگزاری تسنیم"), past its kind
+        objects = {found[0].start for end in reported if (found := self.between(end, end + 20))}
         verb_quoted = self.quote_at(verb_start) is not None
         for m in self.between(lo, verb_start):
             if m.possessive or m.in_quote != verb_quoted:
                 continue
-            if any(0 <= m.start - end <= 4 for end in framed):
+            if any(0 <= m.start - end <= 4 for end in framed) or m.start in objects:
                 continue
             if tokens.word_before(m.start) in self.cues.non_subject_before:
                 continue
@@ -339,13 +397,16 @@ class Attributor:
         if not verbal:
             return self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
+        if any(not f.reported for f in before):
+            before = [f for f in before if not f.reported]
         if not before:
             # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon
             # heads a clause of its own ("...: the UN put the total at $5 billion")
             verbal = [f for f in verbal if not _CLAUSE_STOP.search(self.text, pos, f.start)]
             if not verbal:
                 return self.tagged(sentence), None
-        main = before[0] if before else verbal[0]
+        relative = [f for f in before if f.relative]
+        main = relative[-1] if relative else before[0] if before else verbal[0]
         later = [
             f
             for f in frames

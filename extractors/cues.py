@@ -271,6 +271,9 @@ class Cues:
     compound_joiner_re: re.Pattern[str] | None = None
     """What joins the parts of one compound figure ("3 billion and 100 million dollars"),
     matched whole between them; None: a language that writes no such compounds."""
+    relative_subject_re: re.Pattern[str] | None = None
+    """Relative pronouns that are the subject of the verb of saying after them ("..., who
+    said", "..., который заявил", "... که گفت"): the name before them speaks."""
     after_stop_re: re.Pattern[str] | None = None
     """Words that open the clause a verb of saying introduces ("заявил, что Путин ..."): a
     name after one is what is reported, never the speaker of the verb."""
@@ -500,8 +503,9 @@ _NOT_WORD_LISTS = frozenset(
 
 def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
-    ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``, ``prefix``,
-    ``statement_topic``, ``groups``, ``pronouns``, ``role_nouns``, ``absence``."""
+    ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
+    ``relative_participle``, ``prefix``, ``report_prefix``,
+    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -517,9 +521,12 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "saying": saying["verbs"],
         "passive": saying["passive"],
         "participle": saying["participles"],
+        "relative_participle": saying.get("relative_participles", []),
         "prefix": saying["prefix"],
+        "report_prefix": saying.get("report_prefix", []),
         "statement_topic": data["statement_topic"],
         "groups": data["people"]["groups"],
+        "agency_nouns": data["people"].get("agency_nouns", []),
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
@@ -653,6 +660,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         reach_after=int(saying.get("reach_after", 4)),
         reach_after_verb=saying.get("reach_after_verb"),
         after_stop_re=words_re(saying["after_stops"]) if saying.get("after_stops") else None,
+        relative_subject_re=(
+            words_re(saying["relative_subjects"]) if saying.get("relative_subjects") else None
+        ),
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         honorifics=frozenset(h.lower() for h in people["honorifics"]),

@@ -23,6 +23,7 @@ from typing import Any
 
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.exceptions import GazetteerError
+from extractors.given_names import given_name_variants
 from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
 from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
@@ -36,6 +37,8 @@ _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
 """What may stand between a speaker and the verb of saying that makes them salient."""
+_OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“]*")
+"""Between an outlet's kind and its name ("агентство «Shana»", "the agency Tasnim")."""
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
 
 
@@ -57,7 +60,8 @@ class Entity:
 class Mention:
     """A reference to a speaker or party: ``text[start:end]``.
 
-    kind: person, org, group, role, pronoun or unknown (a name not in the gazetteer).
+    kind: person, org, group, role, pronoun or unknown (a name not in the gazetteer); "the
+    agency" is an org once resolved to the outlet named before it, and dropped if none was.
     ``entity`` is filled for gazetteer names and for resolved pronouns and role phrases.
     """
 
@@ -206,8 +210,9 @@ def load_gazetteer() -> Gazetteer:
         oblique.update(cases)
         names = (*spelling.get("last", ()), *spelling.get("aliases", ()))
         plain.update({w.split()[-1] for w in names} - cases)
+        firsts = {v: None for f in spelling.get("first", ()) for v in given_name_variants(f)}
         for last in spelling.get("last", ()):
-            for first in spelling.get("first", ()):
+            for first in firsts:
                 add(f"{first} {last}", ent)
             if not spelling.get("needs_first"):
                 add(last, ent)
@@ -348,6 +353,11 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 oblique=oblique,
             )
         )
+    for start, end in zip(*index.spans("agency_nouns"), strict=True):
+        word = text[start:end].split()[-1].lower()
+        out.append(
+            Mention(start, end, text[start:end], "agency", oblique=word in cues.oblique_starts)
+        )
     for start, end in zip(*index.spans("pronouns"), strict=True):
         word = text[start:end].lower()
         out.append(
@@ -486,6 +496,10 @@ def _unique_holder(
     return fits[0] if len(fits) == 1 else None
 
 
+def _outlet(ent: Entity | None) -> bool:
+    return ent is not None and ent.kind == "org" and ent.role == "media"
+
+
 def _resolve(
     mentions: list[Mention], text: str, gaz: Gazetteer, cues: Cues, year: int | None
 ) -> list[Mention]:
@@ -542,6 +556,14 @@ def _resolve(
                 ent = next((h.entity for h in pool if h.kind == "unknown" and h.entity), None)
             if ent is not None:
                 m = replace(m, entity=ent, country=ent.country)
+        elif m.kind == "agency":
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and _OUTLET_NAME_GAP.fullmatch(text, m.end, nxt.start):
+                continue  # "агентство Shana": the name that follows speaks
+            ent = next((h.entity for h in reversed(history) if _outlet(h.entity)), None)
+            if ent is None:
+                continue  # no outlet named before: "the agency" names no one we know
+            m = replace(m, kind="org", entity=ent, country=ent.country)
         elif m.kind == "unknown":
             ent = Entity(name=m.text, kind="person", country="", role="other")
             m = replace(m, entity=ent)
