@@ -214,6 +214,9 @@ class Cues:
     group_head_re: re.Pattern[str]
     nationality: dict[str, str]
     group_countries: dict[str, str]
+    group_labels: dict[str, str]
+    """The English name of a group phrase of another language ("иранские сми" → "Iranian
+    media"), so that claimants compare across languages as people's names do."""
     speaker_roles: tuple[tuple[str, str], ...]
     unknown_name_re: re.Pattern[str]
     periods: dict[str, re.Pattern[str]]
@@ -677,6 +680,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         nationality={k.lower(): v for k, v in people["nationality"].items()},
         group_countries={k.lower(): v for k, v in people["group_countries"].items()},
+        group_labels={norm_key(k): v for k, v in _public(people.get("group_labels", {})).items()},
         speaker_roles=tuple(
             sorted(
                 ((k.lower(), v) for k, v in _public(people["speaker_roles"]).items()),

@@ -77,13 +77,15 @@ class Mention:
     in_quote: bool = False
     oblique: bool = False
     """In a case form that cannot be a sentence's subject ("с Путиным", "в Кремле")."""
+    canonical: str | None = None
+    """A group phrase's English name, when the language's cues give one."""
 
     @property
     def label(self) -> str:
         """Canonical name, or the phrase itself for groups and unresolved roles."""
         if self.entity is not None:
             return self.entity.name
-        return self.text.replace("’", "'")
+        return self.canonical or self.text.replace("’", "'")
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,7 @@ def _group(text: str, start: int, end: int, country: str | None, cues: Cues) -> 
         country=country,
         possessive=possessive,
         oblique=oblique,
+        canonical=cues.group_labels.get(norm_key(text[start:end])),
     )
 
 
@@ -444,6 +447,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
                 salient=salient,
                 in_quote=in_quote,
                 oblique=m.oblique,
+                canonical=m.canonical,
             )
         )
     return out
