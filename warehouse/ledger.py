@@ -128,10 +128,7 @@ fresh AS (
 ),
 -- Claims this batch reported earlier than before: a statement their stored mentions once
 -- came too early for may reach them now.
-moved AS (
-    SELECT claim_id FROM ledger_batch_summary a JOIN claim_state s USING (claim_id)
-    WHERE a.first_seen < s.first_seen
-),
+moved AS (SELECT claim_id FROM ledger_batch_summary WHERE moved),
 -- Every mention a link or its checks can need: the batch's own (as resolved, not looked
 -- up among all mentions), and in one filtered scan the moved claims' (all of them), those in
 -- any statement's own article (subject links, scope), and those of the claimants the fresh
