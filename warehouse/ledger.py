@@ -282,24 +282,6 @@ def store_mentions(
     )
 
 
-def _stored_mentions(
-    conn: duckdb.DuckDBPyConnection, mentions: Sequence[MentionRecord]
-) -> tuple[set[str], set[tuple[str, str]]]:
-    """Which of ``mentions`` are stored already (their ids), and the (claim_id, article_id)
-    of every stored mention of their articles, in one scan of the mentions."""
-    if not mentions:
-        return set(), set()
-    ids = list({m.mention_id for m in mentions})
-    rows = conn.execute(
-        "SELECT mention_id, claim_id, article_id FROM mentions "
-        "WHERE mention_id IN (SELECT UNNEST($1::VARCHAR[])) "
-        "OR article_id IN (SELECT UNNEST($2::VARCHAR[]))",
-        [ids, list({m.article_id for m in mentions})],
-    ).fetchall()
-    wanted = set(ids)
-    return {row[0] for row in rows if row[0] in wanted}, {(row[1], row[2]) for row in rows}
-
-
 def load_ledger(
     conn: duckdb.DuckDBPyConnection,
     mentions: Sequence[MentionRecord],
@@ -314,7 +296,7 @@ def load_ledger(
     article loaded again, changes nothing. Call inside the transaction that stores the articles.
     """
     changes = LedgerChanges()
-    known_mentions, seen = _stored_mentions(conn, mentions)
+    known_mentions = existing_keys(conn, "mentions", "mention_id", [m.mention_id for m in mentions])
     new_mentions = list(
         {m.mention_id: m for m in mentions if m.mention_id not in known_mentions}.values()
     )
@@ -335,7 +317,7 @@ def load_ledger(
             changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
         else:
             no_mentions(conn)
-        summarise_batch(conn, mentions=bool(new_mentions), seen=seen)
+        summarise_batch(conn, mentions=bool(new_mentions))
         if new_mentions:
             store_mentions(conn, [name for name in columns if name != "ord"], stamp)
             by_mentions = [

@@ -62,10 +62,9 @@ WITH batch AS (
     FROM {BATCH_VIEW} b JOIN ledger_resolved r USING (ord)
 ),
 seen AS (
-    -- the batch's articles that already had mentions of a claim (a re-extraction), as the
-    -- caller found them when it looked up which mentions were stored
-    SELECT DISTINCT UNNEST($seen_claims::VARCHAR[]) AS claim_id,
-           UNNEST($seen_articles::VARCHAR[]) AS article_id
+    -- the batch's articles that already had mentions of a claim (a re-extraction)
+    SELECT DISTINCT claim_id, article_id FROM mentions
+    WHERE article_id IN (SELECT article_id FROM batch)
 ),
 summary AS (
 SELECT b.claim_id, min(report) AS first_report, arg_min(kind, report) AS kind,
@@ -258,22 +257,12 @@ LEFT JOIN drift USING (claim_id)
 """
 
 
-def summarise_batch(
-    conn: duckdb.DuckDBPyConnection, *, mentions: bool, seen: Collection[tuple[str, str]] = ()
-) -> None:
+def summarise_batch(conn: duckdb.DuckDBPyConnection, *, mentions: bool) -> None:
     """Summarise the batch's mentions per claim (if it has ``mentions``) in the temporary
-    table ``ledger_batch_summary``; call before they are stored, drop it after the refresh.
-
-    ``seen``: the (claim_id, article_id) of every mention stored before of the batch's
-    articles (none, unless an article is re-extracted).
-    """
+    table ``ledger_batch_summary``; call before they are stored, drop it after the refresh."""
     conn.execute(_SUMMARY_TABLE)
     if mentions:
-        params = {
-            "seen_claims": [claim for claim, _ in seen],
-            "seen_articles": [article for _, article in seen],
-        }
-        conn.execute(_BATCH_SUMMARY, params)
+        conn.execute(_BATCH_SUMMARY)
 
 
 def record_drift(
