@@ -128,20 +128,19 @@ fresh AS (
 ),
 -- Claims this batch reported earlier than before: a statement their stored mentions once
 -- came too early for may reach them now.
-moved AS (
-    SELECT claim_id FROM ledger_batch_summary a JOIN claim_state s USING (claim_id)
-    WHERE a.first_seen < s.first_seen
-),
--- Every mention a link or its checks can need, in one filtered scan: the batch's own, the
--- moved claims' (all of them), those in any statement's own article (subject links, scope),
--- and those of the claimants the fresh statements name. A stored mention of a touched claim
--- was paired with every statement when it or the statement was loaded; only a moved first
--- report or a grown scope can make such a pair link now. The joins below run on this, not
--- on all mentions.
+moved AS (SELECT claim_id FROM ledger_batch_summary WHERE moved),
+-- Every mention a link or its checks can need: the batch's own (as resolved, not looked
+-- up among all mentions), and in one filtered scan the moved claims' (all of them), those in
+-- any statement's own article (subject links, scope), and those of the claimants the fresh
+-- statements name. A stored mention of a touched claim was paired with every statement when
+-- it or the statement was loaded; only a moved first report or a grown scope can make such a
+-- pair link now. The joins below run on this, not on all mentions; a mention found both ways
+-- is there twice, which no use of it counts.
 rel AS MATERIALIZED (
+    SELECT article_id, claim_id, claimant, reported_on, family, unit FROM ledger_resolved
+    UNION ALL
     SELECT article_id, claim_id, claimant, reported_on, family, unit FROM mentions
-    WHERE mention_id IN (SELECT mention_id FROM ledger_resolved)
-       OR claim_id IN (SELECT claim_id FROM moved)
+    WHERE claim_id IN (SELECT claim_id FROM moved)
        OR article_id IN (SELECT article_id FROM statements)
        OR claimant IN (SELECT about_claimant FROM fresh)
 ),
@@ -333,7 +332,9 @@ def load_ledger(
         linked = link_statements(conn, by_mentions, fresh, now=now)
         touched = sorted(set(by_mentions) | linked)
         # A claim's events follow from its linked statements: only new links can add some.
-        status_rows = conn.execute(_STATUS_EVENTS, [sorted(linked), now, run_id]).fetchall()
+        status_rows = (
+            conn.execute(_STATUS_EVENTS, [sorted(linked), now, run_id]).fetchall() if linked else []
+        )
         drift_rows = record_drift(conn, now=now, run_id=run_id) if new_mentions else []
         refresh_state(
             conn,

@@ -171,7 +171,9 @@ ORDER BY b.reported_on, b.article_id, b.char_start, x.ord  -- the order they wer
 _RESOLVED = f"""
 CREATE OR REPLACE TEMP TABLE ledger_resolved AS
 SELECT b.ord, b.mention_id, b.article_id, coalesce(d.claim_id, s.best[4]) AS claim_id,
-       coalesce(d.topic, s.best[5]) AS topic
+       coalesce(d.topic, s.best[5]) AS topic, b.family::VARCHAR AS family,
+       b.unit::VARCHAR AS unit, b.claimant::VARCHAR AS claimant,
+       b.reported_on::DATE AS reported_on
 FROM {BATCH_VIEW} b
 LEFT JOIN {_DECIDED_VIEW} d USING (ord)
 LEFT JOIN ledger_stored_match s USING (ord)
@@ -185,7 +187,8 @@ def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
     """An empty ``ledger_resolved``, for a batch of statements alone."""
     conn.execute(
         "CREATE OR REPLACE TEMP TABLE ledger_resolved (ord BIGINT, mention_id VARCHAR, "
-        "article_id VARCHAR, claim_id VARCHAR, topic VARCHAR)"
+        "article_id VARCHAR, claim_id VARCHAR, topic VARCHAR, family VARCHAR, unit VARCHAR, "
+        "claimant VARCHAR, reported_on DATE)"
     )
 
 
@@ -239,7 +242,8 @@ def resolve(
 
     The batch is read from the view ``_ledger_batch`` (``ord``: the mention's place in
     ``mentions``); the result is left in the temporary table ``ledger_resolved`` (ord,
-    mention_id, article_id, claim_id, topic), which the caller drops.
+    mention_id, article_id, claim_id, topic, and the family, unit, claimant and reported_on
+    that statement links read), which the caller drops.
     """
     pending = _in_order(conn)
     article_topics = _article_topics(conn, sorted({mentions[i].article_id for i, _ in pending}))

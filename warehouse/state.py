@@ -46,9 +46,12 @@ CREATE OR REPLACE TEMP TABLE ledger_batch_summary (
     claim_id VARCHAR, first_report {_REPORT}, kind VARCHAR, qualifier VARCHAR,
     value_usd_report {_REPORT}, value_usd DOUBLE, claimants VARCHAR[], first_seen DATE,
     last_seen DATE, mentions BIGINT, new_articles BIGINT, outlets VARCHAR[],
-    leanings VARCHAR[], languages VARCHAR[]
+    leanings VARCHAR[], languages VARCHAR[], moved BOOLEAN, rewound BOOLEAN
 )
 """
+# Beside each claim's summary, how the batch moves its stored row (read once here, for the
+# statement links and the drift check): ``moved``, an earlier first report date; ``rewound``,
+# an earlier first report. claim_state is not written until the refresh, the load's last step.
 _BATCH_SUMMARY = f"""
 INSERT INTO ledger_batch_summary
 WITH batch AS (
@@ -62,7 +65,8 @@ seen AS (
     -- the batch's articles that already had mentions of a claim (a re-extraction)
     SELECT DISTINCT claim_id, article_id FROM mentions
     WHERE article_id IN (SELECT article_id FROM batch)
-)
+),
+summary AS (
 SELECT b.claim_id, min(report) AS first_report, arg_min(kind, report) AS kind,
        arg_min(qualifier, report) AS qualifier,
        min(report) FILTER (WHERE value_usd IS NOT NULL) AS value_usd_report,
@@ -77,13 +81,27 @@ SELECT b.claim_id, min(report) AS first_report, arg_min(kind, report) AS kind,
 FROM batch b
 LEFT JOIN seen ON seen.claim_id = b.claim_id AND seen.article_id = b.article_id
 GROUP BY b.claim_id
+)
+SELECT a.*, coalesce(a.first_seen < s.first_seen, false) AS moved,
+       coalesce(a.first_report < s.first_report, false) AS rewound
+FROM summary a LEFT JOIN claim_state s USING (claim_id)
 """
 
-_DRIFT_EVENTS = f"""
+_REWOUND_REPORTS = f"""
+    UNION ALL
+    SELECT claim_id, mention_id, kind, qualifier, reported_on, {_report_key()}
+    FROM mentions
+    WHERE modality = 'asserted' AND claim_id IN (SELECT claim_id FROM rewound)
+"""
+"""The stored reports of the claims the batch rewound, compared again; left out of the query
+when there are none (it would scan every mention to find nothing)."""
+
+
+def _drift_events(rewound_reports: str) -> str:
+    return f"""
 WITH rewound AS (
     -- claims this batch gave an earlier first report: all their reports are compared again
-    SELECT claim_id FROM ledger_batch_summary a JOIN claim_state s USING (claim_id)
-    WHERE a.first_report < s.first_report
+    SELECT claim_id FROM ledger_batch_summary WHERE rewound
 ),
 reports AS (
     SELECT r.claim_id, b.mention_id, b.kind, b.qualifier, b.reported_on::DATE AS reported_on,
@@ -98,10 +116,7 @@ reports AS (
     WHERE claim_id IN (SELECT claim_id FROM ledger_batch_summary)
       AND claim_id NOT IN (SELECT claim_id FROM rewound)
       AND NOT first_report.not_asserted
-    UNION ALL
-    SELECT claim_id, mention_id, kind, qualifier, reported_on, {_report_key()}
-    FROM mentions
-    WHERE modality = 'asserted' AND claim_id IN (SELECT claim_id FROM rewound)
+    {rewound_reports}
 ),
 ranked AS (
     SELECT *, row_number() OVER w AS n,
@@ -130,6 +145,10 @@ FROM changed
 ON CONFLICT DO NOTHING
 RETURNING event_id, claim_id
 """
+
+
+_DRIFT_EVENTS = {False: _drift_events(""), True: _drift_events(_REWOUND_REPORTS)}
+"""The drift query, without and with the rewound claims' stored reports."""
 
 
 def _merged(column: str) -> str:
@@ -253,7 +272,9 @@ def record_drift(
 
     Call after the mentions are stored and before the state is refreshed.
     """
-    rows = conn.execute(_DRIFT_EVENTS, {"now": now, "run_id": run_id}).fetchall()
+    rewound = conn.execute("SELECT bool_or(rewound) FROM ledger_batch_summary").fetchone()
+    sql = _DRIFT_EVENTS[bool(rewound and rewound[0])]
+    rows = conn.execute(sql, {"now": now, "run_id": run_id}).fetchall()
     return [(row[0], row[1]) for row in rows]
 
 
