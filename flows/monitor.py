@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
-from itertools import accumulate
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
@@ -163,28 +162,7 @@ async def alerts_task(settings: Settings, status_events: list[str], run_id: str)
 
 
 def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
-    """Batches of ``size``, but the first and the last a quarter as big.
-
-    The stages overlap only while the pipeline is full: the first batch downloads with
-    nothing to extract yet, and the last is extracted and loaded with nothing left to
-    download. Small batches at both ends keep those idle stretches short.
-    """
-    edge = max(1, size // 4)
-    sizes: list[int] = []
-    left = len(items)
-    if left > edge:
-        sizes.append(edge)
-        left -= edge
-    while left > size + edge:
-        sizes.append(size)
-        left -= size
-    if left > edge:
-        sizes.append(left - edge)
-        left = edge
-    if left:
-        sizes.append(left)
-    starts = accumulate(sizes, initial=0)
-    return [list(items[start : start + n]) for start, n in zip(starts, sizes, strict=False)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def _executor(settings: Settings) -> Executor | None:
@@ -228,8 +206,9 @@ async def _ingest(
 ) -> tuple[list[str], set[str]]:
     """Fetch, extract and load the new candidates batch by batch.
 
-    Three batches are in flight: batch k+1 downloads and batch k is extracted in the worker
-    processes while batch k-1 loads here, so that no stage waits for another.
+    The three stages run at once, each on the next batch the one before has finished, with
+    at most one finished batch waiting between two stages: while batch k loads here, batch
+    k+1 is extracted in the worker processes and batch k+2 downloads.
 
     Returns:
         The run's status events, and the sources whose listing was not fully fetched.
@@ -241,18 +220,9 @@ async def _ingest(
     if not batches:
         return status_events, incomplete
     listed_by = _unwalked(selection.listed_by)
-
-    async def load(
-        number: int, pages: list[PageOutcome], extracted: asyncio.Future[list[ProcessedPage]]
-    ) -> None:
-        processed = await extracted
-        result = await load_task(settings, plan, _unwalked(pages), _unwalked(processed), listed_by)
-        _tally(counts, result)
-        status_events.extend(result.ledger.status_events)
-        for page in result.transient_failures:
-            incomplete.update(selection.listed_by.get(page.candidate.url, []))
-        logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
-
+    fetched: asyncio.Queue[list[PageOutcome]] = asyncio.Queue(maxsize=1)
+    extracted: asyncio.Queue[tuple[list[PageOutcome], list[ProcessedPage]]]
+    extracted = asyncio.Queue(maxsize=1)
     # Starting the workers waits for the fork server to load the extraction code (~1.4 s):
     # in a thread, while batch 1 downloads.
     starting = (
@@ -260,27 +230,36 @@ async def _ingest(
         if len(selection.new) >= settings.pool_min_pages
         else None
     )
-    fetching = asyncio.ensure_future(fetch_task(fetcher, plan, batches[0]))
-    extracting: asyncio.Future[list[ProcessedPage]] | None = None
-    previous: tuple[list[PageOutcome], asyncio.Future[list[ProcessedPage]]] | None = None
-    try:
-        for number in range(1, len(batches) + 1):
-            pages = await fetching
-            if number < len(batches):
-                fetching = asyncio.ensure_future(fetch_task(fetcher, plan, batches[number]))
+
+    async def fetch_all() -> None:
+        for batch in batches:
+            await fetched.put(await fetch_task(fetcher, plan, batch))
+
+    async def extract_all() -> None:
+        executor = await starting if starting is not None else None
+        for _ in batches:
+            pages = await fetched.get()
             jobs = _unwalked(pipeline.page_jobs(plan, pages))
-            executor = await starting if starting is not None else None
-            extracting = asyncio.ensure_future(extract_task(jobs, topics, executor))
-            if previous is not None:
-                await load(number - 1, *previous)
-            previous = (pages, extracting)
-        if previous is not None:
-            await load(len(batches), *previous)
+            await extracted.put((pages, await extract_task(jobs, topics, executor)))
+
+    async def load_all() -> None:
+        for number in range(1, len(batches) + 1):
+            pages, processed = await extracted.get()
+            result = await load_task(
+                settings, plan, _unwalked(pages), _unwalked(processed), listed_by
+            )
+            _tally(counts, result)
+            status_events.extend(result.ledger.status_events)
+            for page in result.transient_failures:
+                incomplete.update(selection.listed_by.get(page.candidate.url, []))
+            logger.info("batch %s/%s loaded: %s pages", number, len(batches), len(pages))
+
+    stages = [asyncio.ensure_future(stage()) for stage in (fetch_all, extract_all, load_all)]
+    try:
+        await asyncio.gather(*stages)
     finally:
-        # a batch still in flight when a stage failed (a finished one is left as it is)
-        for future in (fetching, extracting, previous[1] if previous else None):
-            if future is not None:
-                future.cancel()
+        for stage in stages:  # the others, when one failed
+            stage.cancel()
         if starting is not None and (executor := await starting) is not None:
             executor.shutdown(cancel_futures=True)
     return status_events, incomplete

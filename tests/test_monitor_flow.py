@@ -13,7 +13,6 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from flows.demo.synthetic import SyntheticSite, feed_xml
-from flows.monitor import _batches
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -199,15 +198,3 @@ def test_worker_processes_store_what_the_flows_own_process_stores(tmp_path: Path
     sql = "SELECT char_start, value, unit, claimant FROM mentions ORDER BY ALL"
     mentions = query(tmp_path / "pooled", sql)
     assert mentions and query(tmp_path / "inline", sql) == mentions
-
-
-@pytest.mark.parametrize("count", [0, 1, 25, 26, 100, 150, 500, 2001])
-def test_batches_take_every_candidate_once_with_small_ends(count: int) -> None:
-    """Every candidate lands in one batch, in order; none is over the size; the first and
-    the last batch of a long run are a quarter of it, so the pipeline fills and drains fast."""
-    batches = _batches(list(range(count)), 100)
-    assert [item for batch in batches for item in batch] == list(range(count))
-    assert all(0 < len(batch) <= 100 for batch in batches)
-    if count > 150:
-        assert len(batches[0]) == len(batches[-1]) == 25
-        assert max(map(len, batches)) == 100
