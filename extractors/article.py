@@ -20,6 +20,11 @@ logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 80
 """Less text than this is a stub, a paywall or an index page, not an article."""
+FAST = True
+"""trafilatura without its fallback extractors (readability, jusText): on the 181 real news
+pages of the article-extraction benchmark it is 23 % faster and as accurate (mean token F1
+against their ground truth 0.961 against 0.959; 176 texts identical, of the 5 others 3
+better and 2 worse); see benchmarks/bench_article_modes.py."""
 ZWNJ_STAND_IN = "\u2e3f"
 """Printable stand-in for the zero-width non-joiner while trafilatura works: it drops every
 non-printable character, and Persian spells words with ZWNJ ("سرمایه‌گذاری")."""
@@ -99,6 +104,7 @@ def extract_article(
     document = trafilatura.bare_extraction(
         root,
         url=url,
+        fast=FAST,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
