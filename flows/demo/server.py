@@ -168,6 +168,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _CorpusHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128
+    """A web server's listen backlog (socketserver's is 5, and a dropped connection waits a
+    second to retry)."""
 
     def __init__(self, address: tuple[str, int], demo: DemoServer) -> None:
         super().__init__(address, _Handler)

@@ -170,6 +170,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _SiteServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128
+    """A web server's listen backlog (socketserver's is 5): with more connections arriving at
+    once the kernel drops their SYNs, and each dropped client waits a second to retry."""
 
     def __init__(self, site: SyntheticSite) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
