@@ -38,6 +38,7 @@ from typing import Any
 
 import duckdb
 
+from flows.settings import Settings
 from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, held_for_run, write_transaction
 from warehouse.ingest import ArticleRecord, FetchLogRecord, Listing, load_articles
@@ -53,8 +54,8 @@ from warehouse.migrations import migrate
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "ledger.json"
-MONITOR_BATCH = 100
-"""flows/settings.py: Settings.batch_size, the articles a monitor run loads per transaction."""
+MONITOR_BATCH: int = Settings.model_fields["batch_size"].default
+"""The articles a monitor run loads per transaction."""
 
 START = date(2018, 1, 1)
 DAYS = 8 * 365

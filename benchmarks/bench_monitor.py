@@ -27,6 +27,8 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from flows.settings import Settings
+
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "monitor.json"
 
@@ -127,7 +129,9 @@ def child(pages: int, batch_size: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
-    parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument(
+        "--batch-size", type=int, default=Settings.model_fields["batch_size"].default
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

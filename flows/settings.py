@@ -67,7 +67,10 @@ class Settings(BaseSettings):
     database: Path = Path("data/claimwatch.duckdb")
     snapshot: Path = Path("data/claimwatch-read.duckdb")
     contact: str = "ops@example.org"
-    batch_size: int = Field(default=100, ge=1)
+    batch_size: int = Field(default=200, ge=1)
+    """Pages per batch of a monitor run: each batch costs three Prefect task runs and a load
+    of some twenty SQL statements whatever its size (at 100 a 500-page run took 7.5 s on 2
+    cores, at 200 6.3-6.9 s; benchmarks/bench_monitor.py)."""
     extract_workers: int = Field(default=0, ge=0)
     """Processes for extraction; 0 means one per core."""
     pool_min_pages: int = Field(default=150, ge=0)
