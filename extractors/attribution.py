@@ -33,6 +33,11 @@ _ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
 _CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
 """Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
+_TAG_OPENING = re.compile("[,\u060c]['\"\u2019\u201d\u00bb]?\\s*(?:[\u2014\u2013-]\\s*)?$")
+"""How a closing tag is set off from what it reports: a comma (and a closing quote or a dash)
+right before it."""
+_SENTENCE_CLOSERS = " \n.!?'\"’”»)\u061f"
+"""What may end a sentence after its last word: a stop, closing quotes and brackets."""
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 """Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
 
@@ -406,6 +411,10 @@ class Attributor:
             if not verbal:
                 return self.tagged(sentence), None
         relative = [f for f in before if f.relative]
+        if before and not relative and (tag := self._closing_tag(pos, sentence, verbal)):
+            # "Gazprom has pledged $10 billion, he added": the tag speaks for the sentence
+            inner = [f for f in before if f.speaker.label != tag.speaker.label]
+            return tag.speaker, inner[-1].speaker if inner else None
         main = relative[-1] if relative else before[0] if before else verbal[0]
         later = [
             f
@@ -413,6 +422,21 @@ class Attributor:
             if main.start < f.start < pos and f.speaker.label != main.speaker.label
         ]
         return main.speaker, later[-1].speaker if later else None
+
+    def _closing_tag(self, pos: int, sentence: Sentence, verbal: list[Frame]) -> Frame | None:
+        """The frame of saying set off by a comma after the figure at ``pos`` that closes its
+        sentence ("..., he added.", "..., said Velayati on Thursday."), if a person speaks it:
+        whoever speaks earlier in the sentence, that person relays it."""
+        tag = verbal[-1]
+        if tag.speaker.kind in ("org", "group"):
+            return None  # "..., Iranian state media reported": an outlet reports the speaker
+        head = min(tag.start, tag.speaker.start)
+        if head <= pos or _CLAUSE_STOP.search(self.text, pos, head):
+            return None
+        if not _TAG_OPENING.search(self.text, pos, head):
+            return None
+        rest = self.text[max(tag.end, tag.speaker.end) : sentence.end].rstrip(_SENTENCE_CLOSERS)
+        return None if _CLAUSE_MARK.search(rest) else tag
 
     def speaker_at(self, pos: int, sentence: Sentence) -> Mention | None:
         """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements)."""
