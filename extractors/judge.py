@@ -252,6 +252,18 @@ def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
     return best
 
 
+def _nearest_sector(ctx: DocContext, lo: int, hi: int, fig: Figure) -> int:
+    """:func:`_nearest` for the cues of another sector, leaving out those that only say how
+    goods travel ("shipments of fuel by rail": the railway is not what the figure counts)."""
+    means = ctx.cues_in("transport_means", lo, hi)
+    best = _FAR
+    for start, end in ctx.cues_in("off_sector", lo, hi):
+        if any(a <= start and end <= b for a, b in means):
+            continue
+        best = min(best, fig.start - end if end <= fig.start else max(0, start - fig.end))
+    return best
+
+
 def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
     """A clause that names one side and another country (not as a route) is about their
     dealings: "a pipeline to carry 50 bcm of Russian gas a year to China"."""
@@ -332,7 +344,7 @@ def judge(
     if (
         ctx.has("off_sector", lo, hi)
         and not (kind or "").startswith("trade")
-        and _nearest(ctx, "off_sector", lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
+        and _nearest_sector(ctx, lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
     if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
@@ -369,7 +381,7 @@ def _goods_of_another_sector(ctx: DocContext, lo: int, fig: Figure) -> bool:
     """Trade in goods of another sector, named between the trade word and the figure:
     "exports of Russian wheat to Iran reached $700 million" (but not "trade reached $4
     billion, mostly grain", where the goods follow the total)."""
-    goods = _nearest(ctx, "off_sector", lo, fig.start, fig)
+    goods = _nearest_sector(ctx, lo, fig.start, fig)
     return goods < _FAR and goods < _nearest(ctx, "trade", lo, fig.start, fig)
 
 
