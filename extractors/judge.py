@@ -32,6 +32,9 @@ _NOT_DEALS = (
 """Context cues that, shortly before a figure in its clause, say what else it measures."""
 _NOT_DEAL_REACH = 60
 """How far before the figure a cue of :data:`_NOT_DEALS` may stand."""
+_TRANSPORT_MEANS = "transport_means"
+"""Phrases saying how goods travel ("by rail"): another sector's word inside one is the route,
+not what a figure counts ("shipments of fuel by rail")."""
 _STAKE_REACH = 50
 """How far before a percentage a stake or discount cue may stand ("a discount on Russian
 gas for Iran of 30%")."""
@@ -243,24 +246,18 @@ def _nearest_country(ctx: DocContext, lo: int, hi: int, fig: Figure) -> str | No
     return best[1] if best else None
 
 
-def _nearest(ctx: DocContext, key: str, lo: int, hi: int, fig: Figure) -> int:
-    """Distance from the figure to the nearest match of context cue ``key`` in [lo, hi)."""
+def _nearest(
+    ctx: DocContext, key: str, lo: int, hi: int, fig: Figure, *, unless: str | None = None
+) -> int:
+    """Distance from the figure to the nearest match of context cue ``key`` in [lo, hi),
+    leaving out the matches that lie inside a match of cue ``unless``."""
+    inside_of = ctx.cues_in(unless, lo, hi) if unless is not None else []
     best = _FAR
     for start, end in ctx.cues_in(key, lo, hi):
+        if any(a <= start and end <= b for a, b in inside_of):
+            continue
         d = fig.start - end if end <= fig.start else max(0, start - fig.end)
         best = min(best, d)
-    return best
-
-
-def _nearest_sector(ctx: DocContext, lo: int, hi: int, fig: Figure) -> int:
-    """:func:`_nearest` for the cues of another sector, leaving out those that only say how
-    goods travel ("shipments of fuel by rail": the railway is not what the figure counts)."""
-    means = ctx.cues_in("transport_means", lo, hi)
-    best = _FAR
-    for start, end in ctx.cues_in("off_sector", lo, hi):
-        if any(a <= start and end <= b for a, b in means):
-            continue
-        best = min(best, fig.start - end if end <= fig.start else max(0, start - fig.end))
     return best
 
 
@@ -344,7 +341,8 @@ def judge(
     if (
         ctx.has("off_sector", lo, hi)
         and not (kind or "").startswith("trade")
-        and _nearest_sector(ctx, lo, hi, fig) < _nearest(ctx, "energy", lo, hi, fig)
+        and _nearest(ctx, "off_sector", lo, hi, fig, unless=_TRANSPORT_MEANS)
+        < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
     if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
@@ -381,7 +379,7 @@ def _goods_of_another_sector(ctx: DocContext, lo: int, fig: Figure) -> bool:
     """Trade in goods of another sector, named between the trade word and the figure:
     "exports of Russian wheat to Iran reached $700 million" (but not "trade reached $4
     billion, mostly grain", where the goods follow the total)."""
-    goods = _nearest_sector(ctx, lo, fig.start, fig)
+    goods = _nearest(ctx, "off_sector", lo, fig.start, fig, unless=_TRANSPORT_MEANS)
     return goods < _FAR and goods < _nearest(ctx, "trade", lo, fig.start, fig)
 
 
