@@ -59,7 +59,7 @@ class Frame:
 
 def _reports(m: Mention) -> bool:
     """A news outlet reports or is told a stance; it never takes one about a claim."""
-    return m.entity is not None and m.entity.role == "media"
+    return m.entity is not None and m.entity.is_outlet
 
 
 def _speaking(m: Mention) -> bool:

@@ -55,6 +55,12 @@ class Entity:
     since: int | None = None
     until: int | None = None
 
+    @property
+    def is_outlet(self) -> bool:
+        """A news outlet (the gazetteer's kind ``media``): it reports and is told, and
+        takes no stance of its own."""
+        return self.role == "media"
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -500,10 +506,6 @@ def _unique_holder(
     return fits[0] if len(fits) == 1 else None
 
 
-def _outlet(ent: Entity | None) -> bool:
-    return ent is not None and ent.kind == "org" and ent.role == "media"
-
-
 def _resolve(
     mentions: list[Mention], text: str, gaz: Gazetteer, cues: Cues, year: int | None
 ) -> list[Mention]:
@@ -564,7 +566,9 @@ def _resolve(
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None and _OUTLET_NAME_GAP.fullmatch(text, m.end, nxt.start):
                 continue  # "агентство Shana": the name that follows speaks
-            ent = next((h.entity for h in reversed(history) if _outlet(h.entity)), None)
+            ent = next(
+                (h.entity for h in reversed(history) if h.entity and h.entity.is_outlet), None
+            )
             if ent is None:
                 continue  # no outlet named before: "the agency" names no one we know
             m = replace(m, kind="org", entity=ent, country=ent.country)
