@@ -74,9 +74,9 @@ class Settings(BaseSettings):
     extract_workers: int = Field(default=0, ge=0)
     """Processes for extraction; 0 means one per core."""
     pool_min_pages: int = Field(default=150, ge=0)
-    """A run with fewer new pages extracts them in its own process: starting a worker (~1.3 s
-    of CPU, importing the extractors and loading the language model) costs more than sharing
-    ~16 ms of work per page saves."""
+    """A run with fewer new pages extracts them in its own process: starting the workers (a
+    fork server that imports the extractors and loads the language model and cue tables,
+    ~1.5 s of CPU) costs more than sharing ~13 ms of work per page saves."""
     lock_timeout: float = 600.0
     concurrency_limit: str = "claimwatch-writer"
     origin_aliases: dict[str, str] = Field(default_factory=dict)
