@@ -27,7 +27,7 @@ PAGES = CORPUS / "article-extraction-benchmark"
 
 
 def token_f1(predicted: str, gold: str) -> float:
-    """Bag-of-words F1 of ``predicted`` against ``gold`` (the corpus's own measure)."""
+    """Bag-of-words F1 of ``predicted`` against ``gold``."""
     pred, ref = (
         Counter(re.findall(r"\w+", predicted.lower())),
         Counter(re.findall(r"\w+", gold.lower())),
