@@ -41,16 +41,17 @@ import duckdb
 from flows.settings import Settings
 from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, held_for_run, write_transaction
-from warehouse.ingest import ArticleRecord, FetchLogRecord, Listing, load_articles
-from warehouse.ledger import (
+from warehouse.ingest import FetchLogRecord, Listing, load_articles
+from warehouse.ledger import load_ledger
+from warehouse.migrations import migrate
+from warehouse.records import (
     FAMILY_OF_KIND,
     KREMLIN_ROLES,
+    ArticleRecord,
     MentionRecord,
     StatementRecord,
-    load_ledger,
     stable_id,
 )
-from warehouse.migrations import migrate
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "ledger.json"

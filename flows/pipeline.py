@@ -23,7 +23,6 @@ from sources.models import Candidate, Source
 from sources.urls import url_key
 from warehouse.db import connect, transaction, write_transaction
 from warehouse.ingest import (
-    ArticleRecord,
     FetchLogRecord,
     Listing,
     SourcePoll,
@@ -35,6 +34,7 @@ from warehouse.ingest import (
 )
 from warehouse.ledger import LedgerChanges, load_ledger
 from warehouse.migrations import migrate
+from warehouse.records import ArticleRecord
 from warehouse.runs import RunCounts, finish_run, mark_abandoned_runs, start_run
 
 logger = logging.getLogger(__name__)

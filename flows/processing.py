@@ -20,9 +20,9 @@ from extractors.language import load_model
 from extractors.people import load_gazetteer
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
-from warehouse.ingest import ArticleRecord
-from warehouse.ledger import (
+from warehouse.records import (
     KREMLIN_ROLES,
+    ArticleRecord,
     MentionRecord,
     StatementRecord,
     family_of,

@@ -11,15 +11,8 @@ import duckdb
 import pytest
 
 from warehouse.db import transaction
-from warehouse.ledger import (
-    KREMLIN_ROLES,
-    LedgerChanges,
-    MentionRecord,
-    StatementRecord,
-    family_of,
-    load_ledger,
-    stable_id,
-)
+from warehouse.ledger import LedgerChanges, load_ledger
+from warehouse.records import KREMLIN_ROLES, MentionRecord, StatementRecord, family_of, stable_id
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 TOPIC = "velayati-moscow-2018"

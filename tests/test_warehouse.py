@@ -13,7 +13,6 @@ import pytest
 from warehouse.db import connect, write_transaction
 from warehouse.exceptions import MigrationError, WarehouseLocked
 from warehouse.ingest import (
-    ArticleRecord,
     FetchLogRecord,
     Listing,
     SourcePoll,
@@ -24,6 +23,7 @@ from warehouse.ingest import (
 )
 from warehouse.lock import writer_lock
 from warehouse.migrations import available_migrations, migrate
+from warehouse.records import ArticleRecord
 from warehouse.snapshot import publish_snapshot
 
 NOW = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)

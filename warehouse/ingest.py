@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 
 from sources.models import Source
 from warehouse.bulk import existing_keys, insert_columns, insert_records
+from warehouse.records import ArticleRecord
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,32 +34,6 @@ class SourcePoll:
     last_modified: str | None = None
     error: str | None = None
     entries: int = 0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleRecord:
-    """One article row; ``status`` is 'extracted' or 'failed' (with ``failure_reason``)."""
-
-    article_id: str
-    url: str
-    fetch_url: str
-    source_id: str
-    status: str
-    failure_reason: str | None
-    title: str | None
-    author: str | None
-    published: date | None
-    site_name: str | None
-    language: str | None
-    leaning: str | None
-    text: str | None
-    content_hash: str | None
-    relevant: bool | None
-    topics: list[str]
-    feed_title: str | None
-    discovered_at: datetime
-    fetched_at: datetime | None
-    run_id: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -26,83 +26,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import duckdb
 import pyarrow as pa
 
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.records import MentionRecord, StatementRecord
 from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, no_mentions, resolve
-from warehouse.resolution import stable_id as stable_id  # part of this module's interface
 from warehouse.state import record_drift, refresh_state, summarise_batch
 
-KREMLIN_ROLES = frozenset(
-    {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
-)
-FAMILY_OF_KIND = {
-    "contract_signed": "deal",
-    "negotiation": "deal",
-    "investment_pledge": "deal",
-    "other": "deal",
-    "trade_growth": "trade",
-    "trade_volume": "trade",
-    "supply_volume": "supply",
-}
 CLAIMANT_WINDOW_DAYS = 365
 """A statement about someone's claims answers claims reported in the year before it."""
-
-
-def family_of(kind: str) -> str:
-    return FAMILY_OF_KIND.get(kind, "deal")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MentionRecord:
-    """One figure claim in one article (``claim_id`` is filled in by resolution)."""
-
-    mention_id: str
-    article_id: str
-    topic: str
-    family: str
-    text: str
-    value: float
-    value_high: float | None
-    unit: str
-    value_usd: float | None
-    qualifier: str
-    kind: str
-    modality: str
-    claimant: str | None
-    attributed_to: str | None
-    parties: list[str]
-    period: str | None
-    sentence: str
-    char_start: int
-    char_end: int
-    reported_on: date
-    source_id: str
-    leaning: str | None
-    language: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StatementRecord:
-    """One statement by a Russian voice in one article."""
-
-    statement_id: str
-    article_id: str
-    speaker: str | None
-    role: str
-    is_kremlin: bool
-    stance: str
-    about_claimant: str | None
-    about_values: list[float]
-    topics: list[str]
-    sentence: str
-    char_start: int
-    char_end: int
-    reported_on: date
-    source_id: str
 
 
 @dataclass(slots=True)

@@ -14,7 +14,6 @@ may join those instead. Every other mention takes its stored match as it is.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left, insort
 from collections.abc import Sequence
 from datetime import datetime
@@ -24,9 +23,10 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.bulk import insert_columns, registered
+from warehouse.records import stable_id
 
 if TYPE_CHECKING:
-    from warehouse.ledger import MentionRecord
+    from warehouse.records import MentionRecord
 
 VALUE_TOLERANCE = 0.01
 """Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
@@ -42,11 +42,6 @@ Best = tuple[float, float, str]
 """(distance, claim value, claim_id): the smaller tuple is the better match."""
 Match = tuple[int, float, float, str, str]
 """A stored match: (rank of the topic tried, distance, claim value, claim_id, topic)."""
-
-
-def stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
 
 
 def log_bucket(value: str, window: str) -> str:
