@@ -292,22 +292,13 @@ async def run_monitor(
         status_events, incomplete = await _ingest(
             settings, plan, fetcher, selection, catalogue.topics, counts
         )
-
-    async def finish() -> None:
-        await alerts_task(settings, status_events, run_id)
-        await close_run_task(
-            settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete
-        )
-
+    await alerts_task(settings, status_events, run_id)
+    await close_run_task(settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete)
     failures = [p for p in polls if not p.attempt.ok]
-    # The counts are final: the summary goes to the API while the run closes (~30 ms).
-    await asyncio.gather(
-        finish(),
-        acreate_markdown_artifact(
-            key="monitor-summary",
-            markdown=summary_markdown(counts, failures),
-            description="What the monitor run polled, fetched and stored",
-        ),
+    await acreate_markdown_artifact(
+        key="monitor-summary",
+        markdown=summary_markdown(counts, failures),
+        description="What the monitor run polled, fetched and stored",
     )
     logger.info("monitor run %s: %s", run_id, counts.as_dict())
     return {"run_id": run_id, **counts.as_dict()}
