@@ -1,8 +1,10 @@
 """The ``monitor`` flow: poll sources, fetch new articles, extract them, load the warehouse.
 
-Tasks work on batches (one Prefect task run costs ~35 ms, STACK.md), and every task wraps
-one plain function of ``flows/pipeline.py`` so that the logic runs and is tested without
-Prefect. Fetching the next batch overlaps with extracting the current one.
+Tasks work on batches (one Prefect task run costs ~35 ms, STACK.md, of the client's and the
+API's time), and wrap plain functions of ``flows/pipeline.py`` so that the logic runs and is
+tested without Prefect. A run with nothing new is three task runs: open, discover (poll and
+select), close (alerts, run record, snapshot). Fetching the next batch overlaps with
+extracting the current one.
 """
 
 from __future__ import annotations
@@ -77,23 +79,16 @@ async def open_run_task(
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
 async def discover_task(
-    settings: Settings, fetcher: Fetcher, plan: pipeline.Plan
-) -> list[PollOutcome]:
-    return await pipeline.discover(settings, fetcher, plan)
+    settings: Settings, fetcher: Fetcher, plan: pipeline.Plan, topics: list[Topic]
+) -> tuple[list[PollOutcome], pipeline.Selection]:
+    """Poll the due sources, then sort what they list into new, known and filtered out.
 
-
-@task(
-    name="select",
-    cache_policy=NO_CACHE,
-    persist_result=False,
-    retries=3,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_condition_fn=_retry_if_transient,
-)
-async def select_task(
-    settings: Settings, plan: pipeline.Plan, polls: list[PollOutcome], topics: list[Topic]
-) -> pipeline.Selection:
-    return await asyncio.to_thread(pipeline.select_candidates, settings, plan, polls, topics)
+    Not retried: a retry would poll every feed again (the run holds the database, so the
+    selection's reads meet no lock).
+    """
+    polls = await pipeline.discover(settings, fetcher, plan)
+    selection = await asyncio.to_thread(pipeline.select_candidates, settings, plan, polls, topics)
+    return polls, selection
 
 
 @task(name="fetch-batch", cache_policy=NO_CACHE, persist_result=False)
@@ -143,22 +138,24 @@ async def close_run_task(
     selection: pipeline.Selection,
     counts: RunCounts,
     incomplete: set[str],
+    status_events: list[str],
 ) -> None:
+    """Alert subscribers to the run's Kremlin status changes (and deliver what is pending),
+    record the run and the sources' health, and publish the analysts' snapshot.
+
+    A retry alerts nobody twice: an event already alerted to a recipient is skipped, and
+    only pending messages are delivered.
+    """
+    from flows.digest import send_alerts
+
+    report = await asyncio.to_thread(
+        send_alerts, settings, settings.database, status_events, run_id=plan.run_id
+    )
+    get_run_logger().info("alerts: %s sent, %s pending", len(report.sent), len(report.pending))
     await asyncio.to_thread(
         pipeline.close_run, settings, plan, polls, selection, counts, incomplete
     )
     await asyncio.to_thread(publish_snapshot, settings.database, settings.snapshot)
-
-
-@task(name="send-alerts", cache_policy=NO_CACHE, persist_result=False)
-async def alerts_task(settings: Settings, status_events: list[str], run_id: str) -> None:
-    """Alert subscribers to this run's Kremlin status changes (and deliver what is pending)."""
-    from flows.digest import send_alerts
-
-    report = await asyncio.to_thread(
-        send_alerts, settings, settings.database, status_events, run_id=run_id
-    )
-    get_run_logger().info("alerts: %s sent, %s pending", len(report.sent), len(report.pending))
 
 
 def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
@@ -274,11 +271,10 @@ async def run_monitor(
     plan = await open_run_task(settings, catalogue, run_id, force)
     logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
     async with Fetcher(settings.fetch_config()) as fetcher:
-        polls = await discover_task(settings, fetcher, plan)
+        polls, selection = await discover_task(settings, fetcher, plan, catalogue.topics)
         counts.sources_polled = len(polls)
         counts.sources_not_modified = sum(p.not_modified for p in polls)
         counts.sources_failed = sum(not p.attempt.ok for p in polls)
-        selection = await select_task(settings, plan, _unwalked(polls), catalogue.topics)
         counts.candidates = len(selection.listed_by)
         counts.articles_known = selection.known
         counts.articles_irrelevant = selection.prefiltered
@@ -292,8 +288,15 @@ async def run_monitor(
         status_events, incomplete = await _ingest(
             settings, plan, fetcher, selection, catalogue.topics, counts
         )
-    await alerts_task(settings, status_events, run_id)
-    await close_run_task(settings, plan, _unwalked(polls), _unwalked(selection), counts, incomplete)
+    await close_run_task(
+        settings,
+        plan,
+        _unwalked(polls),
+        _unwalked(selection),
+        counts,
+        incomplete,
+        _unwalked(status_events),
+    )
     failures = [p for p in polls if not p.attempt.ok]
     await acreate_markdown_artifact(
         key="monitor-summary",
