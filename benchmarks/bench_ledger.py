@@ -38,6 +38,7 @@ from typing import Any
 
 import duckdb
 
+from extractors.kremlin import KREMLIN_ROLES
 from flows.settings import Settings
 from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, held_for_run, write_transaction
@@ -46,7 +47,6 @@ from warehouse.ledger import load_ledger
 from warehouse.migrations import migrate
 from warehouse.records import (
     FAMILY_OF_KIND,
-    KREMLIN_ROLES,
     ArticleRecord,
     MentionRecord,
     StatementRecord,

@@ -16,12 +16,12 @@ from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
 from extractors.claims import Extraction, extract_claims
 from extractors.cues import UnknownLanguage, available_languages, load_cues
+from extractors.kremlin import KREMLIN_ROLES
 from extractors.language import load_model
 from extractors.people import load_gazetteer
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
 from warehouse.records import (
-    KREMLIN_ROLES,
     ArticleRecord,
     MentionRecord,
     StatementRecord,

@@ -10,9 +10,10 @@ from typing import Any
 import duckdb
 import pytest
 
+from extractors.kremlin import KREMLIN_ROLES
 from warehouse.db import transaction
 from warehouse.ledger import LedgerChanges, load_ledger
-from warehouse.records import KREMLIN_ROLES, MentionRecord, StatementRecord, family_of, stable_id
+from warehouse.records import MentionRecord, StatementRecord, family_of, stable_id
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 TOPIC = "velayati-moscow-2018"

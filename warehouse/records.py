@@ -7,9 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-KREMLIN_ROLES = frozenset(
-    {"president", "kremlin_spokesman", "presidential_aide", "kremlin_press_service"}
-)
 FAMILY_OF_KIND = {
     "contract_signed": "deal",
     "negotiation": "deal",
