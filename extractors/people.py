@@ -343,6 +343,8 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
             match.group("post") or match.group("comp") or cues.bare_roles
         ):
             continue
+        if not match.group("comp") and norm_key(match.group("noun")) in cues.complement_nouns:
+            continue
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
             start = match.start("mods")
