@@ -400,7 +400,7 @@ class Attributor:
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
-            return self.tagged(sentence), None
+            return self._clause_owner(pos, frames) or self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
         if any(not f.reported for f in before):
             before = [f for f in before if not f.reported]
@@ -422,6 +422,22 @@ class Attributor:
             if main.start < f.start < pos and f.speaker.label != main.speaker.label
         ]
         return main.speaker, later[-1].speaker if later else None
+
+    def _clause_owner(self, pos: int, frames: list[Frame]) -> Mention | None:
+        """Whose claim, statement or estimate the clause holding ``pos`` spells out: "the
+        broadcast repeated Velayati's claim that trade had grown 36 percent"."""
+        opens = self.cues.complementiser_re
+        if opens is None:
+            return None
+        for frame in reversed([f for f in frames if f.nominal and f.start < pos]):
+            noun = self.cues.nominal_re.match(self.text, frame.start)
+            if (
+                noun is not None
+                and opens.match(self.text, noun.end())
+                and not _CLAUSE_STOP.search(self.text, noun.end(), pos)
+            ):
+                return frame.speaker
+        return None
 
     def _closing_tag(self, pos: int, sentence: Sentence, verbal: list[Frame]) -> Frame | None:
         """The frame of saying set off by a comma after the figure at ``pos`` that closes its

@@ -193,6 +193,8 @@ class Cues:
     anaphora_re: re.Pattern[str]
     saying_re: re.Pattern[str]
     nominal_re: re.Pattern[str]
+    complementiser_re: re.Pattern[str] | None
+    """The word that opens a content clause after a noun of saying ("X's claim that ...")."""
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     """An aside between commas before a verb, opened by a relative pronoun or an ``asides``
@@ -651,6 +653,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             + phrase_alternation(saying["nominal"])
             + r"(?!\w)",
             FLAGS,
+        ),
+        complementiser_re=(
+            re.compile(rf"{_WS}*(?:{phrase_alternation(saying['complementisers'])})(?!\w)", FLAGS)
+            if saying.get("complementisers")
+            else None
         ),
         relative_re=re.compile(
             r",\s*"
