@@ -281,6 +281,8 @@ class Attributor:
             skipped = sum(b - a for a, b in asides if a >= m.end)
             if verb_start - m.end - skipped > _MAX_SUBJECT_GAP:
                 break
+            if _CLAUSE_STOP.search(self.text, m.end, verb_start):
+                break  # "... in Tehran; Russia put it at ...": a subject stays in its clause
             if not (m.possessive or m.oblique) and m.in_quote == verb_quoted:
                 return m
         if self.cues.subject_after_verb and after:

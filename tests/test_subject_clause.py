@@ -1,0 +1,24 @@
+"""The subject of a verb of saying stays inside its clause: a name before a semicolon or a
+colon does not speak for the clause after it."""
+
+from __future__ import annotations
+
+from extractors.claims import extract_claims
+
+
+def test_a_place_before_a_semicolon_does_not_speak() -> None:
+    text = (
+        "Iran and Russia held energy talks in Moscow this week. Velayati's remarks drew "
+        "attention in Tehran; Russia would put $50 billion into Iran's oil sector."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", None)]
+
+
+def test_the_subject_inside_the_clause_still_speaks() -> None:
+    text = (
+        "Iran and Russia held energy talks in Moscow this week. The talks ran late; Velayati "
+        "put the value of the Russian pledge at $50 billion in Iran's oil sector."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", "Ali Akbar Velayati")]
