@@ -509,3 +509,16 @@ def test_the_country_in_iranian_media_is_iran() -> None:
 def test_reached_past_is_the_level_and_reaching_ahead_a_ceiling(text: str, qualifier: str) -> None:
     figures = [f for f in find_figures(text, load_cues("fa")) if f.unit]
     assert [f.qualifier for f in figures] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "claimant"),
+    [
+        ("به گفته معاون وزیر اقتصاد", "معاون وزیر اقتصاد"),
+        ("به گفته وزیر امور اقتصادی و دارایی ایران", "وزیر امور اقتصادی و دارایی ایران"),
+        ("به گفته وزیر نیرو", "وزیر نیرو"),
+    ],
+)
+def test_a_ministers_portfolio_belongs_to_the_role_phrase(speaker: str, claimant: str) -> None:
+    text = f"{speaker}، مبادلات تجاری ایران و روسیه امسال از ۵ میلیارد دلار فراتر رفت."
+    assert [c["claimant"] for c in _claims(text)] == [claimant]
