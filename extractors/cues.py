@@ -87,6 +87,20 @@ def ending_re(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(head + _WS + r"*$", FLAGS)
 
 
+def bounded_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches any of ``phrases`` where it starts and ends as written: a phrase that opens or
+    closes with a letter (" but ", ", и ", " اما ") does so at a word boundary, so "but" is
+    not found in "distribution", ", и" in ", Иран", nor "اما" in "امارات"."""
+    branches = []
+    for phrase in {" ".join(p.split()) for p in phrases if p.strip()}:
+        head = r"(?<!\w)" if phrase[0].isalnum() else ""
+        tail = r"(?!\w)" if phrase[-1].isalnum() else ""
+        branches.append((len(phrase), head + phrase_alternation([phrase]) + tail))
+    if not branches:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(b for _, b in sorted(branches, reverse=True)), FLAGS)
+
+
 def starting_re(phrases: Iterable[str]) -> re.Pattern[str]:
     """Matches one of ``phrases`` where ``.match(text, pos)`` starts (a figure's right context)."""
     return re.compile(_WS + r"*" + phrase_alternation(phrases) + r"(?!\w)", FLAGS)
@@ -613,7 +627,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         cost_before_firsts=frozenset(map(first_word, ctx["cost_before"])),
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
-        clause_break_re=re.compile(phrase_alternation(ctx["clause_breaks"]), FLAGS),
+        clause_break_re=bounded_re(ctx["clause_breaks"]),
         stances=tuple(stances),
         party_re=_party_re(data["parties"]),
         party_nationalities=frozenset(map(first_word, data["parties"]["nationalities"])),
