@@ -350,6 +350,11 @@ def judge(
     for key, why in _NOT_DEALS:
         if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
             return None, why
+    # "Iran's winter gas deficit reaches 260 mcm a day": what a country uses or lacks, said
+    # before the figure with no word of trade or supply nearer to it
+    domestic = _nearest(ctx, "domestic", lo, fig.start, fig)
+    if domestic <= _NOT_DEAL_REACH and domestic < _nearest(ctx, "transfer", lo, fig.start, fig):
+        return None, "a country's own consumption, deficit or reserves"
     p_lo, p_hi = ctx.window(sentence)
     linked = (
         sides

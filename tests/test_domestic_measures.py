@@ -1,0 +1,49 @@
+"""What one country consumes, lacks or holds in the ground is not an Iran–Russia deal figure,
+unless a word of trade or supply governs the figure more closely."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+NOT_A_DEAL = "a country's own consumption, deficit or reserves"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        (
+            "en",
+            "Iran and Russia discussed gas last week. Iran's winter gas shortfall reaches about "
+            "260 million cubic metres a day, and Tehran hopes imports from Russia will close "
+            "part of it.",
+            "260 million cubic metres",
+        ),
+        (
+            "en",
+            "Iran holds gas reserves of 33 trillion cubic metres, and Russia's Gazprom has "
+            "agreed to invest $4 billion in Iran.",
+            "33 trillion cubic metres",
+        ),
+        (
+            "fa",
+            "ایران و روسیه درباره گاز مذاکره کردند. مصرف گاز کشور در زمستان به حدود ۸۰۰ میلیون "
+            "مترمکعب در روز می‌رسد و وزارت نفت امیدوار است واردات از روسیه بخشی از آن را تأمین کند.",
+            "۸۰۰ میلیون مترمکعب",
+        ),
+    ],
+)
+def test_a_domestic_measure_is_not_a_claim(language: str, text: str, figure: str) -> None:
+    extraction = extract_claims(text, language=language)
+    assert figure not in [c.text for c in extraction.claims]
+    assert (figure, NOT_A_DEAL) in [(o.text, o.why) for o in extraction.other_figures]
+
+
+def test_a_supply_that_meets_demand_is_still_a_claim() -> None:
+    text = (
+        "Iran and Russia discussed gas last week. To cover Iran's winter demand, Russia will "
+        "supply up to 2 bcm a year."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.kind) for c in claims] == [("2 bcm", "supply_volume")]
