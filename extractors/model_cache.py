@@ -18,7 +18,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from py3langid.langid import LanguageIdentifier
@@ -87,7 +87,11 @@ def cached_identifier(
     model_file: Path, variant: str, build: Callable[[], LanguageIdentifier]
 ) -> LanguageIdentifier:
     """The identifier from the cache, else ``build()``'s, stored for the next process."""
-    path = cache_path(model_file, variant)
+    try:
+        path = cache_path(model_file, variant)
+    except (OSError, RuntimeError, PackageNotFoundError) as exc:  # no home, no metadata
+        logger.debug("language model cache unavailable (%s)", exc)
+        return build()
     identifier = _read(path)
     if identifier is None:
         identifier = build()

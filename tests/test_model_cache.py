@@ -95,3 +95,13 @@ def test_the_key_follows_the_options_and_the_model_file(tmp_path: Path, cache_di
     copy.write_bytes(MODEL.read_bytes())
     assert cache_path(copy, "norm_probs") != cache_path(MODEL, "norm_probs")
     assert cache_path(MODEL, "norm_probs").parent == cache_dir
+
+
+def test_without_a_home_the_model_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr("pwd.getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
+    builds = Builds()
+    assert cached_identifier(MODEL, "norm_probs", builds).classify(SAMPLES[0])[0] == "en"
+    assert builds.count == 1
