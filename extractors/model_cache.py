@@ -5,8 +5,8 @@ that classifies a text (the extraction workers' fork server at the start of each
 ``claimwatch extract``), where reading the identifier back from a pickle costs ~0.07 s. The
 pickle lives in the user's cache directory (``CLAIMWATCH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/claimwatch``, else ``~/.cache/claimwatch``), under a name that changes with
-the model file and the versions of py3langid, numpy and Python, and is written atomically. A
-cache that cannot be read or written costs only the time it would have saved.
+the model file's content and the versions of py3langid, numpy and Python, and is written
+atomically. A cache that cannot be read or written costs only the time it would have saved.
 """
 
 from __future__ import annotations
@@ -37,19 +37,13 @@ def cache_dir() -> Path:
 
 
 def cache_path(model_file: Path, variant: str) -> Path:
-    """Where the identifier built from ``model_file`` (with options ``variant``) is kept."""
-    stat = model_file.stat()
-    key = "|".join(
-        (
-            str(model_file.resolve()),
-            str(stat.st_size),
-            str(stat.st_mtime_ns),
-            version("py3langid"),
-            version("numpy"),
-            sys.version,
-            variant,
-        )
-    )
+    """Where the identifier built from ``model_file`` (with options ``variant``) is kept.
+
+    Keyed by the model's content (~10 ms to hash), not its path: every virtualenv with the
+    same py3langid shares one cache instead of each evicting the others'."""
+    with model_file.open("rb") as file:
+        model = hashlib.file_digest(file, "sha256").hexdigest()
+    key = "|".join((model, version("py3langid"), version("numpy"), sys.version, variant))
     return cache_dir() / f"{PREFIX}{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
 
 

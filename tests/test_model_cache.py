@@ -89,10 +89,14 @@ def test_caches_of_other_model_versions_are_dropped(cache_dir: Path) -> None:
     assert not [p for p in cache_dir.iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_the_key_follows_the_options_and_the_model_file(tmp_path: Path, cache_dir: Path) -> None:
+def test_the_key_follows_the_options_and_the_models_content(
+    tmp_path: Path, cache_dir: Path
+) -> None:
     assert cache_path(MODEL, "norm_probs") != cache_path(MODEL, "raw_scores")
     copy = tmp_path / "model.npz.xz"
     copy.write_bytes(MODEL.read_bytes())
+    assert cache_path(copy, "norm_probs") == cache_path(MODEL, "norm_probs")  # another venv
+    copy.write_bytes(MODEL.read_bytes()[:-1] + b"\x00")
     assert cache_path(copy, "norm_probs") != cache_path(MODEL, "norm_probs")
     assert cache_path(MODEL, "norm_probs").parent == cache_dir
 
