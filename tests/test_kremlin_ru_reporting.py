@@ -1,0 +1,59 @@
+"""Russian Kremlin statements as Russian wires report them: stances in participles and
+inverted word order, speakers named after a quote or as a pronoun in a parenthetical."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+from extractors.kremlin import KremlinStatement
+
+LEAD = "Россия и Иран ведут переговоры о сотрудничестве в нефтегазовой сфере.\n\n"
+
+
+def _statements(body: str) -> list[tuple[str, str]]:
+    found: list[KremlinStatement] = extract_claims(LEAD + body, language="ru").kremlin_statements
+    return [(s.speaker, s.stance) for s in found]
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "не соответствующими действительности",
+        "ложными",
+        "вбросом",
+    ],
+)
+def test_calling_reports_untrue_in_the_instrumental_is_a_denial(verdict: str) -> None:
+    body = (
+        f"Дмитрий Песков назвал {verdict} публикации о том, что Россия вложит "
+        "12 млрд долларов в иранские газовые месторождения."
+    )
+    assert _statements(body) == [("Dmitry Peskov", "deny")]
+
+
+def test_a_denied_figure_is_not_the_spokesmans_own_confirmation() -> None:
+    body = (
+        "Пресс-секретарь президента Дмитрий Песков назвал не соответствующими "
+        "действительности сообщения иранских агентств о том, что Москва выделит "
+        "Тегерану 6 млрд долларов на нефтепровод."
+    )
+    extraction = extract_claims(LEAD + body, language="ru")
+    assert [s.stance for s in extraction.kremlin_statements] == ["deny"]
+    assert all(c.claimant != "Dmitry Peskov" for c in extraction.claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Говорить об объемах и цене, добавил он, пока рано.",
+        "Судить о цене газа пока преждевременно, пояснил он.",
+        "О конкретных объемах говорить рано, уточнил он.",
+    ],
+)
+def test_a_fronted_infinitive_before_too_early_declines_to_comment(sentence: str) -> None:
+    body = (
+        "Помощник президента Юрий Ушаков подтвердил, что стороны обсуждают поставки "
+        f"российского газа. {sentence}"
+    )
+    assert ("Yuri Ushakov", "no_comment") in _statements(body)
