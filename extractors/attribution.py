@@ -438,13 +438,22 @@ class Attributor:
         rest = self.text[max(tag.end, tag.speaker.end) : sentence.end].rstrip(_SENTENCE_CLOSERS)
         return None if _CLAUSE_MARK.search(rest) else tag
 
-    def speaker_at(self, pos: int, sentence: Sentence) -> Mention | None:
-        """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements)."""
+    def speaker_at(
+        self, pos: int, sentence: Sentence, *, impersonal: bool = False
+    ) -> Mention | None:
+        """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements).
+
+        ``impersonal``: the cue's grammatical subject is the thing reported, not a person
+        ("сообщения о сделке с NIOC не соответствуют действительности", "меморандум
+        действительно подписан"), so a name before it is part of what is said and the
+        speaker is whoever says the sentence."""
         qi = self.quote_at(pos)
         if qi is not None:
             speaker = self.quote_speaker(qi)
             if speaker is not None:
                 return speaker
+        if impersonal:
+            return self._sayer(pos, sentence)
         if self.cues.subject_first:
             # the stance verb ends its clause and its subject opens it, after any verb of
             # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
@@ -470,6 +479,11 @@ class Attributor:
                 continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
+        return self._sayer(pos, sentence)
+
+    def _sayer(self, pos: int, sentence: Sentence) -> Mention | None:
+        """The speaker of the verb of saying nearest before ``pos`` in ``sentence`` (else the
+        first after it), or the speaker a tag or an interview gives the sentence."""
         frames = [
             f
             for f in self.frames(sentence.start, sentence.end)

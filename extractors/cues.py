@@ -508,7 +508,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
     ``relative_participle``, ``prefix``, ``report_prefix``,
-    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``."""
+    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``,
+    ``impersonal_stance``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -533,6 +534,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
+        "impersonal_stance": data["statement_cues"].get("impersonal", []),
     }
     for stance, i, first, second in _splits(data):
         lists[f"split:{stance}:{i}:a"] = first

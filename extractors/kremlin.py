@@ -294,7 +294,8 @@ def _statement(
     words = attributor.words
     if inside(attributor.absent, pos, pos + 1):
         return None  # "never publicly confirmed": a writer's note
-    speaker = attributor.speaker_at(pos, sentence)
+    impersonal = words.first("impersonal_stance", pos, sentence.end) == pos
+    speaker = attributor.speaker_at(pos, sentence, impersonal=impersonal)
     if speaker is None or not _is_russian(speaker):
         return None
     speaker = _prefer_reporter(speaker, attributor, sentence)

@@ -57,3 +57,36 @@ def test_a_fronted_infinitive_before_too_early_declines_to_comment(sentence: str
         f"российского газа. {sentence}"
     )
     assert ("Yuri Ushakov", "no_comment") in _statements(body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Песков заявил, что контракт с NIOC действительно подписан.",
+        "Как сообщил пресс-секретарь президента Дмитрий Песков, меморандум «Газпрома» и NIOC "
+        "действительно подписан, и лидеры его обсуждали.",
+        "По словам Пескова, переговоры с NIOC о газе действительно идут.",
+        "«Наши компании готовы работать в Иране, такие договоренности есть», — сказал Песков.",
+    ],
+)
+def test_a_deal_said_to_exist_is_a_confirmation_by_whoever_says_it(sentence: str) -> None:
+    assert _statements(sentence) == [("Dmitry Peskov", "confirm")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Песков заявил, что сообщения о сделке с NIOC не соответствуют действительности.",
+        "Сообщения о контракте «Газпрома» с NIOC не соответствуют действительности, заявил Песков.",
+    ],
+)
+def test_a_name_inside_what_is_called_untrue_is_not_the_speaker(sentence: str) -> None:
+    assert _statements(sentence) == [("Dmitry Peskov", "deny")]
+
+
+def test_an_iranian_saying_a_deal_is_signed_is_no_russian_statement() -> None:
+    body = (
+        "Министр нефти Ирана Джавад Оуджи заявил, что контракт с «Газпромом» "
+        "действительно подписан."
+    )
+    assert _statements(body) == []
