@@ -245,6 +245,8 @@ class Cues:
     """Words (an object marker) before which a name is not the subject of a clause."""
     bare_roles: bool = False
     """A role noun stands alone as a role phrase (a language without articles)."""
+    bare_roles_after_saying: bool = False
+    """A bare role noun right after a verb of saying is its subject ("— сказал министр")."""
     owner_after: bool = False
     """A name right after a role noun may be its owner (Persian ezafe: "the adviser of
     Khamenei"): it is the role's holder only if the role fits the person."""
@@ -719,6 +721,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         non_subject_before=frozenset(saying.get("non_subject_before", ())),
         non_subject_after=frozenset(saying.get("non_subject_after", ())),
         bare_roles=bool(people.get("bare_roles", False)),
+        bare_roles_after_saying=bool(people.get("bare_roles_after_saying", False)),
         owner_after=bool(people.get("owner_after", False)),
         rate_before_re=re.compile(
             r"(?<!\w)"

@@ -90,3 +90,30 @@ def test_an_iranian_saying_a_deal_is_signed_is_no_russian_statement() -> None:
         "действительно подписан."
     )
     assert _statements(body) == []
+
+
+def test_a_bare_role_after_the_verb_is_the_person_named_before() -> None:
+    body = (
+        "Замглавы МИД России Алексей Дедов рассказал о газовых переговорах с Ираном. "
+        "«Переговоры о поставках газа действительно идут», — подтвердил дипломат "
+        "в интервью РИА Новости."
+    )
+    assert _statements(body) == [("Alexey Dedov", "confirm")]
+
+
+def test_a_bare_role_after_the_verb_gives_a_quoted_figure_its_claimant() -> None:
+    body = (
+        "Министр энергетики Сергей Цивилев выступил на форуме. «Поставки газа в Иран могут "
+        "вырасти до 55 млрд кубометров в год», — сказал министр."
+    )
+    (claim,) = extract_claims(LEAD + body, language="ru").claims
+    assert claim.claimant == "Sergei Tsivilev"
+
+
+def test_a_role_with_its_own_name_after_the_verb_stays_one_phrase() -> None:
+    body = (
+        "Как сообщил глава «Роснефти» Игорь Сечин, инвестиции в иранские проекты могут "
+        "составить до 30 млрд долларов."
+    )
+    (claim,) = extract_claims(LEAD + body, language="ru").claims
+    assert claim.claimant == "Igor Sechin"
