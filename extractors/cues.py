@@ -511,7 +511,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
     ``relative_participle``, ``prefix``, ``report_prefix``,
     ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``,
-    ``impersonal_stance``."""
+    ``impersonal_stance``, ``report_nouns``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -537,6 +537,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
         "impersonal_stance": data["statement_cues"].get("impersonal", []),
+        "report_nouns": data["statement_cues"].get("report_nouns", []),
     }
     for stance, i, first, second in _splits(data):
         lists[f"split:{stance}:{i}:a"] = first

@@ -57,6 +57,9 @@ class KremlinStatement:
     sentence: str
     start: int
     end: int
+    hearsay: bool = False
+    """About a claim only by a word for what was reported ("the reports", "these figures"):
+    a statement only in a text that reports a claim (:func:`need_claims`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The contract shape."""
@@ -304,10 +307,12 @@ def _statement(
     # had no information" is not a Kremlin statement about $50bn
     lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
     values = _values_in(figures, starts, lo, sentence.end)
-    topical = words.has("statement_topic", sentence.start, sentence.end) or bool(
-        cues.anaphora_re.search(text, sentence.start, sentence.end)
+    topical = words.has("statement_topic", sentence.start, sentence.end)
+    hearsay = not topical and (
+        words.has("report_nouns", sentence.start, sentence.end)
+        or bool(cues.anaphora_re.search(text, sentence.start, sentence.end))
     )
-    if about is None and not values and not topical:
+    if about is None and not values and not topical and not hearsay:
         asked = attributor.question_before(sentence)
         if asked is None:
             return None
@@ -326,7 +331,16 @@ def _statement(
         sentence=text[sentence.start : sentence.end],
         start=sentence.start,
         end=sentence.end,
+        hearsay=hearsay and about is None and not values,
     )
+
+
+def need_claims(statements: Sequence[KremlinStatement], claims: int) -> list[KremlinStatement]:
+    """Without a claim in the text, a stance on "the reports" or "such information" is about
+    something else ("В Кремле не располагают информацией о встрече президентов"): keep only
+    the statements that name a deal, a figure or a claimant. ``claims``: how many the text
+    reports."""
+    return list(statements) if claims else [st for st in statements if not st.hearsay]
 
 
 def drop_repeats(

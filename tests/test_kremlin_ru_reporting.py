@@ -117,3 +117,28 @@ def test_a_role_with_its_own_name_after_the_verb_stays_one_phrase() -> None:
     )
     (claim,) = extract_claims(LEAD + body, language="ru").claims
     assert claim.claimant == "Igor Sechin"
+
+
+def test_no_information_about_an_unrelated_meeting_is_no_statement() -> None:
+    body = (
+        "В Кремле не располагают информацией о подготовке встречи президентов, заявил "
+        "журналистам пресс-секретарь президента Дмитрий Песков. «Нет, такой информацией "
+        "мы не располагаем», — сказал он."
+    )
+    assert _statements(body) == []
+
+
+def test_reports_called_untrue_in_a_text_without_claims_are_no_statement() -> None:
+    body = (
+        "Сообщения о том, что Тегеран просил Москву о военной помощи, Дмитрий Песков "
+        "назвал не соответствующими действительности."
+    )
+    assert _statements(body) == []
+
+
+def test_such_information_after_a_reported_figure_is_a_statement_about_it() -> None:
+    body = (
+        "Министр нефти Ирана Мохсен Пакнежад заявил, что Россия будет поставлять до 2 млрд "
+        "кубометров газа в год. «Такой информацией мы не располагаем», — сказал Песков."
+    )
+    assert _statements(body) == [("Dmitry Peskov", "cannot_confirm")]
