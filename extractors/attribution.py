@@ -104,6 +104,13 @@ class Attributor:
             return self.seg.sentences[i]
         return None
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph or the paragraph before."""
+        i = bisect.bisect_left(self.sentence_starts, sentence.start) - 1
+        if i >= 0 and self.seg.sentences[i].paragraph >= sentence.paragraph - 1:
+            return self.seg.sentences[i]
+        return None
+
     def question_before(self, sentence: Sentence) -> tuple[int, int] | None:
         """The span of the paragraph before ``sentence``'s when it asks a question (a sentence
         of it ends with a question mark): in a transcript or an interview, an answer is about

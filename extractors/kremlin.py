@@ -41,6 +41,8 @@ PRESS_SERVICE = "Kremlin"
 the press service's role, however the text names it ("the Kremlin", "В Кремле")."""
 _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 """Kremlin roles held by a person, who speaks for the Kremlin as an institution."""
+_REFUSALS = frozenset({"no_comment", "cannot_confirm"})
+"""Stances that may stand bare, their object the figures just reported."""
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
@@ -283,6 +285,30 @@ def _values_in(figures: Sequence[Figure], starts: list[int], lo: int, hi: int) -
     return tuple(f.value for f in figures[first:last] if f.unit)
 
 
+def _refusal_after_figures(
+    attributor: Attributor,
+    cues: Cues,
+    figures: Sequence[Figure],
+    starts: list[int],
+    sentence: Sentence,
+    speaker: Mention,
+    stance: str,
+) -> tuple[float, ...]:
+    """The values of the sentence before the Kremlin's bare refusal: "Owji said Iran would
+    get up to 2 million tonnes. The Kremlin declined to comment." A refusal that names
+    someone else ("declined to comment on Putin's contacts with ...") is about them, not the
+    figures; a company's or a ministry's silence is no Kremlin reaction."""
+    if stance not in _REFUSALS or _role(speaker, cues) not in KREMLIN_ROLES:
+        return ()
+    others = [
+        m
+        for m in attributor.between(sentence.start, sentence.end)
+        if m.label != speaker.label and m.kind in ("person", "pronoun", "unknown")
+    ]
+    before = None if others else attributor.sentence_before(sentence)
+    return _values_in(figures, starts, before.start, before.end) if before else ()
+
+
 def _statement(
     text: str,
     attributor: Attributor,
@@ -314,13 +340,18 @@ def _statement(
     )
     if about is None and not values and not topical and not hearsay:
         asked = attributor.question_before(sentence)
-        if asked is None:
-            return None
-        # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
-        # a transcript or an interview is about what the question before it asked
-        values = _values_in(figures, starts, *asked)
-        if not values and not words.has("statement_topic", *asked):
-            return None
+        if asked is not None:
+            # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
+            # a transcript or an interview is about what the question before it asked
+            values = _values_in(figures, starts, *asked)
+            if not values and not words.has("statement_topic", *asked):
+                return None
+        else:
+            values = _refusal_after_figures(
+                attributor, cues, figures, starts, sentence, speaker, stance
+            )
+            if not values:
+                return None
     role = _role(speaker, cues)
     return KremlinStatement(
         speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,

@@ -142,3 +142,27 @@ def test_such_information_after_a_reported_figure_is_a_statement_about_it() -> N
         "кубометров газа в год. «Такой информацией мы не располагаем», — сказал Песков."
     )
     assert _statements(body) == [("Dmitry Peskov", "cannot_confirm")]
+
+
+FIGURE = (
+    "Министр нефти Ирана Джавад Оуджи заявил, что в этом году Иран получит по железной "
+    "дороге до 2 млн тонн российских нефтепродуктов.\n\n"
+)
+
+
+def test_the_kremlins_bare_refusal_is_about_the_figure_just_reported() -> None:
+    body = FIGURE + "В Кремле от комментариев отказались, переадресовав вопрос в правительство."
+    statements = extract_claims(LEAD + body, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
+        ("Kremlin", "no_comment", (2_000_000,))
+    ]
+
+
+def test_a_ministers_bare_refusal_is_not_read_as_about_the_figure() -> None:
+    body = FIGURE + "Вице-премьер Александр Новак от комментариев отказался."
+    assert _statements(body) == []
+
+
+def test_a_refusal_about_someone_else_is_not_about_the_figure() -> None:
+    body = FIGURE + "Комментировать возможные контакты Путина с Нетаньяху Песков не стал."
+    assert _statements(body) == []
