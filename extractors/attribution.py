@@ -482,7 +482,10 @@ class Attributor:
             if far is not None and (m.possessive or (m.oblique and not self._opens(m, sentence))):
                 # "Пескову задали вопрос": the addressee is no subject; but a group that
                 # opens its clause in its place ("В Кремле не подтвердили") speaks for a
-                # verb with no subject
+                # verb with no subject, and so does an institution named as a place after
+                # a fronted object ("Информацию о сделке в Кремле опровергли")
+                if not m.possessive and self._fronted_place(m, sentence):
+                    return m
                 continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
@@ -510,6 +513,16 @@ class Attributor:
         if m.kind != "group":
             return False
         return not any(c.isalnum() for c in self.text[lo : m.start])
+
+    def _fronted_place(self, m: Mention, sentence: Sentence) -> bool:
+        """Whether ``m`` names a Russian institution as a place ("в Кремле") with no name
+        before it in its clause that could be the subject: only an object stands there."""
+        if m.country != "RU" and (m.entity is None or m.entity.country != "RU"):
+            return False
+        if self._place_words(m) is None:
+            return False
+        lo = clause(self.text, sentence, m.start, self.cues)[0]
+        return all(o.possessive or o.oblique or _reports(o) for o in self.between(lo, m.start))
 
     def _place_words(self, m: Mention) -> int | None:
         """Where the words naming institution ``m`` as a place begin ("в пресс-службе

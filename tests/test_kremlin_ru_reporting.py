@@ -193,3 +193,21 @@ def test_how_wires_word_the_kremlins_answer_to_a_reported_figure(reply: str, sta
         f"55 млрд кубометров газа в год.\n\n{reply}"
     )
     assert [s for _, s in _statements(body)] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Информацию о газовом соглашении с Ираном в Кремле опровергли.", "deny"),
+        ("Сообщения о скидке на газ для Ирана в Кремле комментировать не стали.", "no_comment"),
+    ],
+)
+def test_the_kremlin_as_a_place_after_a_fronted_object_speaks(sentence: str, stance: str) -> None:
+    assert _statements(sentence) == [("Kremlin", stance)]
+
+
+def test_a_visitor_in_the_kremlin_is_not_the_kremlin() -> None:
+    body = (
+        "Министр нефти Ирана Мохсен Пакнежад на переговорах в Кремле опроверг сообщения о сделке."
+    )
+    assert _statements(body) == []
