@@ -41,8 +41,9 @@ PRESS_SERVICE = "Kremlin"
 the press service's role, however the text names it ("the Kremlin", "В Кремле")."""
 _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 """Kremlin roles held by a person, who speaks for the Kremlin as an institution."""
-_REFUSALS = frozenset({"no_comment", "cannot_confirm"})
-"""Stances that may stand bare, their object the figures just reported."""
+_REFUSALS = frozenset({"no_comment", "cannot_confirm", "deny"})
+"""Stances that may stand bare, their object the figures just reported ("It is a fake,"
+Peskov said): a refusal or a denial; a bare "yes" is too rare to read as a confirmation."""
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
@@ -294,8 +295,8 @@ def _refusal_after_figures(
     speaker: Mention,
     stance: str,
 ) -> tuple[float, ...]:
-    """The values of the sentence before the Kremlin's bare refusal: "Owji said Iran would
-    get up to 2 million tonnes. The Kremlin declined to comment." A refusal that names
+    """The values of the sentence before the Kremlin's bare refusal or denial: "Owji said
+    Iran would get up to 2 million tonnes. The Kremlin declined to comment." One that names
     someone else ("declined to comment on Putin's contacts with ...") is about them, not the
     figures; a company's or a ministry's silence is no Kremlin reaction."""
     if stance not in _REFUSALS or _role(speaker, cues) not in KREMLIN_ROLES:

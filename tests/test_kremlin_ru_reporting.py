@@ -211,3 +211,13 @@ def test_a_visitor_in_the_kremlin_is_not_the_kremlin() -> None:
         "Министр нефти Ирана Мохсен Пакнежад на переговорах в Кремле опроверг сообщения о сделке."
     )
     assert _statements(body) == []
+
+
+@pytest.mark.parametrize(
+    "reply", ["«Это фейк», — сказал Песков.", "«Это не более чем слухи», — заявил Песков."]
+)
+def test_the_kremlins_bare_denial_is_about_the_figure_just_reported(reply: str) -> None:
+    statements = extract_claims(LEAD + FIGURE + reply, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
+        ("Dmitry Peskov", "deny", (2_000_000,))
+    ]
