@@ -253,6 +253,26 @@ def refer_back(
     return out
 
 
+def _governed(
+    words: TokenIndex, first: tuple[str, int], second: tuple[str, int] | None
+) -> tuple[tuple[str, int], ...]:
+    """The stances a sentence takes: both of two in clauses of their own, but one only when
+    a stance verb governs an impersonal stance after it, in what it reports. "Confirmed
+    that there is no such deal" denies; "denied reports that the parties had agreed" denies,
+    and the agreement it reports is no confirmation."""
+    if second is None:
+        return (first,)
+    verb, content = sorted((first, second), key=lambda stance: stance[1])
+    if not _impersonal(words, content[1]) or _impersonal(words, verb[1]):
+        return (first, second)
+    return (content,) if verb[0] == "confirm" else (verb,)
+
+
+def _impersonal(words: TokenIndex, pos: int) -> bool:
+    """Whether the stance cue at ``pos`` is impersonal (its subject the thing reported)."""
+    return words.first("impersonal_stance", pos, pos + 200) == pos
+
+
 def find_statements(
     text: str,
     attributor: Attributor,
@@ -273,7 +293,7 @@ def find_statements(
         if found is None or found[0] == "non_statement":
             continue
         second = _second(text, words, sentence, found, cues)
-        for stance, pos in (found, second) if second else (found,):
+        for stance, pos in _governed(words, found, second):
             statement = _statement(text, attributor, cues, figures, starts, sentence, stance, pos)
             if statement is not None:
                 out.append(statement)
@@ -324,8 +344,7 @@ def _statement(
     words = attributor.words
     if inside(attributor.absent, pos, pos + 1):
         return None  # "never publicly confirmed": a writer's note
-    impersonal = words.first("impersonal_stance", pos, sentence.end) == pos
-    speaker = attributor.speaker_at(pos, sentence, impersonal=impersonal)
+    speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
         return None
     speaker = _prefer_reporter(speaker, attributor, sentence)

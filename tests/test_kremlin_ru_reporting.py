@@ -221,3 +221,36 @@ def test_the_kremlins_bare_denial_is_about_the_figure_just_reported(reply: str) 
     assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
         ("Dmitry Peskov", "deny", (2_000_000,))
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Песков не опроверг сообщения о газовой сделке.", "cannot_confirm"),
+        ("Песков не стал опровергать сведения о газовой сделке.", "cannot_confirm"),
+        ("Ушаков сказал, что не знает о таких планах.", "cannot_confirm"),
+        (
+            "«Я бы не стал сейчас говорить о цифрах», — сказал Песков о газовой сделке.",
+            "no_comment",
+        ),
+        ("«Не готов сейчас называть цифры», — сказал Песков.", "no_comment"),
+        ("Песков сослался на коммерческую тайну, отвечая на вопрос о контракте.", "no_comment"),
+        ("Путин сообщил, что Россия и Иран подписали соглашение о поставках газа.", "confirm"),
+        ("Песков подтвердил, что таких договоренностей нет.", "deny"),
+        (
+            "Песков опроверг сообщения о том, что Россия и Иран подписали соглашение о газе.",
+            "deny",
+        ),
+    ],
+)
+def test_negation_and_what_a_stance_verb_governs(sentence: str, stance: str) -> None:
+    claim = (
+        "Министр нефти Ирана Мохсен Пакнежад заявил, что Россия будет поставлять в Иран до "
+        "55 млрд кубометров газа в год.\n\n"
+    )
+    assert [s for _, s in _statements(claim + sentence)] == [stance]
+
+
+def test_an_iranian_announcing_a_signing_is_no_russian_statement() -> None:
+    body = "Мохсен Пакнежад сообщил, что Россия и Иран подписали соглашение о поставках газа."
+    assert _statements(body) == []
