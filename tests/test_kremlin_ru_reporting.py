@@ -254,3 +254,18 @@ def test_negation_and_what_a_stance_verb_governs(sentence: str, stance: str) -> 
 def test_an_iranian_announcing_a_signing_is_no_russian_statement() -> None:
     body = "Мохсен Пакнежад сообщил, что Россия и Иран подписали соглашение о поставках газа."
     assert _statements(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Пресс-служба Кремля отказалась комментировать эти цифры.",
+        "В пресс-службе Кремля отказались комментировать эти цифры.",
+    ],
+)
+def test_the_kremlin_press_service_as_subject_or_as_place(sentence: str) -> None:
+    body = (
+        "Министр нефти Ирана Мохсен Пакнежад заявил, что Россия будет поставлять в Иран до "
+        f"55 млрд кубометров газа в год.\n\n{sentence}"
+    )
+    assert _statements(body) == [("Kremlin", "no_comment")]
