@@ -111,10 +111,28 @@ class Attributor:
             return self.seg.sentences[i]
         return None
 
+    def sentence_after(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after ``sentence`` in its paragraph or the next one."""
+        i = bisect.bisect_right(self.sentence_starts, sentence.start)
+        if (
+            i < len(self.seg.sentences)
+            and self.seg.sentences[i].paragraph <= sentence.paragraph + 1
+        ):
+            return self.seg.sentences[i]
+        return None
+
     def question_before(self, sentence: Sentence) -> tuple[int, int] | None:
         """The span of the paragraph before ``sentence``'s when it asks a question (a sentence
         of it ends with a question mark): in a transcript or an interview, an answer is about
-        what was asked."""
+        what was asked. A sentence just before that reports a question put to someone
+        ("Пескова спросили о цифрах Пакнежада.") is one too."""
+        before = self.sentence_before(sentence)
+        if (
+            before is not None
+            and self.cues.asking_re is not None
+            and self.cues.asking_re.search(self.text, before.start, before.end)
+        ):
+            return before.start, before.end
         sentences = self.seg.sentences
         i = j = bisect.bisect_left(self.sentence_starts, sentence.start)
         while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:

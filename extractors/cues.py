@@ -294,6 +294,8 @@ class Cues:
     split_reach: int = 0
     """How many words may stand between the two parts of a split stance."""
     asking_re: re.Pattern[str] | None = None
+    source_next_re: re.Pattern[str] | None = None
+    """Opens a sentence that names the source of the sentence before ("Об этом сообщил")."""
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
@@ -769,6 +771,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         place_before_re=ending_re(data["statement_cues"]["place_before"])
         if data["statement_cues"].get("place_before")
         else None,
+        source_next_re=(
+            starting_re(data["statement_cues"]["source_next"])
+            if data["statement_cues"].get("source_next")
+            else None
+        ),
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
         if people.get("asking")
         else None,

@@ -193,12 +193,24 @@ def confirmations(assertions: Sequence[Assertion], cues: Cues) -> list[KremlinSt
     return list(out.values())
 
 
-def _prefer_reporter(speaker: Mention, attributor: Attributor, sentence: Sentence) -> Mention:
+def _prefer_reporter(
+    speaker: Mention, attributor: Attributor, sentence: Sentence, cues: Cues
+) -> Mention:
     """ "The Kremlin has no information ..., Peskov told reporters": the person who speaks
-    for an institution is the speaker, not the institution he speaks of."""
+    for an institution is the speaker, not the institution he speaks of; so is the one the
+    next sentence names as its source ("Кремль не может подтвердить эти цифры. Об этом
+    сообщил Песков.")."""
     if speaker.kind == "person":
         return speaker
-    for frame in attributor.frames(sentence.start, sentence.end):
+    frames = attributor.frames(sentence.start, sentence.end)
+    after = attributor.sentence_after(sentence)
+    if (
+        after is not None
+        and cues.source_next_re is not None
+        and cues.source_next_re.match(attributor.text, after.start)
+    ):
+        frames = [*frames, *attributor.frames(after.start, after.end)]
+    for frame in frames:
         who = frame.speaker
         if (
             not frame.nominal
@@ -208,6 +220,19 @@ def _prefer_reporter(speaker: Mention, attributor: Attributor, sentence: Sentenc
         ):
             return who
     return speaker
+
+
+def _about_span(attributor: Attributor, span: tuple[int, int], speaker: Mention) -> str | None:
+    """The person a question was about ("Пескова спросили о цифрах Пакнежада"): a named
+    person of the question other than the one asked."""
+    return next(
+        (
+            m.label
+            for m in attributor.between(*span)
+            if m.entity is not None and m.entity.kind == "person" and m.label != speaker.label
+        ),
+        None,
+    )
 
 
 def _about(
@@ -347,7 +372,7 @@ def _statement(
     speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
         return None
-    speaker = _prefer_reporter(speaker, attributor, sentence)
+    speaker = _prefer_reporter(speaker, attributor, sentence, cues)
     about = _about(text, attributor, cues, sentence, speaker)
     # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
     # had no information" is not a Kremlin statement about $50bn
@@ -365,7 +390,10 @@ def _statement(
             # a transcript or an interview is about what the question before it asked
             values = _values_in(figures, starts, *asked)
             if not values and not words.has("statement_topic", *asked):
-                return None
+                if not words.has("report_nouns", *asked):
+                    return None
+                hearsay = True
+            about = about or _about_span(attributor, asked, speaker)
         else:
             values = _refusal_after_figures(
                 attributor, cues, figures, starts, sentence, speaker, stance

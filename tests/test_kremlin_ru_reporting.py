@@ -269,3 +269,46 @@ def test_the_kremlin_press_service_as_subject_or_as_place(sentence: str) -> None
         f"55 млрд кубометров газа в год.\n\n{sentence}"
     )
     assert _statements(body) == [("Kremlin", "no_comment")]
+
+
+CLAIM = (
+    "Министр нефти Ирана Мохсен Пакнежад заявил, что Россия будет поставлять в Иран до "
+    "55 млрд кубометров газа в год.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        (
+            "Кремль не может подтвердить эти цифры. Об этом журналистам сообщил "
+            "пресс-секретарь президента Дмитрий Песков.",
+            "cannot_confirm",
+        ),
+        ("В Кремле эти цифры комментировать не стали. Об этом сообщил Песков.", "no_comment"),
+    ],
+)
+def test_the_person_named_as_the_source_next_speaks_for_the_kremlin(
+    sentence: str, stance: str
+) -> None:
+    assert _statements(CLAIM + sentence) == [("Dmitry Peskov", stance)]
+
+
+def test_an_agency_named_as_the_source_next_is_only_the_messenger() -> None:
+    body = CLAIM + "Кремль не может подтвердить эти цифры. Об этом сообщил «Интерфакс»."
+    assert _statements(body) == [("Kremlin", "cannot_confirm")]
+
+
+def test_an_answer_after_a_reported_question_is_about_what_was_asked() -> None:
+    body = CLAIM + "Пескова спросили о цифрах Пакнежада. «Без комментариев», — ответил он."
+    (statement,) = extract_claims(LEAD + body, language="ru").kremlin_statements
+    assert (statement.speaker, statement.stance, statement.about_claimant) == (
+        "Dmitry Peskov",
+        "no_comment",
+        "Mohsen Paknejad",
+    )
+
+
+def test_an_answer_to_a_question_on_something_else_is_no_statement() -> None:
+    body = CLAIM + "Пескова спросили о встрече с Нетаньяху. «Без комментариев», — ответил он."
+    assert _statements(body) == []
