@@ -312,3 +312,12 @@ def test_an_answer_after_a_reported_question_is_about_what_was_asked() -> None:
 def test_an_answer_to_a_question_on_something_else_is_no_statement() -> None:
     body = CLAIM + "Пескова спросили о встрече с Нетаньяху. «Без комментариев», — ответил он."
     assert _statements(body) == []
+
+
+def test_volumes_a_country_will_receive_are_supply_figures() -> None:
+    body = (
+        "Министр нефти Ирана Джавад Оуджи заявил, что в этом году Иран получит из России "
+        "до 2 млн тонн нефтепродуктов."
+    )
+    (claim,) = extract_claims(LEAD + body, language="ru").claims
+    assert (claim.value, claim.unit, claim.kind) == (2_000_000, "t", "supply_volume")
