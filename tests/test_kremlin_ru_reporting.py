@@ -321,3 +321,13 @@ def test_volumes_a_country_will_receive_are_supply_figures() -> None:
     )
     (claim,) = extract_claims(LEAD + body, language="ru").claims
     assert (claim.value, claim.unit, claim.kind) == (2_000_000, "t", "supply_volume")
+
+
+def test_welcoming_the_signing_of_a_deal_confirms_it() -> None:
+    body = CLAIM + "Кремль приветствовал подписание соглашения о поставках газа."
+    assert _statements(body) == [("Kremlin", "confirm")]
+
+
+def test_a_writer_noting_someone_did_not_comment_is_no_statement() -> None:
+    body = CLAIM + "Цивилев цифры не комментировал и сказал лишь, что работа идет."
+    assert _statements(body) == []
