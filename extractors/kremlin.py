@@ -7,6 +7,9 @@ gas, trade or "the reports". A Kremlin remark on anything else is left out: fals
 would move the Kremlin status of a claim. Ministers and unnamed officials keep their own
 roles; the tracker counts only the Kremlin's (DESIGN.md, "Tracking rules").
 A writer's note that the Kremlin "never confirmed" is not a statement (cue ``non_statement``).
+A stance whose only topic is a word for what was reported ("these reports", "such
+information") is a statement only in a text that reports a claim; the Kremlin's bare refusal
+or denial ("The Kremlin declined to comment.") is about the figures of the sentence before.
 
 A Kremlin voice (the president, his spokesman, an aide, the press service) that states a
 figure itself, in its own reported or direct speech, confirms it: "Russia could supply up to
