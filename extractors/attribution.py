@@ -104,10 +104,35 @@ class Attributor:
             return self.seg.sentences[i]
         return None
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph or the paragraph before."""
+        i = bisect.bisect_left(self.sentence_starts, sentence.start) - 1
+        if i >= 0 and self.seg.sentences[i].paragraph >= sentence.paragraph - 1:
+            return self.seg.sentences[i]
+        return None
+
+    def sentence_after(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after ``sentence`` in its paragraph or the next one."""
+        i = bisect.bisect_right(self.sentence_starts, sentence.start)
+        if (
+            i < len(self.seg.sentences)
+            and self.seg.sentences[i].paragraph <= sentence.paragraph + 1
+        ):
+            return self.seg.sentences[i]
+        return None
+
     def question_before(self, sentence: Sentence) -> tuple[int, int] | None:
         """The span of the paragraph before ``sentence``'s when it asks a question (a sentence
         of it ends with a question mark): in a transcript or an interview, an answer is about
-        what was asked."""
+        what was asked. A sentence just before that reports a question put to someone
+        ("Пескова спросили о цифрах Пакнежада.") is one too."""
+        before = self.sentence_before(sentence)
+        if (
+            before is not None
+            and self.cues.asking_re is not None
+            and self.cues.asking_re.search(self.text, before.start, before.end)
+        ):
+            return before.start, before.end
         sentences = self.seg.sentences
         i = j = bisect.bisect_left(self.sentence_starts, sentence.start)
         while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
@@ -456,13 +481,22 @@ class Attributor:
         rest = self.text[max(tag.end, tag.speaker.end) : sentence.end].rstrip(_SENTENCE_CLOSERS)
         return None if _CLAUSE_MARK.search(rest) else tag
 
-    def speaker_at(self, pos: int, sentence: Sentence) -> Mention | None:
-        """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements)."""
+    def speaker_at(
+        self, pos: int, sentence: Sentence, *, impersonal: bool = False
+    ) -> Mention | None:
+        """Who takes the stance whose cue starts at ``pos`` (for Kremlin statements).
+
+        ``impersonal``: the cue's grammatical subject is the thing reported, not a person
+        ("сообщения о сделке с NIOC не соответствуют действительности", "меморандум
+        действительно подписан"), so a name before it is part of what is said and the
+        speaker is whoever says the sentence."""
         qi = self.quote_at(pos)
         if qi is not None:
             speaker = self.quote_speaker(qi)
             if speaker is not None:
                 return speaker
+        if impersonal:
+            return self._sayer(pos, sentence)
         if self.cues.subject_first:
             # the stance verb ends its clause and its subject opens it, after any verb of
             # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
@@ -484,10 +518,18 @@ class Attributor:
             if far is not None and (m.possessive or (m.oblique and not self._opens(m, sentence))):
                 # "Пескову задали вопрос": the addressee is no subject; but a group that
                 # opens its clause in its place ("В Кремле не подтвердили") speaks for a
-                # verb with no subject
+                # verb with no subject, and so does an institution named as a place after
+                # a fronted object ("Информацию о сделке в Кремле опровергли")
+                if not m.possessive and self._fronted_place(m, sentence):
+                    return m
                 continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
+        return self._sayer(pos, sentence)
+
+    def _sayer(self, pos: int, sentence: Sentence) -> Mention | None:
+        """The speaker of the verb of saying nearest before ``pos`` in ``sentence`` (else the
+        first after it), or the speaker a tag or an interview gives the sentence."""
         frames = [
             f
             for f in self.frames(sentence.start, sentence.end)
@@ -507,6 +549,16 @@ class Attributor:
         if m.kind != "group":
             return False
         return not any(c.isalnum() for c in self.text[lo : m.start])
+
+    def _fronted_place(self, m: Mention, sentence: Sentence) -> bool:
+        """Whether ``m`` names a Russian institution as a place ("в Кремле") with no name
+        before it in its clause that could be the subject: only an object stands there."""
+        if m.country != "RU" and (m.entity is None or m.entity.country != "RU"):
+            return False
+        if self._place_words(m) is None:
+            return False
+        lo = clause(self.text, sentence, m.start, self.cues)[0]
+        return all(o.possessive or o.oblique or _reports(o) for o in self.between(lo, m.start))
 
     def _place_words(self, m: Mention) -> int | None:
         """Where the words naming institution ``m`` as a place begin ("в пресс-службе

@@ -27,6 +27,7 @@ from extractors.kremlin import (
     confirmations,
     drop_repeats,
     find_statements,
+    need_claims,
     refer_back,
 )
 from extractors.lexicon import Tokens, matches_at, starts_near
@@ -419,7 +420,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
         cues,
     )
     claimants = sorted((f.claim.start, f.claim.claimant) for f in kept if f.claim.claimant)
-    statements = refer_back(statements, text, cues, claimants)
+    statements = need_claims(refer_back(statements, text, cues, claimants), len(kept))
     heading_starts = frozenset(s.start for s in seg.sentences if s.paragraph in headings)
     statements = drop_repeats(statements, heading_starts)
     statements.sort(key=lambda st: st.start)

@@ -264,6 +264,8 @@ class Cues:
     complement_nouns: frozenset[str] = frozenset()
     """Role nouns that name a speaker only with a complement ("people familiar with the
     talks" is a source; "the Iranian people" is not)."""
+    bare_roles_after_saying: bool = False
+    """A bare role noun right after a verb of saying is its subject ("— сказал министр")."""
     owner_after: bool = False
     """A name right after a role noun may be its owner (Persian ezafe: "the adviser of
     Khamenei"): it is the role's holder only if the role fits the person."""
@@ -311,6 +313,8 @@ class Cues:
     split_reach: int = 0
     """How many words may stand between the two parts of a split stance."""
     asking_re: re.Pattern[str] | None = None
+    source_next_re: re.Pattern[str] | None = None
+    """Opens a sentence that names the source of the sentence before ("Об этом сообщил")."""
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
@@ -527,7 +531,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
     ``relative_participle``, ``prefix``, ``report_prefix``,
-    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``."""
+    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``,
+    ``impersonal_stance``, ``report_nouns``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -552,6 +557,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "pronouns": list(data["people"]["pronouns"]),
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
+        "impersonal_stance": data["statement_cues"].get("impersonal", []),
+        "report_nouns": data["statement_cues"].get("report_nouns", []),
     }
     for stance, i, first, second in _splits(data):
         lists[f"split:{stance}:{i}:a"] = first
@@ -742,6 +749,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         non_subject_after=frozenset(saying.get("non_subject_after", ())),
         bare_roles=bool(people.get("bare_roles", False)),
         complement_nouns=frozenset(people.get("complement_nouns", ())),
+        bare_roles_after_saying=bool(people.get("bare_roles_after_saying", False)),
         owner_after=bool(people.get("owner_after", False)),
         rate_before_re=re.compile(
             r"(?<!\w)"
@@ -788,6 +796,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         place_before_re=ending_re(data["statement_cues"]["place_before"])
         if data["statement_cues"].get("place_before")
         else None,
+        source_next_re=(
+            starting_re(data["statement_cues"]["source_next"])
+            if data["statement_cues"].get("source_next")
+            else None
+        ),
         asking_re=re.compile(r"\s*(?:\w+\s+){0,2}" + words_re(people["asking"]).pattern, FLAGS)
         if people.get("asking")
         else None,

@@ -7,6 +7,9 @@ gas, trade or "the reports". A Kremlin remark on anything else is left out: fals
 would move the Kremlin status of a claim. Ministers and unnamed officials keep their own
 roles; the tracker counts only the Kremlin's (DESIGN.md, "Tracking rules").
 A writer's note that the Kremlin "never confirmed" is not a statement (cue ``non_statement``).
+A stance whose only topic is a word for what was reported ("these reports", "such
+information") is a statement only in a text that reports a claim; the Kremlin's bare refusal
+or denial ("The Kremlin declined to comment.") is about the figures of the sentence before.
 
 A Kremlin voice (the president, his spokesman, an aide, the press service) that states a
 figure itself, in its own reported or direct speech, confirms it: "Russia could supply up to
@@ -41,6 +44,9 @@ PRESS_SERVICE = "Kremlin"
 the press service's role, however the text names it ("the Kremlin", "В Кремле")."""
 _VOICES = frozenset({"president", "kremlin_spokesman", "presidential_aide"})
 """Kremlin roles held by a person, who speaks for the Kremlin as an institution."""
+_REFUSALS = frozenset({"no_comment", "cannot_confirm", "deny"})
+"""Stances that may stand bare, their object the figures just reported ("It is a fake,"
+Peskov said): a refusal or a denial; a bare "yes" is too rare to read as a confirmation."""
 _CLAIM_WINDOW = 1500
 """How far back a statement's "these figures" may reach for the claims it means."""
 
@@ -57,6 +63,9 @@ class KremlinStatement:
     sentence: str
     start: int
     end: int
+    hearsay: bool = False
+    """About a claim only by a word for what was reported ("the reports", "these figures"):
+    a statement only in a text that reports a claim (:func:`need_claims`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The contract shape."""
@@ -187,12 +196,24 @@ def confirmations(assertions: Sequence[Assertion], cues: Cues) -> list[KremlinSt
     return list(out.values())
 
 
-def _prefer_reporter(speaker: Mention, attributor: Attributor, sentence: Sentence) -> Mention:
+def _prefer_reporter(
+    speaker: Mention, attributor: Attributor, sentence: Sentence, cues: Cues
+) -> Mention:
     """ "The Kremlin has no information ..., Peskov told reporters": the person who speaks
-    for an institution is the speaker, not the institution he speaks of."""
+    for an institution is the speaker, not the institution he speaks of; so is the one the
+    next sentence names as its source ("Кремль не может подтвердить эти цифры. Об этом
+    сообщил Песков.")."""
     if speaker.kind == "person":
         return speaker
-    for frame in attributor.frames(sentence.start, sentence.end):
+    frames = attributor.frames(sentence.start, sentence.end)
+    after = attributor.sentence_after(sentence)
+    if (
+        after is not None
+        and cues.source_next_re is not None
+        and cues.source_next_re.match(attributor.text, after.start)
+    ):
+        frames = [*frames, *attributor.frames(after.start, after.end)]
+    for frame in frames:
         who = frame.speaker
         if (
             not frame.nominal
@@ -202,6 +223,19 @@ def _prefer_reporter(speaker: Mention, attributor: Attributor, sentence: Sentenc
         ):
             return who
     return speaker
+
+
+def _about_span(attributor: Attributor, span: tuple[int, int], speaker: Mention) -> str | None:
+    """The person a question was about ("Пескова спросили о цифрах Пакнежада"): a named
+    person of the question other than the one asked."""
+    return next(
+        (
+            m.label
+            for m in attributor.between(*span)
+            if m.entity is not None and m.entity.kind == "person" and m.label != speaker.label
+        ),
+        None,
+    )
 
 
 def _about(
@@ -247,6 +281,26 @@ def refer_back(
     return out
 
 
+def _governed(
+    words: TokenIndex, first: tuple[str, int], second: tuple[str, int] | None
+) -> tuple[tuple[str, int], ...]:
+    """The stances a sentence takes: both of two in clauses of their own, but one only when
+    a stance verb governs an impersonal stance after it, in what it reports. "Confirmed
+    that there is no such deal" denies; "denied reports that the parties had agreed" denies,
+    and the agreement it reports is no confirmation."""
+    if second is None:
+        return (first,)
+    verb, content = sorted((first, second), key=lambda stance: stance[1])
+    if not _impersonal(words, content[1]) or _impersonal(words, verb[1]):
+        return (first, second)
+    return (content,) if verb[0] == "confirm" else (verb,)
+
+
+def _impersonal(words: TokenIndex, pos: int) -> bool:
+    """Whether the stance cue at ``pos`` is impersonal (its subject the thing reported)."""
+    return words.first("impersonal_stance", pos, pos + 200) == pos
+
+
 def find_statements(
     text: str,
     attributor: Attributor,
@@ -267,7 +321,7 @@ def find_statements(
         if found is None or found[0] == "non_statement":
             continue
         second = _second(text, words, sentence, found, cues)
-        for stance, pos in (found, second) if second else (found,):
+        for stance, pos in _governed(words, found, second):
             statement = _statement(text, attributor, cues, figures, starts, sentence, stance, pos)
             if statement is not None:
                 out.append(statement)
@@ -278,6 +332,30 @@ def _values_in(figures: Sequence[Figure], starts: list[int], lo: int, hi: int) -
     """The values of the figures (with a unit) that start in [lo, hi); ``starts`` are theirs."""
     first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return tuple(f.value for f in figures[first:last] if f.unit)
+
+
+def _refusal_after_figures(
+    attributor: Attributor,
+    cues: Cues,
+    figures: Sequence[Figure],
+    starts: list[int],
+    sentence: Sentence,
+    speaker: Mention,
+    stance: str,
+) -> tuple[float, ...]:
+    """The values of the sentence before the Kremlin's bare refusal or denial: "Owji said
+    Iran would get up to 2 million tonnes. The Kremlin declined to comment." One that names
+    someone else ("declined to comment on Putin's contacts with ...") is about them, not the
+    figures; a company's or a ministry's silence is no Kremlin reaction."""
+    if stance not in _REFUSALS or _role(speaker, cues) not in KREMLIN_ROLES:
+        return ()
+    others = [
+        m
+        for m in attributor.between(sentence.start, sentence.end)
+        if m.label != speaker.label and m.kind in ("person", "pronoun", "unknown")
+    ]
+    before = None if others else attributor.sentence_before(sentence)
+    return _values_in(figures, starts, before.start, before.end) if before else ()
 
 
 def _statement(
@@ -294,27 +372,37 @@ def _statement(
     words = attributor.words
     if inside(attributor.absent, pos, pos + 1):
         return None  # "never publicly confirmed": a writer's note
-    speaker = attributor.speaker_at(pos, sentence)
+    speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
         return None
-    speaker = _prefer_reporter(speaker, attributor, sentence)
+    speaker = _prefer_reporter(speaker, attributor, sentence, cues)
     about = _about(text, attributor, cues, sentence, speaker)
     # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
     # had no information" is not a Kremlin statement about $50bn
     lo = clause(text, sentence, min(pos, speaker.start), cues)[0]
     values = _values_in(figures, starts, lo, sentence.end)
-    topical = words.has("statement_topic", sentence.start, sentence.end) or bool(
-        cues.anaphora_re.search(text, sentence.start, sentence.end)
+    topical = words.has("statement_topic", sentence.start, sentence.end)
+    hearsay = not topical and (
+        words.has("report_nouns", sentence.start, sentence.end)
+        or bool(cues.anaphora_re.search(text, sentence.start, sentence.end))
     )
-    if about is None and not values and not topical:
+    if about is None and not values and not topical and not hearsay:
         asked = attributor.question_before(sentence)
-        if asked is None:
-            return None
-        # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
-        # a transcript or an interview is about what the question before it asked
-        values = _values_in(figures, starts, *asked)
-        if not values and not words.has("statement_topic", *asked):
-            return None
+        if asked is not None:
+            # "Can you confirm the $2 bcm?" / "PESKOV: No, that is not correct.": an answer in
+            # a transcript or an interview is about what the question before it asked
+            values = _values_in(figures, starts, *asked)
+            if not values and not words.has("statement_topic", *asked):
+                if not words.has("report_nouns", *asked):
+                    return None
+                hearsay = True
+            about = about or _about_span(attributor, asked, speaker)
+        else:
+            values = _refusal_after_figures(
+                attributor, cues, figures, starts, sentence, speaker, stance
+            )
+            if not values:
+                return None
     role = _role(speaker, cues)
     return KremlinStatement(
         speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,
@@ -325,7 +413,16 @@ def _statement(
         sentence=text[sentence.start : sentence.end],
         start=sentence.start,
         end=sentence.end,
+        hearsay=hearsay and about is None and not values,
     )
+
+
+def need_claims(statements: Sequence[KremlinStatement], claims: int) -> list[KremlinStatement]:
+    """Without a claim in the text, a stance on "the reports" or "such information" is about
+    something else ("В Кремле не располагают информацией о встрече президентов"): keep only
+    the statements that name a deal, a figure or a claimant. ``claims``: how many the text
+    reports."""
+    return list(statements) if claims else [st for st in statements if not st.hearsay]
 
 
 def drop_repeats(

@@ -325,6 +325,22 @@ def _capitalised(words: TokenIndex, cues: Cues) -> list[int]:
     return [s for s in words.tokens.starts if capital.match(text, s)]
 
 
+_BARE_ROLE_FOLLOWERS = frozenset(".,;:!?)")
+"""What may follow a bare role that is a whole subject (not a quotation mark or a name)."""
+
+
+def _after_verb(text: str, start: int, end: int, verb_ends: set[int]) -> bool:
+    """Whether role noun [start, end) is the whole subject a verb of saying puts after
+    itself ("«...», — подтвердил дипломат в интервью"): only spaces before it, back to the
+    end of one of ``verb_ends``, and no name or owner after it ("сообщил глава «Роснефти»
+    Игорь Сечин" is a role phrase of its own)."""
+    head = text[:start].rstrip()
+    if len(head) == start or len(head) not in verb_ends:
+        return False
+    rest = text[end:].lstrip()
+    return not rest or rest[0] in _BARE_ROLE_FOLLOWERS or rest[0].islower()
+
+
 def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
     index = cues.lexicon.index(text)
@@ -338,9 +354,13 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         ROLE_REACH,
         capitalised=True,  # an owner: "Khamenei's envoy"
     )
+    said = set(index.spans("saying")[1]) if cues.bare_roles_after_saying else set()
     for match in matches_at(cues.role_re, text, role_starts):
         if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
-            match.group("post") or match.group("comp") or cues.bare_roles
+            match.group("post")
+            or match.group("comp")
+            or cues.bare_roles
+            or _after_verb(text, match.start(), match.end(), said)
         ):
             continue
         if not match.group("comp") and norm_key(match.group("noun")) in cues.complement_nouns:
@@ -548,6 +568,8 @@ def _resolve(
                 ent = ent or _unique_holder(m, gaz, text, cues, year)
             if ent is not None:
                 m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
+            elif not cues.bare_roles and len(m.text.split()) == 1:
+                continue  # a bare role after a verb of saying stands only for someone named
         elif m.kind == "pronoun":
             pool = salient[-LOOKBACK:][::-1] + history[-LOOKBACK:][::-1]
             ent = next(

@@ -148,7 +148,7 @@ def test_names_in_case_forms(sentence: str, speaker: str) -> None:
 @pytest.mark.parametrize(
     ("phrase", "stance"),
     [
-        ("не может подтвердить эту информацию", "cannot_confirm"),
+        ("не может подтвердить эту информацию о сделке", "cannot_confirm"),
         ("не располагает информацией о сделке", "cannot_confirm"),
         ("сказал: «У нас нет такой информации» о сделке", "cannot_confirm"),
         ("воздержался от комментариев по сделке", "no_comment"),
