@@ -16,3 +16,15 @@ def test_a_pipeline_to_another_market_is_another_countrys_deal() -> None:
     assert ("$20 billion", "deal of another country") in [
         (o.text, o.why) for o in extraction.other_figures
     ]
+
+
+def test_in_russian_too() -> None:
+    text = (
+        "Россия и Иран обсудили поставки газа. Строительство «Северного потока» обошлось "
+        "примерно в 20 млрд долларов."
+    )
+    extraction = extract_claims(text, language="ru")
+    assert [c.text for c in extraction.claims] == []
+    assert ("20 млрд долларов", "deal of another country") in [
+        (o.text, o.why) for o in extraction.other_figures
+    ]
