@@ -1,5 +1,7 @@
-"""In English as in Russian, a stance whose only topic is "the reports" or "information" is a
-statement about a claim only in a text that reports one."""
+"""English report nouns and impersonal stances, as in Russian. A stance whose only topic is
+"the reports" or "information" is a statement about a claim only in a text that reports one;
+a stance whose subject is the thing reported ("... were untrue") is the speaker's, not a name's
+inside what is said."""
 
 from __future__ import annotations
 
@@ -23,3 +25,26 @@ def test_no_information_about_these_reports_answers_the_claim_before() -> None:
     assert [(s.speaker, s.stance, s.about_claimant) for s in found] == [
         ("Dmitry Peskov", "cannot_confirm", "Iran's envoy")
     ]
+
+
+def test_an_impersonal_denial_is_the_speakers_not_the_name_inside_it() -> None:
+    claim = (
+        "Iran's envoy Ali Akbar Velayati said Russia would invest $50 billion in Iran's oil "
+        "sector. "
+    )
+    for sentence in (
+        "Kremlin spokesman Dmitry Peskov said reports that Velayati had secured the pledge "
+        "were untrue.",
+        '"Reports that Velayati secured such a pledge do not correspond to reality," Kremlin '
+        "spokesman Dmitry Peskov told reporters.",
+    ):
+        found = extract_claims(claim + sentence, language="en").kremlin_statements
+        assert [(s.speaker, s.stance) for s in found] == [("Dmitry Peskov", "deny")]
+
+
+def test_a_non_russian_calling_doubts_groundless_is_no_kremlin_statement() -> None:
+    text = (
+        "Iran's envoy Ali Akbar Velayati said Russia would invest $50 billion in Iran's oil "
+        "sector. Velayati said the doubts voiced in Moscow were groundless."
+    )
+    assert extract_claims(text, language="en").kremlin_statements == []
