@@ -522,3 +522,15 @@ def test_reached_past_is_the_level_and_reaching_ahead_a_ceiling(text: str, quali
 def test_a_ministers_portfolio_belongs_to_the_role_phrase(speaker: str, claimant: str) -> None:
     text = f"{speaker}، مبادلات تجاری ایران و روسیه امسال از ۵ میلیارد دلار فراتر رفت."
     assert [c["claimant"] for c in _claims(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "دیمیتری پسکوف، سخنگوی کرملین، گفت گزارش‌ها درباره تعهد ولایتی صحت ندارد.",
+        "پسکوف گفت ادعای ولایتی درباره این سرمایه‌گذاری با واقعیت مطابقت ندارد.",
+    ],
+)
+def test_an_impersonal_denial_is_the_speakers(denial: str) -> None:
+    claim = "علی‌اکبر ولایتی گفت روسیه ۵۰ میلیارد دلار در صنعت نفت ایران سرمایه‌گذاری می‌کند. "
+    assert _statements(claim + denial) == [("Dmitry Peskov", "kremlin_spokesman", "deny")]
