@@ -308,6 +308,8 @@ class Attributor:
                 break
             if _CLAUSE_STOP.search(self.text, m.end, verb_start):
                 break  # "... in Tehran; Russia put it at ...": a subject stays in its clause
+            if self.words.tokens.word_before(m.start) in self.cues.non_subject_before:
+                continue  # "talks in Tehran went well and Russia would put ...": not a subject
             if not (m.possessive or m.oblique) and m.in_quote == verb_quoted:
                 return m
         if self.cues.subject_after_verb and after:

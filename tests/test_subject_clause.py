@@ -1,5 +1,5 @@
-"""The subject of a verb of saying stays inside its clause: a name before a semicolon or a
-colon does not speak for the clause after it."""
+"""The subject of a verb of saying stays inside its clause and outside prepositional phrases: a
+name before a semicolon, or right after "in", "with" ..., does not speak for what follows."""
 
 from __future__ import annotations
 
@@ -22,3 +22,23 @@ def test_the_subject_inside_the_clause_still_speaks() -> None:
     )
     claims = extract_claims(text, language="en").claims
     assert [(c.text, c.claimant) for c in claims] == [("$50 billion", "Ali Akbar Velayati")]
+
+
+def test_a_name_a_preposition_governs_does_not_speak() -> None:
+    text = (
+        "Iran and Russia held energy talks this week. The talks in Tehran went well and Russia "
+        "would put $50 billion into Iran's oil sector."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", None)]
+
+
+def test_a_role_placed_in_a_city_speaks() -> None:
+    text = (
+        "Iran and Russia held energy talks this week. Iran's ambassador in Moscow said Russia "
+        "would put $50 billion into Iran's oil sector."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.claimant) for c in claims] == [
+        ("$50 billion", "Iran's ambassador in Moscow")
+    ]
