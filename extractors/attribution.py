@@ -433,6 +433,11 @@ class Attributor:
         before = [f for f in verbal if f.start < pos]
         if any(not f.reported for f in before):
             before = [f for f in before if not f.reported]
+        stops = [m.end() for m in _CLAUSE_STOP.finditer(self.text, sentence.start, pos)]
+        if stops and (past := [f for f in before if f.start >= stops[-1]]):
+            # "officials cited bigger figures: the ambassador spoke of up to 55 bcm": a verb
+            # past the colon heads the figure's clause
+            before = past
         if not before:
             # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon
             # heads a clause of its own ("...: the UN put the total at $5 billion")

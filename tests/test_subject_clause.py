@@ -3,6 +3,8 @@ name before a semicolon, or right after "in", "with" ..., does not speak for wha
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.claims import extract_claims
 
 
@@ -42,3 +44,33 @@ def test_a_role_placed_in_a_city_speaks() -> None:
     assert [(c.text, c.claimant) for c in claims] == [
         ("$50 billion", "Iran's ambassador in Moscow")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "en",
+            "Russia and Iran discussed gas. Iranian officials have cited bigger figures: Iran's "
+            "ambassador Kazem Jalali spoke of Russian supplies of up to 50 bcm a year.",
+            "Kazem Jalali",
+        ),
+        (
+            "ru",
+            "Россия и Иран обсуждают газ. Иранские официальные лица называли более крупные "
+            "цифры: посол Ирана Казем Джалали говорил о поставках до 50 млрд кубометров в год.",
+            "Kazem Jalali",
+        ),
+        (
+            "en",
+            "Russia and Iran discussed gas. Velayati said: Russia would invest $50 billion in "
+            "Iran's oil sector.",
+            "Ali Akbar Velayati",
+        ),
+    ],
+)
+def test_a_verb_past_the_colon_heads_the_figures_clause(
+    language: str, text: str, claimant: str
+) -> None:
+    claims = extract_claims(text, language=language).claims
+    assert [(c.claimant, c.attributed_to) for c in claims] == [(claimant, None)]
