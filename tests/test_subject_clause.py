@@ -74,3 +74,12 @@ def test_a_verb_past_the_colon_heads_the_figures_clause(
 ) -> None:
     claims = extract_claims(text, language=language).claims
     assert [(c.claimant, c.attributed_to) for c in claims] == [(claimant, None)]
+
+
+def test_an_outlet_in_the_dative_is_the_listener_not_the_speaker() -> None:
+    text = (
+        "Россия и Иран обсуждают поставки газа. Посол Казем Джалали в интервью агентству ТАСС "
+        "сказал, что Россия может поставлять в Иран до 5 млрд кубометров газа в год."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [c.claimant for c in claims] == ["Kazem Jalali"]
