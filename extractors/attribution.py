@@ -262,10 +262,20 @@ class Attributor:
     def _first_subject(self, lo: int, verb_start: int) -> Mention | None:
         """The subject of a verb-final clause: its first name that no preposition governs and
         no object marker follows, after any earlier verb of saying ("X said that Y stressed")
-        and outside the frames of "according to Z"."""
-        words, tokens = self.words, self.words.tokens
+        and outside the frames of "according to Z". A clause opened by a complementizer
+        before the verb ("نقشه راهی که سچین ... برآورد کرده بود") is the verb's own when a
+        subject stands in it; else the verb closes the clause the complementizer interrupted
+        ("پسکوف که با ولایتی دیدار کرد، گفت")."""
+        words = self.words
         for _, end in words.within("saying", lo, verb_start):
             lo = max(lo, end)
+        opened = words.within("context:complementizer", lo, verb_start)
+        if opened and (inner := self._first_name(opened[-1][1], verb_start)) is not None:
+            return inner
+        return self._first_name(lo, verb_start)
+
+    def _first_name(self, lo: int, verb_start: int) -> Mention | None:
+        words, tokens = self.words, self.words.tokens
         framed = [end for _, end in words.within("prefix", lo, verb_start)]
         reported = [end for _, end in words.within("report_prefix", lo, verb_start)]
         # the outlet a report prefix names ("به گزارش خبرگزاری تسنیم"), past its kind

@@ -534,3 +534,24 @@ def test_a_ministers_portfolio_belongs_to_the_role_phrase(speaker: str, claimant
 def test_an_impersonal_denial_is_the_speakers(denial: str) -> None:
     claim = "علی‌اکبر ولایتی گفت روسیه ۵۰ میلیارد دلار در صنعت نفت ایران سرمایه‌گذاری می‌کند. "
     assert _statements(claim + denial) == [("Dmitry Peskov", "kremlin_spokesman", "deny")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the clause که opens holds its own subject: the verb is Sechin's
+        (
+            "روسیه و ایران درباره نفت مذاکره کردند. دو شرکت نقشه راهی امضا کردند که ایگور "
+            "سچین، مدیرعامل روس‌نفت، ارزش آن را تا ۳۰ میلیارد دلار برآورد کرده بود.",
+            "Igor Sechin",
+        ),
+        # the relative clause closes before the verb: the verb is Velayati's
+        (
+            "روسیه و ایران درباره نفت مذاکره کردند. علی‌اکبر ولایتی که با پوتین دیدار کرد، گفت "
+            "روسیه ۵۰ میلیارد دلار در صنعت نفت ایران سرمایه‌گذاری می‌کند.",
+            "Ali Akbar Velayati",
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_after_ke(text: str, claimant: str) -> None:
+    assert [c["claimant"] for c in _claims(text)] == [claimant]
