@@ -25,6 +25,10 @@ _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
 """At most ", " between an apposition and the verb after it."""
+_INTRODUCED_GAP = 40
+"""At most this many characters (the role's owner: "روس‌اتم، ") between a role phrase and the
+name it introduces between commas."""
+_COMMA = re.compile("[,\u060c]")
 _RELATIVE_GAP = 40
 """At most this many characters (a short adverbial: "later", "после переговоров") between a
 relative pronoun and the verb of saying it is the subject of."""
@@ -291,8 +295,18 @@ class Attributor:
             i = bisect.bisect_left(tokens.starts, m.end)
             if i < len(tokens.words) and tokens.words[i] in self.cues.non_subject_after:
                 continue
-            return m
+            return self._named_after(m, verb_start) if m.kind == "role" and not m.entity else m
         return None
+
+    def _named_after(self, role: Mention, verb_start: int) -> Mention:
+        """The person a role phrase opening the clause introduces between commas ("مدیرعامل
+        روس‌اتم، الکسی لیخاچف، ... تأیید کرد"), else the role itself."""
+        for m in self.between(role.end, verb_start):
+            if m.start - role.end > _INTRODUCED_GAP:
+                break
+            if m.kind == "person" and _COMMA.search(self.text, role.end, m.start):
+                return m
+        return role
 
     def _subject(self, lo: int, verb_start: int, verb_end: int) -> Mention | None:
         if self.cues.subject_first:

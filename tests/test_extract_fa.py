@@ -555,3 +555,19 @@ def test_an_impersonal_denial_is_the_speakers(denial: str) -> None:
 )
 def test_the_subject_of_a_verb_after_ke(text: str, claimant: str) -> None:
     assert [c["claimant"] for c in _claims(text)] == [claimant]
+
+
+def test_a_signed_document_is_a_statements_topic() -> None:
+    text = (
+        "روسیه و ایران قراردادی به ارزش ۲۵ میلیارد دلار برای ساخت نیروگاه امضا کردند.\n\n"
+        "الکسی لیخاچف، رئیس روس‌اتم، امضای این سند را تأیید کرد."
+    )
+    assert _statements(text) == [("Alexey Likhachev", "russian_official", "confirm")]
+
+
+def test_a_role_that_introduces_a_name_between_commas_is_that_person() -> None:
+    text = (
+        "روسیه و ایران قراردادی به ارزش ۲۵ میلیارد دلار برای ساخت نیروگاه امضا کردند.\n\n"
+        "مدیرعامل روس‌اتم، الکسی لیخاچف، امضای این سند را تأیید کرد."
+    )
+    assert _statements(text) == [("Alexey Likhachev", "russian_official", "confirm")]
