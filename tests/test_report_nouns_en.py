@@ -48,3 +48,16 @@ def test_a_non_russian_calling_doubts_groundless_is_no_kremlin_statement() -> No
         "sector. Velayati said the doubts voiced in Moscow were groundless."
     )
     assert extract_claims(text, language="en").kremlin_statements == []
+
+
+def test_an_agreement_said_to_be_reached_confirms_and_none_denies() -> None:
+    claim = "Velayati said Russia would invest $50 billion in Iran's oil sector. "
+    cases = [
+        ('"Everything has been agreed apart from the price," Novak told reporters.', "confirm"),
+        ("Novak said an agreement has been reached on the investment.", "confirm"),
+        ("Novak said no agreement has been reached on the investment.", "deny"),
+        ('"No agreement of this kind has been signed," Novak told reporters.', "deny"),
+    ]
+    for sentence, stance in cases:
+        found = extract_claims(claim + sentence, language="en").kremlin_statements
+        assert [(s.speaker, s.stance) for s in found] == [("Alexander Novak", stance)], sentence
