@@ -53,7 +53,7 @@ def test_a_non_russian_calling_doubts_groundless_is_no_kremlin_statement() -> No
 def test_an_agreement_said_to_be_reached_confirms_and_none_denies() -> None:
     claim = "Velayati said Russia would invest $50 billion in Iran's oil sector. "
     cases = [
-        ('"Everything has been agreed apart from the price," Novak told reporters.', "confirm"),
+        ('"The volumes and the route are settled," Novak told reporters.', "confirm"),
         ("Novak said an agreement has been reached on the investment.", "confirm"),
         ("Novak said no agreement has been reached on the investment.", "deny"),
         ('"No agreement of this kind has been signed," Novak told reporters.', "deny"),
