@@ -29,6 +29,7 @@ _INTRODUCED_GAP = 40
 """At most this many characters (the role's owner: "روس‌اتم، ") between a role phrase and the
 name it introduces between commas."""
 _COMMA = re.compile("[,\u060c]")
+_COLON = re.compile(":")
 _RELATIVE_GAP = 40
 """At most this many characters (a short adverbial: "later", "после переговоров") between a
 relative pronoun and the verb of saying it is the subject of."""
@@ -457,10 +458,11 @@ class Attributor:
         before = [f for f in verbal if f.start < pos]
         if any(not f.reported for f in before):
             before = [f for f in before if not f.reported]
-        stops = [m.end() for m in _CLAUSE_STOP.finditer(self.text, sentence.start, pos)]
-        if stops and (past := [f for f in before if f.start >= stops[-1]]):
+        colons = [m.end() for m in _COLON.finditer(self.text, sentence.start, pos)]
+        if colons and (past := [f for f in before if f.start >= colons[-1]]):
             # "officials cited bigger figures: the ambassador spoke of up to 55 bcm": a verb
-            # past the colon heads the figure's clause
+            # past the colon heads the figure's clause (a semicolon only lists what the same
+            # voice says: "..., he said, ...; and Putin had spoken of $50 billion" is relayed)
             before = past
         if not before:
             # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon

@@ -83,3 +83,16 @@ def test_an_outlet_in_the_dative_is_the_listener_not_the_speaker() -> None:
     )
     claims = extract_claims(text, language="ru").claims
     assert [c.claimant for c in claims] == ["Kazem Jalali"]
+
+
+def test_a_semicolon_lists_what_the_same_voice_relays() -> None:
+    text = (
+        "Velayati spoke in Moscow on Thursday. A Russian firm, he said, had signed a $4 billion "
+        "contract; and Putin had spoken of cooperation reaching $50 billion in Iran's oil sector."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.text, c.claimant, c.attributed_to) for c in claims] == [
+        ("$4 billion", "Ali Akbar Velayati", None),
+        ("$50 billion", "Ali Akbar Velayati", "Vladimir Putin"),
+    ]
+    assert extract_claims(text, language="en").kremlin_statements == []
