@@ -156,10 +156,14 @@ near AS (
     LEFT JOIN ledger_stored_match s ON s.ord = p.ord
     WHERE (s.best IS NULL OR p.rank <= s.best[1]) AND {_same_figure_sql("o", "p")}
 )
-SELECT x.ord, s.best
+-- the article's other topics, for a mention whose stored match (if any) is not under its own
+SELECT x.ord, s.best,
+       CASE WHEN s.best IS NULL OR s.best[1] > 0
+            THEN list_filter(coalesce(a.topics, []), lambda t: t <> b.topic) END AS others
 FROM (SELECT ord FROM starters UNION SELECT ord FROM near) x
 JOIN {BATCH_VIEW} b USING (ord)
 LEFT JOIN ledger_stored_match s USING (ord)
+LEFT JOIN articles a ON a.article_id = b.article_id
 ORDER BY b.reported_on, b.article_id, b.char_start, x.ord  -- the order they were reported in
 """
 
@@ -187,15 +191,6 @@ def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _article_topics(conn: duckdb.DuckDBPyConnection, articles: list[str]) -> dict[str, list[str]]:
-    """The stored topics of ``articles`` (stored earlier in the same transaction)."""
-    rows = conn.execute(
-        "SELECT article_id, topics FROM articles WHERE article_id IN (SELECT UNNEST($1))",
-        [articles],
-    ).fetchall()
-    return {article_id: topics or [] for article_id, topics in rows}
-
-
 def _closest_new(
     candidates: list[tuple[float, str, float | None]], value: float, value_high: float | None
 ) -> Best | None:
@@ -213,14 +208,17 @@ def _closest_new(
     return best
 
 
-def _in_order(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, Match | None]]:
+def _in_order(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, Match | None, list[str] | None]]:
     """The mentions whose claim depends on the order inside the batch, in the order they
     were reported, each with its stored match (None: no stored claim matches it, so it
-    starts a claim or joins one started)."""
+    starts a claim or joins one started) and, unless that match is under its own topic, the
+    other topics of its article (stored earlier in the same transaction), which it tries next."""
     conn.execute(_PROBES, {"window": WINDOW})
     params = {"tolerance": VALUE_TOLERANCE, "window": WINDOW}
     conn.execute(_STORED_MATCHES, params)
-    pending: list[tuple[int, Match | None]] = conn.execute(_IN_ORDER, params).fetchall()
+    pending: list[tuple[int, Match | None, list[str] | None]] = conn.execute(
+        _IN_ORDER, params
+    ).fetchall()
     conn.execute("DROP TABLE temp.ledger_probes")
     return pending
 
@@ -241,16 +239,13 @@ def resolve(
     that statement links read), which the caller drops.
     """
     pending = _in_order(conn)
-    article_topics = _article_topics(conn, sorted({mentions[i].article_id for i, _ in pending}))
     started: dict[Group, list[tuple[float, str, float | None]]] = {}
     resolved: dict[str, list[Any]] = {"ord": [], "claim_id": [], "topic": []}
     created: list[MentionRecord] = []
     created_ids: list[str] = []
-    for i, match in pending:
+    for i, match, others in pending:
         m = mentions[i]
-        tries = [m.topic]
-        if match is None or match[0] > 0:
-            tries += [t for t in article_topics.get(m.article_id, ()) if t != m.topic]
+        tries = [m.topic, *others] if others else [m.topic]
         for rank, topic in enumerate(tries):
             candidates = started.get((topic, m.family, m.unit))
             best = _closest_new(candidates, m.value, m.value_high) if candidates else None
