@@ -156,14 +156,10 @@ near AS (
     LEFT JOIN ledger_stored_match s ON s.ord = p.ord
     WHERE (s.best IS NULL OR p.rank <= s.best[1]) AND {_same_figure_sql("o", "p")}
 )
--- the article's other topics, for a mention whose stored match (if any) is not under its own
-SELECT x.ord, s.best,
-       CASE WHEN s.best IS NULL OR s.best[1] > 0
-            THEN list_filter(coalesce(a.topics, []), lambda t: t <> b.topic) END AS others
+SELECT x.ord, s.best
 FROM (SELECT ord FROM starters UNION SELECT ord FROM near) x
 JOIN {BATCH_VIEW} b USING (ord)
 LEFT JOIN ledger_stored_match s USING (ord)
-LEFT JOIN articles a ON a.article_id = b.article_id
 ORDER BY b.reported_on, b.article_id, b.char_start, x.ord  -- the order they were reported in
 """
 
@@ -191,6 +187,20 @@ def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _article_topics(conn: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The stored topics of the batch's articles (stored earlier in the same transaction).
+
+    Read by joining the staged batch: binding the article ids as a list parameter cost more
+    than the query, and fetching each pending mention's topics instead converts a list per
+    mention (up to every mention of a batch) rather than one per article.
+    """
+    rows = conn.execute(
+        f"SELECT article_id, topics FROM articles "
+        f"WHERE article_id IN (SELECT article_id FROM {BATCH_VIEW})"
+    ).fetchall()
+    return {article_id: topics or [] for article_id, topics in rows}
+
+
 def _closest_new(
     candidates: list[tuple[float, str, float | None]], value: float, value_high: float | None
 ) -> Best | None:
@@ -208,17 +218,14 @@ def _closest_new(
     return best
 
 
-def _in_order(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, Match | None, list[str] | None]]:
+def _in_order(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, Match | None]]:
     """The mentions whose claim depends on the order inside the batch, in the order they
     were reported, each with its stored match (None: no stored claim matches it, so it
-    starts a claim or joins one started) and, unless that match is under its own topic, the
-    other topics of its article (stored earlier in the same transaction), which it tries next."""
+    starts a claim or joins one started)."""
     conn.execute(_PROBES, {"window": WINDOW})
     params = {"tolerance": VALUE_TOLERANCE, "window": WINDOW}
     conn.execute(_STORED_MATCHES, params)
-    pending: list[tuple[int, Match | None, list[str] | None]] = conn.execute(
-        _IN_ORDER, params
-    ).fetchall()
+    pending: list[tuple[int, Match | None]] = conn.execute(_IN_ORDER, params).fetchall()
     conn.execute("DROP TABLE temp.ledger_probes")
     return pending
 
@@ -239,13 +246,16 @@ def resolve(
     that statement links read), which the caller drops.
     """
     pending = _in_order(conn)
+    article_topics = _article_topics(conn) if pending else {}
     started: dict[Group, list[tuple[float, str, float | None]]] = {}
     resolved: dict[str, list[Any]] = {"ord": [], "claim_id": [], "topic": []}
     created: list[MentionRecord] = []
     created_ids: list[str] = []
-    for i, match, others in pending:
+    for i, match in pending:
         m = mentions[i]
-        tries = [m.topic, *others] if others else [m.topic]
+        tries = [m.topic]
+        if match is None or match[0] > 0:
+            tries += [t for t in article_topics.get(m.article_id, ()) if t != m.topic]
         for rank, topic in enumerate(tries):
             candidates = started.get((topic, m.family, m.unit))
             best = _closest_new(candidates, m.value, m.value_high) if candidates else None
