@@ -67,17 +67,20 @@ moved AS (SELECT claim_id FROM ledger_batch_summary WHERE moved),
 -- Every mention a link or its checks can need: the batch's own (as resolved, not looked
 -- up among all mentions), and in one filtered scan the moved claims' (all of them), those in
 -- any statement's own article (subject links, scope), and those of the claimants the fresh
--- statements name. A stored mention of a touched claim was paired with every statement when
--- it or the statement was loaded; only a moved first report or a grown scope can make such a
--- pair link now. The joins below run on this, not on all mentions; a mention found both ways
--- is there twice, which no use of it counts.
+-- statements name, reported in the window a fresh statement answers (the claimant links of
+-- the statements stored before need none of them). A stored mention of a touched claim was
+-- paired with every statement when it or the statement was loaded; only a moved first
+-- report or a grown scope can make such a pair link now. The joins below run on this, not
+-- on all mentions; a mention found both ways is there twice, which no use of it counts.
 rel AS MATERIALIZED (
     SELECT article_id, claim_id, claimant, reported_on, family, unit FROM ledger_resolved
     UNION ALL
     SELECT article_id, claim_id, claimant, reported_on, family, unit FROM mentions
     WHERE claim_id IN (SELECT claim_id FROM moved)
        OR article_id IN (SELECT article_id FROM statements)
-       OR claimant IN (SELECT about_claimant FROM fresh)
+       OR (claimant IN (SELECT about_claimant FROM fresh)
+           AND reported_on BETWEEN (SELECT min(reported_on) FROM fresh) - $5::INTEGER
+                               AND (SELECT max(reported_on) FROM fresh) + 1)
 ),
 -- Value links join on buckets of log(value) (see _log_bucket).
 stated_values AS (

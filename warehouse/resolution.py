@@ -187,11 +187,16 @@ def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _article_topics(conn: duckdb.DuckDBPyConnection, articles: list[str]) -> dict[str, list[str]]:
-    """The stored topics of ``articles`` (stored earlier in the same transaction)."""
+def _article_topics(conn: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The stored topics of the batch's articles (stored earlier in the same transaction).
+
+    Read by joining the staged batch: binding the article ids as a list parameter cost more
+    than the query, and fetching each pending mention's topics instead converts a list per
+    mention (up to every mention of a batch) rather than one per article.
+    """
     rows = conn.execute(
-        "SELECT article_id, topics FROM articles WHERE article_id IN (SELECT UNNEST($1))",
-        [articles],
+        f"SELECT article_id, topics FROM articles "
+        f"WHERE article_id IN (SELECT article_id FROM {BATCH_VIEW})"
     ).fetchall()
     return {article_id: topics or [] for article_id, topics in rows}
 
@@ -241,7 +246,7 @@ def resolve(
     that statement links read), which the caller drops.
     """
     pending = _in_order(conn)
-    article_topics = _article_topics(conn, sorted({mentions[i].article_id for i, _ in pending}))
+    article_topics = _article_topics(conn) if pending else {}
     started: dict[Group, list[tuple[float, str, float | None]]] = {}
     resolved: dict[str, list[Any]] = {"ord": [], "claim_id": [], "topic": []}
     created: list[MentionRecord] = []
