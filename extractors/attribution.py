@@ -291,13 +291,17 @@ class Attributor:
                 continue
             if any(0 <= m.start - end <= 4 for end in framed) or m.start in objects:
                 continue
-            if tokens.word_before(m.start) in self.cues.non_subject_before:
+            if self._governed(m):
                 continue
             i = bisect.bisect_left(tokens.starts, m.end)
             if i < len(tokens.words) and tokens.words[i] in self.cues.non_subject_after:
                 continue
             return self._named_after(m, verb_start) if m.kind == "role" and not m.entity else m
         return None
+
+    def _governed(self, m: Mention) -> bool:
+        """Whether a preposition (or an outlet's dative) right before ``m`` governs it."""
+        return self.words.tokens.word_before(m.start) in self.cues.non_subject_before
 
     def _named_after(self, role: Mention, verb_start: int) -> Mention:
         """The person a role phrase opening the clause introduces between commas ("مدیرعامل
@@ -333,7 +337,7 @@ class Attributor:
                 break
             if _CLAUSE_STOP.search(self.text, m.end, verb_start):
                 break  # "... in Tehran; Russia put it at ...": a subject stays in its clause
-            if self.words.tokens.word_before(m.start) in self.cues.non_subject_before:
+            if self._governed(m):
                 continue  # "talks in Tehran went well and Russia would put ...": not a subject
             if not (m.possessive or m.oblique) and m.in_quote == verb_quoted:
                 return m

@@ -7,43 +7,40 @@ import pytest
 
 from extractors.claims import extract_claims
 
-
-def test_a_place_before_a_semicolon_does_not_speak() -> None:
-    text = (
-        "Iran and Russia held energy talks in Moscow this week. Velayati's remarks drew "
-        "attention in Tehran; Russia would put $50 billion into Iran's oil sector."
-    )
-    claims = extract_claims(text, language="en").claims
-    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", None)]
+CONTEXT = "Iran and Russia held energy talks this week. "
 
 
-def test_the_subject_inside_the_clause_still_speaks() -> None:
-    text = (
-        "Iran and Russia held energy talks in Moscow this week. The talks ran late; Velayati "
-        "put the value of the Russian pledge at $50 billion in Iran's oil sector."
-    )
-    claims = extract_claims(text, language="en").claims
-    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", "Ali Akbar Velayati")]
-
-
-def test_a_name_a_preposition_governs_does_not_speak() -> None:
-    text = (
-        "Iran and Russia held energy talks this week. The talks in Tehran went well and Russia "
-        "would put $50 billion into Iran's oil sector."
-    )
-    claims = extract_claims(text, language="en").claims
-    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", None)]
-
-
-def test_a_role_placed_in_a_city_speaks() -> None:
-    text = (
-        "Iran and Russia held energy talks this week. Iran's ambassador in Moscow said Russia "
-        "would put $50 billion into Iran's oil sector."
-    )
-    claims = extract_claims(text, language="en").claims
-    assert [(c.text, c.claimant) for c in claims] == [
-        ("$50 billion", "Iran's ambassador in Moscow")
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # a place before a semicolon does not speak after it
+        (
+            "Velayati's remarks drew attention in Tehran; Russia would put $50 billion into "
+            "Iran's oil sector.",
+            None,
+        ),
+        # the subject inside the clause still does
+        (
+            "The talks ran late; Velayati put the value of the Russian pledge at $50 billion in "
+            "Iran's oil sector.",
+            "Ali Akbar Velayati",
+        ),
+        # a name a preposition governs does not speak
+        (
+            "The talks in Tehran went well and Russia would put $50 billion into Iran's oil "
+            "sector.",
+            None,
+        ),
+        # a role placed in a city does
+        (
+            "Iran's ambassador in Moscow said Russia would put $50 billion into Iran's oil sector.",
+            "Iran's ambassador in Moscow",
+        ),
+    ],
+)
+def test_who_speaks_for_the_figure(sentence: str, claimant: str | None) -> None:
+    claims = extract_claims(CONTEXT + sentence, language="en").claims
+    assert [(c.text, c.claimant) for c in claims] == [("$50 billion", claimant)]
 
 
 @pytest.mark.parametrize(
