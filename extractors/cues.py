@@ -313,11 +313,11 @@ class Cues:
     split_reach: int = 0
     """How many words may stand between the two parts of a split stance."""
     asking_re: re.Pattern[str] | None = None
-    source_next_re: re.Pattern[str] | None = None
-    """Opens a sentence that names the source of the sentence before ("Об этом сообщил")."""
     """A question put to the name before it, two words at most between them ("Пескову
     журналисты задали вопрос"): the one asked is who the next pronoun means ("... — он
     предпочёл промолчать")."""
+    source_next_re: re.Pattern[str] | None = None
+    """Opens a sentence that names the source of the sentence before ("Об этом сообщил")."""
     reached_targets: frozenset[str] = frozenset()
     """Ceiling words that, with a past verb of reaching right after the figure, name the
     level reached instead ("به ۳ میلیارد دلار رسید", like "reached $3 billion")."""
@@ -676,9 +676,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             FLAGS,
         ),
         complementiser_re=(
-            re.compile(rf"{_WS}*(?:{phrase_alternation(saying['complementisers'])})(?!\w)", FLAGS)
-            if saying.get("complementisers")
-            else None
+            starting_re(saying["complementisers"]) if saying.get("complementisers") else None
         ),
         relative_re=re.compile(
             r",\s*"
