@@ -451,10 +451,13 @@ def _year_gate(periods: Mapping[str, re.Pattern[str]]) -> re.Pattern[str]:
 def _not_figure(why: str, pattern: str, *rest: Any, data: Mapping[str, Any]) -> NotFigureRule:
     """A not-figure pattern with where to look for it (``needs``, ``starts``; see the cue file)."""
     where = rest[0] if rest else {}
-    needs: set[str] = set()
-    for word in where.get("needs", ()):
-        needs |= {m.lower() for m in data["months"]} if word == "{month}" else {word.lower()}
-    starts = set(where.get("starts", ()))
+    named = {"{month}": data["months"], "{weekday}": data["weekdays"]}
+
+    def words(key: str) -> set[str]:
+        return {w for word in where.get(key, ()) for w in named.get(word, (word,))}
+
+    needs = {w.lower() for w in words("needs")}
+    starts = {w if w == "{digit}" else first_word(w) for w in words("starts")}
     return NotFigureRule(
         why=why,
         pattern=re.compile(_fill(pattern, data), FLAGS),

@@ -180,3 +180,28 @@ def test_a_sum_ending_its_clause_takes_the_currency_written_before_it(
     language: str, text: str, found: list[tuple[str, str | None]]
 ) -> None:
     assert [(f.text, f.unit) for f in find_figures(text, load_cues(language))] == found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "span", "why"),
+    [
+        ("en", "signed on Friday, March 2, 2018, in Moscow", "Friday, March 2, 2018", "date"),
+        ("en", "due on Tuesday 3rd of May 2016 at noon", "Tuesday 3rd of May 2016", "date"),
+        ("en", "the plant opened in Sept. 2019", "Sept. 2019", "date"),
+        ("en", "the engineer, aged 52, retired", "aged 52", "age"),
+        ("en", "the death toll rose to 41 overnight", "death toll rose to 41", "casualty count"),
+        ("en", "archived as story 9876543 online", "story 9876543", "article id"),
+        ("ru", "инженер в возрасте 52 лет ушёл", "в возрасте 52", "age"),
+        ("ru", "в ноябре 2019 года завод открылся", "ноябре 2019 года", "date"),
+        ("fa", "روز سه‌شنبه ۲۸ تیر ۱۴۰۱ در تهران", "سه‌شنبه ۲۸ تیر ۱۴۰۱", "date"),
+        ("fa", "در مهر ۱۴۰۲ آغاز شد", "مهر ۱۴۰۲", "date"),
+    ],
+)
+def test_a_not_figure_spans_the_words_it_opens_with(
+    language: str, text: str, span: str, why: str
+) -> None:
+    """Patterns tried only where a weekday, a month or a cue word begins (not around every
+    number) still take in those words: "Friday, March 2, 2018" is one date."""
+    cues = load_cues(language)
+    found = find_not_figures(cues.normalise(text), cues)
+    assert [(text[n.start : n.end], n.why) for n in found] == [(span, why)]
