@@ -45,8 +45,9 @@ SAMPLE_CHARS = 2500
 ONE_SCRIPT_CHARS = 1000
 """Of a text in one script, the characters classified: enough to tell English from German
 or Russian from Ukrainian (same answer as 2,500 on all 511 texts of the labelled sets, the
-demo corpus, the benchmark's generated pages and the 181 real news pages; 0.7 ms less a
-page). A mixed text keeps the whole sample: its paragraphs vote."""
+demo corpus, the benchmark's generated pages and the 181 real news pages; 0.26 ms less
+a page on 3 KB texts, more on longer ones). A mixed text keeps the whole sample: its
+paragraphs vote."""
 MIXED = 0.95
 """Below this share of letters in one script a text is mixed, and its paragraphs vote
 (classified whole, Cyrillic and Arabic letters weigh double: two bytes each in UTF-8)."""
