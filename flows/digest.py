@@ -207,7 +207,8 @@ def send_alerts(
     run_id = run_id or str(uuid.uuid4())
     recipients = load_recipients(settings) if recipients is None else recipients
     planned: list[service.Planned] = []
-    if any(r.wants_alerts for r in recipients):
+    # an empty list of events (a run that changed no status) has nothing to plan
+    if any(r.wants_alerts for r in recipients) and (event_ids is None or event_ids):
         with _database(settings, database, lock=False) as conn:
             ids = (
                 list(event_ids)

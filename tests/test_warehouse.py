@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from sources.models import Source
 from warehouse.db import connect, write_transaction
 from warehouse.exceptions import MigrationError, WarehouseLocked
 from warehouse.ingest import (
@@ -20,6 +21,7 @@ from warehouse.ingest import (
     load_articles,
     record_polls,
     source_states,
+    sync_sources,
 )
 from warehouse.lock import writer_lock
 from warehouse.migrations import available_migrations, migrate
@@ -277,3 +279,31 @@ def test_snapshot_survives_an_open_analyst_connection(db_path: Path, tmp_path: P
         proc.wait()
     with connect(snapshot, read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+
+
+def test_syncing_the_catalogue_touches_only_new_and_changed_sources(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    def feed(n: int, minutes: int = 30) -> Source:
+        url = f"https://outlet{n}.example/rss"
+        return Source(
+            id=f"s{n}",
+            name=f"Outlet {n}",
+            kind="feed",
+            url=url,
+            language="en",
+            leaning="independent",
+            poll_minutes=minutes,
+        )
+
+    def updated() -> dict[str, datetime]:
+        rows = db.execute("SELECT source_id, updated_at FROM sources").fetchall()
+        return dict(rows)
+
+    later = datetime(2025, 1, 19, 9, 0, tzinfo=UTC)
+    sync_sources(db, [feed(1), feed(2)], now=NOW)
+    sync_sources(db, [feed(1), feed(2)], now=later)
+    assert updated() == {"s1": NOW, "s2": NOW}  # nothing changed: nothing written
+    sync_sources(db, [feed(1), feed(2, minutes=60), feed(3)], now=later)
+    assert updated() == {"s1": NOW, "s2": later, "s3": later}
+    assert db.execute("SELECT poll_minutes FROM sources WHERE source_id = 's2'").fetchone() == (60,)

@@ -63,8 +63,23 @@ class Listing:
 def sync_sources(
     conn: duckdb.DuckDBPyConnection, sources: Iterable[Source], *, now: datetime
 ) -> None:
-    """Make the ``sources`` table match the catalogue (insert new, update changed)."""
-    listed = list(sources)
+    """Make the ``sources`` table match the catalogue (insert new, update changed; a source
+    as it was stays untouched, with its ``updated_at``: most runs change nothing)."""
+    stored = {
+        row[0]: row
+        for row in conn.execute(
+            "SELECT source_id, name, kind, url, language, leaning, poll_minutes, is_local "
+            "FROM sources"
+        ).fetchall()
+    }
+    listed = [
+        s
+        for s in sources
+        if stored.get(s.id)
+        != (s.id, s.name, s.kind, s.url, s.language, s.leaning, s.poll_minutes, s.local)
+    ]
+    if not listed:
+        return
     insert_columns(
         conn,
         "sources",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 import duckdb
@@ -24,8 +25,10 @@ class Migration:
     sql: str
 
 
-def available_migrations() -> list[Migration]:
-    """Every migration shipped in ``warehouse/migrations/``, in version order."""
+@cache
+def available_migrations() -> tuple[Migration, ...]:
+    """Every migration shipped in ``warehouse/migrations/``, in version order (read once per
+    process: every connection that writes checks them, several times a run)."""
     found = []
     for entry in resources.files("warehouse").joinpath("migrations").iterdir():
         match = _NAME.match(entry.name)
@@ -35,7 +38,7 @@ def available_migrations() -> list[Migration]:
     versions = [m.version for m in found]
     if len(set(versions)) != len(versions):
         raise MigrationError(f"two migrations share a version number: {versions}")
-    return found
+    return tuple(found)
 
 
 def applied_versions(conn: duckdb.DuckDBPyConnection) -> set[int]:
