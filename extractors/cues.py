@@ -454,7 +454,11 @@ def _not_figure(why: str, pattern: str, *rest: Any, data: Mapping[str, Any]) -> 
     named = {"{month}": data["months"], "{weekday}": data["weekdays"]}
 
     def words(key: str) -> set[str]:
-        return {w for word in where.get(key, ()) for w in named.get(word, (word,))}
+        """The words a list names; in ``starts``, ``{needs}`` stands for the needs list."""
+        found: set[str] = set()
+        for word in where.get(key, ()):
+            found |= words("needs") if word == "{needs}" else set(named.get(word, (word,)))
+        return found
 
     needs = {w.lower() for w in words("needs")}
     starts = {w if w == "{digit}" else first_word(w) for w in words("starts")}
