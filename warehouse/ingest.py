@@ -60,46 +60,49 @@ class Listing:
     first_seen_at: datetime
 
 
+_SOURCE_COLUMNS = (
+    "source_id",
+    "name",
+    "kind",
+    "url",
+    "language",
+    "leaning",
+    "poll_minutes",
+    "is_local",
+)
+
+
+def _source_row(source: Source) -> tuple[object, ...]:
+    """A catalogue entry as the ``sources`` table holds it (in ``_SOURCE_COLUMNS`` order)."""
+    return (
+        source.id,
+        source.name,
+        source.kind,
+        source.url,
+        source.language,
+        source.leaning,
+        source.poll_minutes,
+        source.local,
+    )
+
+
 def sync_sources(
     conn: duckdb.DuckDBPyConnection, sources: Iterable[Source], *, now: datetime
 ) -> None:
     """Make the ``sources`` table match the catalogue (insert new, update changed; a source
     as it was stays untouched, with its ``updated_at``: most runs change nothing)."""
-    stored = {
-        row[0]: row
-        for row in conn.execute(
-            "SELECT source_id, name, kind, url, language, leaning, poll_minutes, is_local "
-            "FROM sources"
-        ).fetchall()
-    }
-    listed = [
-        s
-        for s in sources
-        if stored.get(s.id)
-        != (s.id, s.name, s.kind, s.url, s.language, s.leaning, s.poll_minutes, s.local)
-    ]
-    if not listed:
+    columns = ", ".join(_SOURCE_COLUMNS)
+    stored = {row[0]: row for row in conn.execute(f"SELECT {columns} FROM sources").fetchall()}
+    changed = [row for row in map(_source_row, sources) if stored.get(row[0]) != row]
+    if not changed:
         return
+    updates = ", ".join(f"{c} = excluded.{c}" for c in (*_SOURCE_COLUMNS[1:], "updated_at"))
     insert_columns(
         conn,
         "sources",
-        {
-            "source_id": [s.id for s in listed],
-            "name": [s.name for s in listed],
-            "kind": [s.kind for s in listed],
-            "url": [s.url for s in listed],
-            "language": [s.language for s in listed],
-            "leaning": [s.leaning for s in listed],
-            "poll_minutes": [s.poll_minutes for s in listed],
-            "is_local": [s.local for s in listed],
-        },
+        {name: [row[i] for row in changed] for i, name in enumerate(_SOURCE_COLUMNS)},
         constants={"updated_at": now},
-        on_conflict=(
-            "(source_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-            "url = excluded.url, language = excluded.language, leaning = excluded.leaning, "
-            "poll_minutes = excluded.poll_minutes, is_local = excluded.is_local, "
-            "updated_at = excluded.updated_at"
-        ),
+        on_conflict=f"(source_id) DO UPDATE SET {updates}",
     )
 
 
