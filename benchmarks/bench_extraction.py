@@ -31,7 +31,7 @@ import gzip
 import random
 import time
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -114,13 +114,20 @@ def clock(fn: Callable[[T], object], items: list[T]) -> float:
     return time.perf_counter() - started
 
 
+@cache
+def labelled_docs(language: str) -> tuple[str, ...]:
+    """The texts of the labelled documents of ``language`` (tests/data/claims/), in name order."""
+    files = sorted((LABELLED / language).glob("*.txt"))
+    return tuple(f.read_text(encoding="utf-8").strip() for f in files)
+
+
 def language_text(language: str, size: int) -> str | None:
     """The labelled documents of ``language`` joined and repeated to ``size`` characters,
     cut at a paragraph break; None when the language has none."""
-    files = sorted((LABELLED / language).glob("*.txt"))
-    if not files:
+    docs = labelled_docs(language)
+    if not docs:
         return None
-    corpus = "\n\n".join(f.read_text(encoding="utf-8").strip() for f in files)
+    corpus = "\n\n".join(docs)
     text = (corpus + "\n\n") * (size // len(corpus) + 2)
     cut = text.rfind("\n\n", 0, size)
     return text[: cut if cut > size // 2 else size]
@@ -217,7 +224,7 @@ def into_shell(page: str, text: str) -> str | None:
 
 def labelled_text(rng: random.Random, size: int) -> str:
     """About ``size`` characters of the labelled English documents, in a random order."""
-    docs = [f.read_text(encoding="utf-8").strip() for f in sorted((LABELLED / "en").glob("*.txt"))]
+    docs = list(labelled_docs("en"))
     rng.shuffle(docs)
     chosen: list[str] = []
     while sum(len(d) + 2 for d in chosen) < size:
