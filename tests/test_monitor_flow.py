@@ -53,6 +53,23 @@ def test_first_run_ingests_and_second_run_downloads_nothing(
     assert not query(tmp_path, "SELECT url FROM articles WHERE url LIKE '%utm_%'")
 
 
+def test_each_run_publishes_its_summary_as_an_artifact(site: SyntheticSite, tmp_path: Path) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    first = run_monitor(tmp_path, site.catalogue())
+    second = run_monitor(tmp_path, site.catalogue())
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["monitor-summary"]))
+        )
+    by_run = {str(a.flow_run_id): str(a.data) for a in artifacts}
+    assert "| new relevant articles | 20 |" in by_run[first["run_id"]]
+    assert "| sources not modified (304) | 1 |" in by_run[second["run_id"]]
+    assert "| new relevant articles | 0 |" in by_run[second["run_id"]]
+
+
 def test_bad_sources_are_recorded_and_the_run_goes_on(
     site: SyntheticSite, httpserver: HTTPServer, tmp_path: Path
 ) -> None:
