@@ -10,10 +10,11 @@ import copy
 import os
 import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
@@ -50,6 +51,11 @@ def _parsed(content: bytes) -> dict[str, Any]:
     """A run reads the config three times (settings, topics, recipients): ~3 ms a parse.
     Keyed by the bytes themselves, so an edited file is parsed again."""
     return tomllib.loads(content.decode("utf-8"))
+
+
+_FILE_TABLE: ContextVar[Mapping[str, Any] | None] = ContextVar("file_table", default=None)
+"""The config file's [settings] while load_settings builds a Settings from it (a class per
+file would cost ~3 ms of pydantic model building a run)."""
 
 
 class _TomlTableSource(PydanticBaseSettingsSource):
@@ -123,8 +129,6 @@ class Settings(BaseSettings):
     digest_first_days: int = Field(default=1, ge=1)
     """How far back a new recipient's first digest looks."""
 
-    _file_table: ClassVar[Mapping[str, Any]] = {}
-
     @classmethod
     def settings_customise_sources(
         cls,
@@ -134,7 +138,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return init_settings, env_settings, _TomlTableSource(settings_cls, cls._file_table)
+        return init_settings, env_settings, _TomlTableSource(settings_cls, _FILE_TABLE.get() or {})
 
     def fetch_config(self) -> FetchConfig:
         return FetchConfig(
@@ -180,16 +184,16 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
     table.update({f"smtp_{key}": value for key, value in smtp.items()})
     overrides = {k: v for k, v in overrides.items() if v is not None}
 
-    class _Bound(Settings):
-        _file_table = table
-
+    bound = _FILE_TABLE.set(table)
     try:
-        return _Bound(config=path, **overrides)
+        return Settings(config=path, **overrides)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise ConfigError(f"{path}: invalid settings ({problems})") from exc
+    finally:
+        _FILE_TABLE.reset(bound)
 
 
 def load_catalogue(settings: Settings) -> Catalogue:
