@@ -327,9 +327,7 @@ async def run_monitor(
     return {"run_id": run_id, **counts.as_dict()}
 
 
-# The run's summary is returned, logged, recorded in the warehouse and published as an
-# artifact; it is not persisted as a Prefect result (deciding whether to costs an API call).
-@flow(name="monitor", log_prints=False, persist_result=False)
+@flow(name="monitor", log_prints=False)
 async def monitor(
     config: str | None = None,
     catalogue: str | None = None,
