@@ -2,9 +2,9 @@
 
 Tasks work on batches (one Prefect task run costs ~35 ms, STACK.md, of the client's and the
 API's time), and wrap plain functions of ``flows/pipeline.py`` so that the logic runs and is
-tested without Prefect. A run with nothing new is three task runs: open, discover (poll and
-select), close (alerts, run record, snapshot). Fetching the next batch overlaps with
-extracting the current one.
+tested without Prefect. A run with nothing new is two task runs: discover (poll and select)
+and close (alerts, run record, snapshot); the run is opened in the flow itself. Fetching the
+next batch overlaps with extracting the current one.
 """
 
 from __future__ import annotations
@@ -60,22 +60,6 @@ def _retry_if_transient(task: Any, task_run: Any, state: State[Any]) -> bool:
 # Every task is async, its blocking work in a thread: a sync task called from this async flow
 # gets a Prefect client of its own (with its own SSL context, ~40 ms a task).
 RETRY_DELAYS: list[float] = [1, 5, 15]
-
-
-@task(
-    name="open-run",
-    cache_policy=NO_CACHE,
-    persist_result=False,
-    retries=3,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_condition_fn=_retry_if_transient,
-)
-async def open_run_task(
-    settings: Settings, catalogue: Catalogue, run_id: str, force: bool
-) -> pipeline.Plan:
-    return await asyncio.to_thread(
-        partial(pipeline.open_run, settings, catalogue, run_id=run_id, flow="monitor", force=force)
-    )
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
@@ -286,7 +270,11 @@ async def run_monitor(
     """One monitor run under the writer lock; returns the run's counts."""
     logger = get_run_logger()
     counts = RunCounts()
-    plan = await open_run_task(settings, catalogue, run_id, force)
+    # Not a task of its own: it meets no error worth a retry (the run already holds the file,
+    # so no lock), and a task run costs 10-20 ms of a run with nothing new.
+    plan = await asyncio.to_thread(
+        partial(pipeline.open_run, settings, catalogue, run_id=run_id, flow="monitor", force=force)
+    )
     logger.info("%s of %s sources are due", len(plan.due), len(catalogue.sources))
     async with Fetcher(settings.fetch_config()) as fetcher:
         polls, selection = await discover_task(settings, fetcher, plan, catalogue.topics)
