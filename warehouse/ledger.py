@@ -250,9 +250,10 @@ def load_ledger(
     columns = record_columns(new_mentions)
     columns["ord"] = list(range(len(new_mentions)))
     by_mentions: list[str] = []
-    with registered(conn, BATCH_VIEW, pa.table(columns)):
+    batch = pa.table(columns)
+    with registered(conn, BATCH_VIEW, batch):
         if new_mentions:
-            changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+            changes.new_claims = resolve(conn, columns, batch, run_id=run_id, now=now)
         else:
             no_mentions(conn)
         summarise_batch(conn, mentions=bool(new_mentions))

@@ -1,0 +1,169 @@
+"""Every tracked claim of a warehouse in memory, for resolution to match mentions against.
+
+Loaded from ``claims`` on first use and kept between batches, so a batch costs what its own
+mentions cost rather than a join against every stored claim. The index must never disagree
+with the file: it is kept for one database file only, and each batch first compares the
+file's claims with the index's ``mark`` (their count and lowest and highest id: claims are
+only ever appended, so claims added elsewhere change the count, and a different file with as
+many claims almost surely changes an end). A batch's transaction rolled back leaves the index
+with claims the file does not have, hence a count that differs: the next batch reloads. While
+a batch adds claims the mark is cleared, so a batch that fails half way is never trusted.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import duckdb
+
+VALUE_TOLERANCE = 0.01
+"""Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
+WINDOW = 1 + 2 * VALUE_TOLERANCE
+"""Candidates are looked for between value / WINDOW and value × WINDOW, a range wider than the
+tolerance, so the exact test sees every match."""
+
+Group = tuple[str, str, str]
+"""(topic, family, unit): a mention only ever matches claims of one group."""
+Best = tuple[float, float, str]
+"""(distance, claim value, claim_id): the smaller tuple is the better match."""
+Mark = tuple[int, str | None, str | None]
+"""(number of claims, lowest claim_id, highest claim_id)."""
+
+_MARK = """
+SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()),
+       count(*), min(claim_id), max(claim_id)
+FROM claims
+"""
+_CLAIMS = """
+SELECT topic, family, unit, value, value_high, claim_id FROM claims
+ORDER BY topic, family, unit, value
+"""
+
+
+def same_value(a: float, b: float) -> bool:
+    """The tolerance test, with the same float operations as the SQL that links statements."""
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
+
+
+@dataclass(slots=True)
+class _Claims:
+    """One group's claims sorted by value; ``entries[k]`` is (claim_id, value_high) of the
+    claim whose value is ``values[k]``."""
+
+    values: list[float] = field(default_factory=list)
+    entries: list[tuple[str, float | None]] = field(default_factory=list)
+
+    def closest(self, value: float, value_high: float | None) -> Best | None:
+        """The closest claim within tolerance (ranges: both ends; a range never matches a
+        single figure), by (distance, value, claim_id)."""
+        values = self.values
+        low, high = (
+            (value / WINDOW, value * WINDOW) if value >= 0 else (value * WINDOW, value / WINDOW)
+        )
+        best: Best | None = None
+        for k in range(bisect_left(values, low), len(values)):
+            claim_value = values[k]
+            if claim_value > high:
+                break
+            if not same_value(value, claim_value):
+                continue
+            claim_id, claim_high = self.entries[k]
+            if value_high is None or claim_high is None:
+                if value_high is not claim_high:
+                    continue
+            elif not same_value(value_high, claim_high):
+                continue
+            found = (abs(claim_value - value), claim_value, claim_id)
+            if best is None or found < best:
+                best = found
+        return best
+
+    def add(self, value: float, claim_id: str, value_high: float | None) -> None:
+        k = bisect_right(self.values, value)
+        self.values.insert(k, value)
+        self.entries.insert(k, (claim_id, value_high))
+
+
+class ClaimIndex:
+    """The claims of the database file at ``path``, by group, as of ``mark``."""
+
+    def __init__(self, path: str | None, mark: Mark | None) -> None:
+        self.path = path
+        self.mark = mark
+        self.groups: dict[Group, _Claims] = {}
+
+    @classmethod
+    def load(cls, conn: duckdb.DuckDBPyConnection, path: str | None, mark: Mark) -> ClaimIndex:
+        index = cls(path, mark)
+        columns = conn.sql(_CLAIMS).to_arrow_table().to_pydict()
+        groups = index.groups
+        current: _Claims | None = None
+        last: Group | None = None
+        rows = zip(
+            columns["topic"],
+            columns["family"],
+            columns["unit"],
+            columns["value"],
+            columns["value_high"],
+            columns["claim_id"],
+            strict=True,
+        )
+        for topic, family, unit, value, value_high, claim_id in rows:
+            group = (topic, family, unit)
+            if group != last:
+                current = groups[group] = _Claims()
+                last = group
+            assert current is not None
+            current.values.append(value)
+            current.entries.append((claim_id, value_high))
+        return index
+
+    def closest(self, group: Group, value: float, value_high: float | None) -> Best | None:
+        claims = self.groups.get(group)
+        return claims.closest(value, value_high) if claims is not None else None
+
+    @contextmanager
+    def adding(self) -> Iterator[list[tuple[Group, float, float | None, str]]]:
+        """Add claims as the block appends them to the yielded list; the block must also
+        store them in the file. Until it returns, the index is marked as not matching any
+        file, so a block that raises leaves it to be reloaded."""
+        mark, self.mark = self.mark, None
+        added: list[tuple[Group, float, float | None, str]] = []
+        yield added
+        if mark is not None and added:
+            ids = [claim_id for *_, claim_id in added]
+            low = min(ids) if mark[1] is None else min(mark[1], *ids)
+            high = max(ids) if mark[2] is None else max(mark[2], *ids)
+            mark = (mark[0] + len(added), low, high)
+        self.mark = mark
+
+    def add(self, group: Group, value: float, value_high: float | None, claim_id: str) -> None:
+        """Add a claim (inside ``adding``): the later mentions of a batch may join it."""
+        self.groups.setdefault(group, _Claims()).add(value, claim_id, value_high)
+
+
+_cached: ClaimIndex | None = None
+_lock = threading.Lock()
+
+
+@contextmanager
+def claim_index(conn: duckdb.DuckDBPyConnection) -> Iterator[ClaimIndex]:
+    """The index of the claims ``conn`` sees, held for the block (one batch's resolution).
+
+    The last index used is kept for the next batch and reused only if the file's claims still
+    match its mark; an in-memory database is loaded afresh every time. The lock keeps two
+    threads of one process from resolving against one index at once.
+    """
+    global _cached
+    with _lock:
+        ((path, count, low, high),) = conn.execute(_MARK).fetchall()
+        mark: Mark = (count, low, high)
+        index = _cached
+        if index is None or path is None or index.path != path or index.mark != mark:
+            index = ClaimIndex.load(conn, path, mark)
+        _cached = index if path is not None else None
+        yield index
