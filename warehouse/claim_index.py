@@ -22,12 +22,15 @@ import duckdb
 
 VALUE_TOLERANCE = 0.01
 """Two figures within 1% of the larger are the same figure (rounding, 'about', conversions)."""
-WINDOW = 1 + 2 * VALUE_TOLERANCE
-"""Candidates are looked for between value / WINDOW and value × WINDOW, a range wider than the
-tolerance, so the exact test sees every match."""
+WINDOW = 1.0102
+"""Candidates are looked for between value / WINDOW and value × WINDOW: a figure within 1% of
+the larger lies between value × 0.99 and value / 0.99 (= value × 1.0101...), so the exact test
+sees every match."""
 
 Group = tuple[str, str, str]
 """(topic, family, unit): a mention only ever matches claims of one group."""
+_Key = tuple[str, str, str, bool]
+"""A group and whether its figures are single values: a range only matches a range."""
 Best = tuple[float, float, str]
 """(distance, claim value, claim_id): the smaller tuple is the better match."""
 Mark = tuple[int, str | None, str | None]
@@ -40,7 +43,7 @@ FROM claims
 """
 _CLAIMS = """
 SELECT topic, family, unit, value, value_high, claim_id FROM claims
-ORDER BY topic, family, unit, value
+ORDER BY topic, family, unit, value_high IS NULL, value
 """
 
 
@@ -51,35 +54,40 @@ def same_value(a: float, b: float) -> bool:
 
 @dataclass(slots=True)
 class _Claims:
-    """One group's claims sorted by value; ``entries[k]`` is (claim_id, value_high) of the
-    claim whose value is ``values[k]``."""
+    """The single figures or the ranges of one group, sorted by value; ``entries[k]`` is
+    (claim_id, value_high) of the claim whose value is ``values[k]``."""
 
     values: list[float] = field(default_factory=list)
     entries: list[tuple[str, float | None]] = field(default_factory=list)
 
     def closest(self, value: float, value_high: float | None) -> Best | None:
-        """The closest claim within tolerance (ranges: both ends; a range never matches a
-        single figure), by (distance, value, claim_id)."""
+        """The closest claim within tolerance (ranges: both ends), by (distance, value,
+        claim_id); ``value_high`` is None if and only if this list holds single figures.
+
+        ``same_value`` is written out here: this runs for every mention of every batch.
+        """
         values = self.values
+        size = abs(value)
         low, high = (
             (value / WINDOW, value * WINDOW) if value >= 0 else (value * WINDOW, value / WINDOW)
         )
         best: Best | None = None
-        for k in range(bisect_left(values, low), len(values)):
+        k = bisect_left(values, low)
+        end = len(values)
+        while k < end:
             claim_value = values[k]
             if claim_value > high:
                 break
-            if not same_value(value, claim_value):
-                continue
-            claim_id, claim_high = self.entries[k]
-            if value_high is None or claim_high is None:
-                if value_high is not claim_high:
-                    continue
-            elif not same_value(value_high, claim_high):
-                continue
-            found = (abs(claim_value - value), claim_value, claim_id)
-            if best is None or found < best:
-                best = found
+            distance = abs(claim_value - value)
+            claim_size = abs(claim_value)
+            if distance <= VALUE_TOLERANCE * (claim_size if claim_size > size else size):
+                claim_id, claim_high = self.entries[k]
+                # a list holds single figures only or ranges only (ClaimIndex keys them apart)
+                if value_high is None or same_value(value_high, claim_high):  # type: ignore[arg-type]
+                    found = (distance, claim_value, claim_id)
+                    if best is None or found < best:
+                        best = found
+            k += 1
         return best
 
     def add(self, value: float, claim_id: str, value_high: float | None) -> None:
@@ -94,7 +102,7 @@ class ClaimIndex:
     def __init__(self, path: str | None, mark: Mark | None) -> None:
         self.path = path
         self.mark = mark
-        self.groups: dict[Group, _Claims] = {}
+        self.groups: dict[_Key, _Claims] = {}
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, path: str | None, mark: Mark) -> ClaimIndex:
@@ -102,7 +110,7 @@ class ClaimIndex:
         columns = conn.sql(_CLAIMS).to_arrow_table().to_pydict()
         groups = index.groups
         current: _Claims | None = None
-        last: Group | None = None
+        last: _Key | None = None
         rows = zip(
             columns["topic"],
             columns["family"],
@@ -113,17 +121,17 @@ class ClaimIndex:
             strict=True,
         )
         for topic, family, unit, value, value_high, claim_id in rows:
-            group = (topic, family, unit)
-            if group != last:
-                current = groups[group] = _Claims()
-                last = group
+            key = (topic, family, unit, value_high is None)
+            if key != last:
+                current = groups[key] = _Claims()
+                last = key
             assert current is not None
             current.values.append(value)
             current.entries.append((claim_id, value_high))
         return index
 
     def closest(self, group: Group, value: float, value_high: float | None) -> Best | None:
-        claims = self.groups.get(group)
+        claims = self.groups.get((*group, value_high is None))
         return claims.closest(value, value_high) if claims is not None else None
 
     @contextmanager
@@ -143,7 +151,8 @@ class ClaimIndex:
 
     def add(self, group: Group, value: float, value_high: float | None, claim_id: str) -> None:
         """Add a claim (inside ``adding``): the later mentions of a batch may join it."""
-        self.groups.setdefault(group, _Claims()).add(value, claim_id, value_high)
+        key = (*group, value_high is None)
+        self.groups.setdefault(key, _Claims()).add(value, claim_id, value_high)
 
 
 _cached: ClaimIndex | None = None

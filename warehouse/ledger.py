@@ -32,8 +32,9 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.claim_index import VALUE_TOLERANCE
 from warehouse.records import MentionRecord, StatementRecord
-from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, no_mentions, resolve
+from warehouse.resolution import BATCH_VIEW, log_bucket, no_mentions, resolve
 from warehouse.state import record_drift, refresh_state, summarise_batch
 
 CLAIMANT_WINDOW_DAYS = 365

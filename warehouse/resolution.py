@@ -22,10 +22,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warehouse.bulk import insert_columns, registered
-from warehouse.claim_index import VALUE_TOLERANCE, Best, claim_index
+from warehouse.claim_index import Best, claim_index
 from warehouse.records import stable_id
-
-__all__ = ["BATCH_VIEW", "VALUE_TOLERANCE", "log_bucket", "no_mentions", "resolve"]
 
 BATCH_VIEW = "_ledger_batch"
 """The batch's mentions as registered by the caller: ``ord`` (place in the batch) and the
