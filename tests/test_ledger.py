@@ -458,6 +458,16 @@ def test_claims_stored_by_another_writer_are_matched(db: duckdb.DuckDBPyConnecti
     assert claims(db)[10e9][0] == "c-elsewhere"
 
 
+def test_a_second_load_in_one_transaction_joins_the_first_ones_claims(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    with transaction(db, path="test"):
+        first = load_ledger(db, [mention("a1", 4e9)], [], run_id="run-1", now=NOW)
+        second = load_ledger(db, [mention("a2", 4.01e9)], [], run_id="run-1", now=NOW)
+    assert second.new_claims == []
+    assert second.touched_claims == first.new_claims
+
+
 def test_each_warehouse_file_resolves_against_its_own_claims(
     db: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:

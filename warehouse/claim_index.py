@@ -3,11 +3,14 @@
 Loaded from ``claims`` on first use and kept between batches, so a batch costs what its own
 mentions cost rather than a join against every stored claim. The index must never disagree
 with the file: it is kept for one database file only, and each batch first compares the
-file's claims with the index's ``mark`` (their count and lowest and highest id: claims are
+file's claims with the index's ``mark``: their count and the claim stored last (claims are
 only ever appended, so claims added elsewhere change the count, and a different file with as
-many claims almost surely changes an end). A batch's transaction rolled back leaves the index
-with claims the file does not have, hence a count that differs: the next batch reloads. While
-a batch adds claims the mark is cleared, so a batch that fails half way is never trusted.
+many claims almost surely has another last claim; both are read in ~1 ms whatever the size).
+A batch's transaction rolled back leaves the index with claims the file does not have, hence a
+count that differs: the next batch reloads. While a batch adds claims the mark is cleared, so
+a batch that fails half way is never trusted. Claims stored earlier in the same transaction
+have no place in the file yet, so two loads in one transaction reload the index for the
+second: correct, but slower.
 """
 
 from __future__ import annotations
@@ -33,13 +36,14 @@ _Key = tuple[str, str, str, bool]
 """A group and whether its figures are single values: a range only matches a range."""
 Best = tuple[float, float, str]
 """(distance, claim value, claim_id): the smaller tuple is the better match."""
-Mark = tuple[int, str | None, str | None]
-"""(number of claims, lowest claim_id, highest claim_id)."""
+Mark = tuple[int, str | None]
+"""(number of claims, the claim_id stored last): rows are only appended, so the last one's
+rowid is the count less one."""
 
 _MARK = """
 SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()),
-       count(*), min(claim_id), max(claim_id)
-FROM claims
+       (SELECT count(*) FROM claims),
+       (SELECT claim_id FROM claims WHERE rowid = (SELECT count(*) - 1 FROM claims))
 """
 _CLAIMS = """
 SELECT topic, family, unit, value, value_high, claim_id FROM claims
@@ -143,10 +147,7 @@ class ClaimIndex:
         added: list[tuple[Group, float, float | None, str]] = []
         yield added
         if mark is not None and added:
-            ids = [claim_id for *_, claim_id in added]
-            low = min(ids) if mark[1] is None else min(mark[1], *ids)
-            high = max(ids) if mark[2] is None else max(mark[2], *ids)
-            mark = (mark[0] + len(added), low, high)
+            mark = (mark[0] + len(added), added[-1][3])  # stored in the order added
         self.mark = mark
 
     def add(self, group: Group, value: float, value_high: float | None, claim_id: str) -> None:
@@ -169,8 +170,8 @@ def claim_index(conn: duckdb.DuckDBPyConnection) -> Iterator[ClaimIndex]:
     """
     global _cached
     with _lock:
-        ((path, count, low, high),) = conn.execute(_MARK).fetchall()
-        mark: Mark = (count, low, high)
+        ((path, count, last),) = conn.execute(_MARK).fetchall()
+        mark: Mark = (count, last)
         index = _cached
         if index is None or path is None or index.path != path or index.mark != mark:
             index = ClaimIndex.load(conn, path, mark)

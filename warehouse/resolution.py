@@ -65,12 +65,13 @@ def no_mentions(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def _article_topics(conn: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """The stored topics of the batch's articles (stored earlier in the same transaction)."""
-    rows = conn.execute(
-        f"SELECT article_id, topics FROM articles "
+    """The stored topics of the batch's articles (stored earlier in the same transaction),
+    fetched as Arrow (half the time of Python rows for a list column)."""
+    found = conn.sql(
+        f"SELECT article_id, coalesce(topics, []) AS topics FROM articles "
         f"WHERE article_id IN (SELECT article_id FROM {BATCH_VIEW})"
-    ).fetchall()
-    return {article_id: topics or [] for article_id, topics in rows}
+    ).to_arrow_table()
+    return dict(zip(found["article_id"].to_pylist(), found["topics"].to_pylist(), strict=True))
 
 
 def resolve(
