@@ -129,6 +129,10 @@ def resolve(
                 "value_high": [vh for _, _, vh, _ in added],
             },
             constants={"created_at": now, "run_id": run_id},
+            # A stored claim of the same figure would have matched: no conflict check. A plain
+            # insert also keeps the rows in order, so the last added is the last stored (the
+            # index's mark).
+            on_conflict="",
         )
     decided = batch.select(
         ["ord", "mention_id", "article_id", "family", "unit", "claimant", "reported_on"]
