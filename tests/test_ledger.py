@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -13,6 +14,7 @@ import pytest
 from extractors.kremlin import KREMLIN_ROLES
 from warehouse.db import transaction
 from warehouse.ledger import LedgerChanges, load_ledger
+from warehouse.migrations import migrate
 from warehouse.records import MentionRecord, StatementRecord, family_of, stable_id
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -429,6 +431,53 @@ def test_a_failed_load_leaves_no_half_written_claim(db: duckdb.DuckDBPyConnectio
         raise RuntimeError("the process dies here")
     for table in ("mentions", "claims", "claim_state", "claim_status_events"):
         assert rows(db, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_a_rolled_back_load_leaves_no_claim_to_join(db: duckdb.DuckDBPyConnection) -> None:
+    """Resolution keeps the claims in memory between loads: a load rolled back after its
+    mentions were resolved must not leave a claim that a later load could join."""
+    load(db, [mention("a0", 1e9)])
+    with pytest.raises(RuntimeError), transaction(db, path="test"):
+        assert load_ledger(db, [mention("a1", 4e9)], [], run_id="run-1", now=NOW).new_claims
+        raise RuntimeError("the load fails after resolution")
+    changes = load(db, [mention("a2", 4.03e9)], run_id="run-2")  # within 1% of the lost 4e9
+    assert len(changes.new_claims) == 1
+    assert set(claims(db)) == {1e9, 4.03e9}
+    orphans = "SELECT count(*) FROM mentions WHERE claim_id NOT IN (SELECT claim_id FROM claims)"
+    assert rows(db, orphans) == [(0,)]
+
+
+def test_claims_stored_by_another_writer_are_matched(db: duckdb.DuckDBPyConnection) -> None:
+    load(db, [mention("a1", 4e9)])
+    db.execute(
+        "INSERT INTO claims VALUES ('c-elsewhere', $1, 'deal', 'USD', 10e9, NULL, $2, 'other')",
+        [TOPIC, NOW],
+    )
+    changes = load(db, [mention("a2", 10.05e9, start=1)], run_id="run-2")
+    assert changes.new_claims == []
+    assert claims(db)[10e9][0] == "c-elsewhere"
+
+
+def test_a_second_load_in_one_transaction_joins_the_first_ones_claims(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    with transaction(db, path="test"):
+        first = load_ledger(db, [mention("a1", 4e9)], [], run_id="run-1", now=NOW)
+        second = load_ledger(db, [mention("a2", 4.01e9)], [], run_id="run-1", now=NOW)
+    assert second.new_claims == []
+    assert second.touched_claims == first.new_claims
+
+
+def test_each_warehouse_file_resolves_against_its_own_claims(
+    db: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    load(db, [mention("a1", 4e9)])
+    other_path = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other_path)) as other:
+        migrate(other)
+        assert len(load(other, [mention("a2", 4.01e9)]).new_claims) == 1
+        assert set(claims(other)) == {4.01e9}
+    assert load(db, [mention("a3", 4.01e9)]).new_claims == []
 
 
 def test_same_day_statements_are_ordered_alike_everywhere(db: duckdb.DuckDBPyConnection) -> None:

@@ -32,8 +32,9 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.claim_index import VALUE_TOLERANCE
 from warehouse.records import MentionRecord, StatementRecord
-from warehouse.resolution import BATCH_VIEW, VALUE_TOLERANCE, log_bucket, no_mentions, resolve
+from warehouse.resolution import BATCH_VIEW, log_bucket, no_mentions, resolve
 from warehouse.state import record_drift, refresh_state, summarise_batch
 
 CLAIMANT_WINDOW_DAYS = 365
@@ -250,9 +251,10 @@ def load_ledger(
     columns = record_columns(new_mentions)
     columns["ord"] = list(range(len(new_mentions)))
     by_mentions: list[str] = []
-    with registered(conn, BATCH_VIEW, pa.table(columns)):
+    batch = pa.table(columns)
+    with registered(conn, BATCH_VIEW, batch):
         if new_mentions:
-            changes.new_claims = resolve(conn, new_mentions, run_id=run_id, now=now)
+            changes.new_claims = resolve(conn, columns, batch, run_id=run_id, now=now)
         else:
             no_mentions(conn)
         summarise_batch(conn, mentions=bool(new_mentions))
