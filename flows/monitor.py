@@ -271,7 +271,7 @@ async def run_monitor(
     logger = get_run_logger()
     counts = RunCounts()
     # Not a task of its own: it meets no error worth a retry (the run already holds the file,
-    # so no lock), and a task run costs 10-20 ms of a run with nothing new.
+    # so no lock), and a task run costs 10-27 ms of a run with nothing new.
     plan = await asyncio.to_thread(
         partial(pipeline.open_run, settings, catalogue, run_id=run_id, flow="monitor", force=force)
     )

@@ -34,11 +34,21 @@ import pyarrow as pa
 from warehouse.bulk import existing_keys, insert_records, record_columns, registered
 from warehouse.claim_index import VALUE_TOLERANCE
 from warehouse.records import MentionRecord, StatementRecord
-from warehouse.resolution import BATCH_VIEW, log_bucket, no_mentions, resolve
+from warehouse.resolution import BATCH_VIEW, no_mentions, resolve
 from warehouse.state import record_drift, refresh_state, summarise_batch
 
 CLAIMANT_WINDOW_DAYS = 365
 """A statement about someone's claims answers claims reported in the year before it."""
+
+
+def _log_bucket(value: str, window: str) -> str:
+    """SQL for the bucket of log|value| that statement links join on.
+
+    A bucket is twice as wide as the window (value / window to value × window), so a value's
+    window lies within its own bucket and the two beside it: an equality join on those three
+    finds every candidate, where a range join would compare every value with every claim.
+    """
+    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
 
 
 @dataclass(slots=True)
@@ -86,14 +96,14 @@ rel AS MATERIALIZED (
 -- Value links join on buckets of log(value) (see _log_bucket).
 stated_values AS (
     SELECT statement_id, value, sign(value) AS sign,
-           {log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
+           {_log_bucket("value", "(1 + $4)")} + UNNEST([-1, 0, 1]) AS bucket,
            least(value / (1 + $4), value * (1 + $4)) AS lo,
            greatest(value / (1 + $4), value * (1 + $4)) AS hi
     FROM (SELECT statement_id, UNNEST(about_values) AS value FROM statements)
 ),
 claim_buckets AS (
     SELECT claim_id, value, sign(value) AS sign,
-           {log_bucket("value", "(1 + $4)")} AS bucket
+           {_log_bucket("value", "(1 + $4)")} AS bucket
     FROM claims
 ),
 candidates AS (

@@ -37,16 +37,6 @@ _REPORTING_ORDER = [
 ]
 
 
-def log_bucket(value: str, window: str) -> str:
-    """SQL for the bucket of log|value| that statement links join on.
-
-    A bucket is twice as wide as the window (value / window to value × window), so a value's
-    window lies within its own bucket and the two beside it: an equality join on those three
-    finds every candidate, where a range join would compare every value with every claim.
-    """
-    return f"floor(ln(greatest(abs({value}), 1e-300)) / (2 * ln({window})))"
-
-
 _RESOLVED = f"""
 CREATE OR REPLACE TEMP TABLE ledger_resolved AS
 SELECT ord, mention_id, article_id, claim_id, topic, family::VARCHAR AS family,
