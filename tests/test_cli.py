@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
+from concurrent_runs import CLAIMWATCH, base_env, run_env
 from typer.main import get_command
 from typer.testing import CliRunner
 
 from flows.cli import app
+from flows.demo.synthetic import SyntheticSite
 
 runner = CliRunner()
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
@@ -93,3 +96,25 @@ def test_extract_of_a_missing_file_is_one_clear_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "absent.html")])
     assert result.exit_code == 1
     assert "cannot read" in result.output
+
+
+@pytest.mark.slow
+def test_a_warehouse_that_is_no_duckdb_file_is_one_clear_line_and_kept(tmp_path: Path) -> None:
+    """The run stops at the file with the reason, no traceback from Prefect's run logs, and
+    the file (someone's notes saved under the warehouse's name) is left as it was."""
+    database = tmp_path / "w.duckdb"
+    notes = "figures to check on Monday, not a warehouse\n"
+    database.write_text(notes, encoding="utf-8")
+    with SyntheticSite(pages=4) as site:
+        env = run_env(tmp_path, site, base_env(tmp_path / "prefect"))
+        env["CLAIMWATCH_DATABASE"] = str(database)
+        done = subprocess.run(
+            [CLAIMWATCH, "run", "--force"], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert site.article_requests() == 0
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output[-3000:]
+    assert f"error: {database}" in output
+    assert "not a valid DuckDB database" in output
+    assert "Traceback" not in output
+    assert database.read_text(encoding="utf-8") == notes
