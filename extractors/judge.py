@@ -327,11 +327,9 @@ def judge(
     ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
     lo, hi = ctx.clause_of(sentence, fig)
-    sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
-    sides = sides or ctx.has("bilateral", lo, hi)
-    both_in_clause = ctx.has("bilateral", lo, hi) or (
-        ctx.has("iran", lo, hi) and ctx.has("russia", lo, hi)
-    )
+    iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
+    sides = iran or russia or pair
+    both_in_clause = pair or (iran and russia)
     previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
         (
