@@ -295,18 +295,28 @@ class Attributor:
         before the verb ("نقشه راهی که سچین ... برآورد کرده بود") is the verb's own when a
         subject stands in it; else the verb closes the clause the complementizer interrupted
         ("پسکوف که با ولایتی دیدار کرد، گفت")."""
-        words = self.words
-        for _, end in words.within("saying", lo, verb_start):
+        _, prefixes, reports, _, _, verbs = self._frame_cues(lo, verb_start)
+        for _, end in verbs:
             lo = max(lo, end)
-        opened = words.within("context:complementizer", lo, verb_start)
-        if opened and (inner := self._first_name(opened[-1][1], verb_start)) is not None:
-            return inner
-        return self._first_name(lo, verb_start)
+        opened = self.words.within("context:complementizer", lo, verb_start)
+        if opened:
+            inner = self._first_name(opened[-1][1], verb_start, prefixes, reports)
+            if inner is not None:
+                return inner
+        return self._first_name(lo, verb_start, prefixes, reports)
 
-    def _first_name(self, lo: int, verb_start: int) -> Mention | None:
-        words, tokens = self.words, self.words.tokens
-        framed = [end for _, end in words.within("prefix", lo, verb_start)]
-        reported = [end for _, end in words.within("report_prefix", lo, verb_start)]
+    def _first_name(
+        self,
+        lo: int,
+        verb_start: int,
+        prefixes: list[tuple[int, int]],
+        reports: list[tuple[int, int]],
+    ) -> Mention | None:
+        """The first name of [lo, verb_start) that can be the subject; ``prefixes`` and
+        ``reports``: the matches of those lists that end by ``verb_start``."""
+        tokens = self.words.tokens
+        framed = [end for start, end in prefixes if start >= lo]
+        reported = [end for start, end in reports if start >= lo]
         # the outlet a report prefix names ("به گزارش خبرگزاری تسنیم"), past its kind
         objects = {found[0].start for end in reported if (found := self.between(end, end + 20))}
         verb_quoted = self.quote_at(verb_start) is not None
