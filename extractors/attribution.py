@@ -45,6 +45,8 @@ _SENTENCE_CLOSERS = " \n.!?'\"’”»)\u061f"
 """What may end a sentence after its last word: a stop, closing quotes and brackets."""
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 """Latin, Arabic-script and full-width question marks: punctuation, not words of a language."""
+_FRAME_LISTS = ("passive", "prefix", "report_prefix", "participle", "relative_participle", "saying")
+"""The phrase lists whose matches open a frame of saying."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class Attributor:
         self._parts: dict[int, list[Quote]] = {}
         self._tags: dict[int, Mention] | None = None
         self._answers: dict[int, Mention] | None = None
+        self._frame_index: tuple[list[int], list[tuple[int, int, int]]] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -168,33 +171,54 @@ class Attributor:
             self._frames[memo] = self._find_frames(lo, hi, in_quote)
         return self._frames[memo]
 
+    def _frame_cues(self, lo: int, hi: int) -> list[list[tuple[int, int]]]:
+        """The matches in [lo, hi) of each list of :data:`_FRAME_LISTS`, as
+        :meth:`TokenIndex.within` gives them: one bisection in the matches of all the lists
+        (merged once per text) instead of one per list, for every sentence with a figure."""
+        if self._frame_index is None:
+            merged = sorted(
+                (start, end, k)
+                for k, name in enumerate(_FRAME_LISTS)
+                for start, end in zip(*self.words.spans(name), strict=True)
+            )
+            self._frame_index = ([start for start, _, _ in merged], merged)
+        starts, merged = self._frame_index
+        out: list[list[tuple[int, int]]] = [[] for _ in _FRAME_LISTS]
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            start, end, k = merged[i]
+            if end <= hi:
+                out[k].append((start, end))
+            i += 1
+        return out
+
     def _find_frames(self, lo: int, hi: int, in_quote: bool | None) -> list[Frame]:
-        text, cues, words = self.text, self.cues, self.words
+        text, cues = self.text, self.cues
         out: list[Frame] = []
-        passive_spans = words.within("passive", lo, hi)
+        passive_spans, prefixes, reports, participles, relatives, verbs = self._frame_cues(lo, hi)
         for start, end in passive_spans:
             before = [m for m in self.between(lo, start) if not (m.possessive or m.oblique)]
             if before:
                 out.append(Frame(start, end, before[-1]))
-        for start, end in words.within("prefix", lo, hi):
+        for start, end in prefixes:
             after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0]))
-        for start, end in words.within("report_prefix", lo, hi):
+        for start, end in reports:
             after = self._after(end, prefix=True)
             if after:
                 out.append(Frame(start, end, after[0], reported=True))
-        for start, end in words.within("participle", lo, hi):
+        for start, end in participles:
             subject = next(
                 (m for m in self.between(lo, start) if not (m.possessive or m.oblique)), None
             )
             if subject is not None:
                 out.append(Frame(start, end, subject))
-        for start, end in words.within("relative_participle", lo, hi):
+        for start, end in relatives:
             antecedent = self._antecedent(lo, start)
             if antecedent is not None:
                 out.append(Frame(start, end, antecedent, relative=True))
-        for start, end in words.within("saying", lo, hi):
+        for start, end in verbs:
             if any(a <= start < b for a, b in passive_spans) or inside(self.absent, start, end):
                 continue
             if _NOUN_BEFORE.search(text, max(lo, start - 12), start):
@@ -271,18 +295,28 @@ class Attributor:
         before the verb ("نقشه راهی که سچین ... برآورد کرده بود") is the verb's own when a
         subject stands in it; else the verb closes the clause the complementizer interrupted
         ("پسکوف که با ولایتی دیدار کرد، گفت")."""
-        words = self.words
-        for _, end in words.within("saying", lo, verb_start):
+        _, prefixes, reports, _, _, verbs = self._frame_cues(lo, verb_start)
+        for _, end in verbs:
             lo = max(lo, end)
-        opened = words.within("context:complementizer", lo, verb_start)
-        if opened and (inner := self._first_name(opened[-1][1], verb_start)) is not None:
-            return inner
-        return self._first_name(lo, verb_start)
+        opened = self.words.within("context:complementizer", lo, verb_start)
+        if opened:
+            inner = self._first_name(opened[-1][1], verb_start, prefixes, reports)
+            if inner is not None:
+                return inner
+        return self._first_name(lo, verb_start, prefixes, reports)
 
-    def _first_name(self, lo: int, verb_start: int) -> Mention | None:
-        words, tokens = self.words, self.words.tokens
-        framed = [end for _, end in words.within("prefix", lo, verb_start)]
-        reported = [end for _, end in words.within("report_prefix", lo, verb_start)]
+    def _first_name(
+        self,
+        lo: int,
+        verb_start: int,
+        prefixes: list[tuple[int, int]],
+        reports: list[tuple[int, int]],
+    ) -> Mention | None:
+        """The first name of [lo, verb_start) that can be the subject; ``prefixes`` and
+        ``reports``: the matches of those lists that end by ``verb_start``."""
+        tokens = self.words.tokens
+        framed = [end for start, end in prefixes if start >= lo]
+        reported = [end for start, end in reports if start >= lo]
         # the outlet a report prefix names ("به گزارش خبرگزاری تسنیم"), past its kind
         objects = {found[0].start for end in reported if (found := self.between(end, end + 20))}
         verb_quoted = self.quote_at(verb_start) is not None

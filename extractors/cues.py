@@ -91,14 +91,23 @@ def bounded_re(phrases: Iterable[str]) -> re.Pattern[str]:
     """Matches any of ``phrases`` where it starts and ends as written: a phrase that opens or
     closes with a letter (" but ", ", и ", " اما ") does so at a word boundary, so "but" is
     not found in "distribution", ", и" in ", Иран", nor "اما" in "امارات"."""
+    unique = {" ".join(p.split()) for p in phrases if p.strip()}
     branches = []
-    for phrase in {" ".join(p.split()) for p in phrases if p.strip()}:
+    for phrase in unique:
         head = r"(?<!\w)" if phrase[0].isalnum() else ""
         tail = r"(?!\w)" if phrase[-1].isalnum() else ""
         branches.append((len(phrase), head + phrase_alternation([phrase]) + tail))
     if not branches:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(b for _, b in sorted(branches, reverse=True)), FLAGS)
+    alternation = "|".join(b for _, b in sorted(branches, reverse=True))
+    if any(phrase[0].isalnum() for phrase in unique):
+        # a branch that opens with a look-behind keeps the regex engine from skipping ahead
+        # to the characters a match can start with: it would try every branch at every
+        # position (a Persian sentence's clause breaks took 3x as long as with this test)
+        firsts = {"'", "’"} if any(p[0] == "'" for p in unique) else set()
+        firsts |= {p[0] for p in unique if p[0] != "'"}
+        alternation = f"(?=[{''.join(map(re.escape, sorted(firsts)))}])(?:{alternation})"
+    return re.compile(alternation, FLAGS)
 
 
 def starting_re(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -83,6 +83,7 @@ class DocContext:
         self._context: dict[str, tuple[list[int], list[int]]] = {}
         self._clauses: dict[int, tuple[int, int]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
+        self._kind_openers: tuple[list[int], list[int], list[int]] | None = None
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
 
@@ -144,13 +145,10 @@ class DocContext:
         after: tuple[int, int, str] | None = None
         weak: str | None = None
         within = self.words.within
-        for order, cue in enumerate(self.cues.kinds):
-            if cue.units is not None and unit not in cue.units:
-                continue
-            first = within(cue.lists[0], lo, hi)
-            if not first:
-                continue  # most cues stop here: ask for their other lists only after
-            groups = [first, *(within(name, lo, hi) for name in cue.lists[1:])]
+        kinds = self.cues.kinds
+        for order in self._opening_kinds(unit, lo, hi):
+            cue = kinds[order]
+            groups = [within(name, lo, hi) for name in cue.lists]
             if not all(groups):
                 continue
             if cue.weak:
@@ -186,6 +184,32 @@ class DocContext:
         if after:
             return after[2]
         return weak
+
+    def _opening_kinds(self, unit: str, lo: int, hi: int) -> list[int]:
+        """The kinds (their order in the cue file) for ``unit`` whose first phrase set has a
+        match in [lo, hi): one bisection in the matches of all of them, where asking each
+        kind's set in turn cost a lookup per kind for every figure, and most find nothing."""
+        if self._kind_openers is None:
+            found = sorted(
+                (start, end, order)
+                for order, cue in enumerate(self.cues.kinds)
+                for start, end in zip(*self.words.spans(cue.lists[0]), strict=True)
+            )
+            self._kind_openers = (
+                [start for start, _, _ in found],
+                [end for _, end, _ in found],
+                [order for _, _, order in found],
+            )
+        starts, ends, orders = self._kind_openers
+        kinds = self.cues.kinds
+        found_orders = set()
+        i = bisect.bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            units = kinds[orders[i]].units
+            if ends[i] <= hi and (units is None or unit in units):
+                found_orders.add(orders[i])
+            i += 1
+        return sorted(found_orders)
 
     def countries(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(start, end, side) of every country name (and named person of a side) in [lo, hi)."""
@@ -303,11 +327,9 @@ def judge(
     ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
     lo, hi = ctx.clause_of(sentence, fig)
-    sides = ctx.has("iran", lo, hi) or ctx.has("russia", lo, hi)
-    sides = sides or ctx.has("bilateral", lo, hi)
-    both_in_clause = ctx.has("bilateral", lo, hi) or (
-        ctx.has("iran", lo, hi) and ctx.has("russia", lo, hi)
-    )
+    iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
+    sides = iran or russia or pair
+    both_in_clause = pair or (iran and russia)
     previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
         (

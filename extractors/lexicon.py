@@ -282,7 +282,8 @@ class TokenIndex:
         return not (p.open_end and _WORD_CHAR.match(text, ends[last]))
 
     def spans(self, name: str) -> Spans:
-        """Starts and ends of the matches of list ``name``."""
+        """Starts and ends of the matches of list ``name`` (matched when first asked; the
+        lookups below read ``_found`` first, as they run for every figure)."""
         found = self._found.get(name)
         if found is None:
             found = self._found[name] = self._match(name)
@@ -290,10 +291,11 @@ class TokenIndex:
 
     def within(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """(start, end) of the matches of ``name`` that lie in [lo, hi)."""
-        starts, ends = self.spans(name)
+        starts, ends = self._found.get(name) or self.spans(name)
         out = []
         i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
+        n = len(starts)
+        while i < n and starts[i] < hi:
             if ends[i] <= hi:
                 out.append((starts[i], ends[i]))
             i += 1
@@ -301,7 +303,7 @@ class TokenIndex:
 
     def first(self, name: str, lo: int, hi: int) -> int | None:
         """Start of the first match of ``name`` that lies in [lo, hi), if any."""
-        starts, ends = self.spans(name)
+        starts, ends = self._found.get(name) or self.spans(name)
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
             if ends[i] <= hi:
@@ -311,7 +313,7 @@ class TokenIndex:
 
     def has(self, name: str, lo: int, hi: int) -> bool:
         """Whether a match of ``name`` lies in [lo, hi)."""
-        starts, ends = self.spans(name)
+        starts, ends = self._found.get(name) or self.spans(name)
         i = bisect.bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
             if ends[i] <= hi:

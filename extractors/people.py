@@ -24,7 +24,7 @@ from typing import Any
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.exceptions import GazetteerError
 from extractors.given_names import given_name_variants
-from extractors.lexicon import Lexicon, TokenIndex, matches_at, starts_near
+from extractors.lexicon import Lexicon, TokenIndex, Tokens, matches_at, starts_near
 from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
 
@@ -611,6 +611,14 @@ def _resolve(
 def _named(text: str, language: str) -> tuple[Mention, ...]:
     """Gazetteer names in ``text`` (memoised: the bilateral test and the mentions ask)."""
     return tuple(_names(text, load_gazetteer(), load_cues(language)))
+
+
+def may_name(tokens: Tokens, lo: int, hi: int) -> bool:
+    """Whether a token starting in [lo, hi) opens a gazetteer name, in any case (tokens are
+    lowercased): where none does, :func:`named_mentions` finds nothing there, so a short
+    span of an indexed text need not be read anew."""
+    opening = load_gazetteer().first_words.lists["names"].options
+    return any(word in opening for word in tokens.words_between(lo, hi))
 
 
 def named_mentions(text: str, cues: Cues) -> tuple[Mention, ...]:

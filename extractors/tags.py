@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from extractors.cues import Cues
-from extractors.people import Mention, named_mentions
+from extractors.lexicon import tokenise
+from extractors.people import Mention, may_name, named_mentions
 from extractors.sentences import Segmentation
 
 _TAG = re.compile(
@@ -34,6 +35,8 @@ def _person(text: str, start: int, end: int, cues: Cues) -> Mention | None:
     """The gazetteer person whose name ends text[start:end] (capitals read as a name): a
     tag is a name, perhaps after a title ("President of Russia Vladimir Putin:"), never a
     phrase that merely holds one ("Velayati's numbers:", a headline)."""
+    if not may_name(tokenise(text), start, end):
+        return None  # most tags ("He added:", "وی افزود:") name no one the gazetteer knows
     words = text[start:end]
     if words.isupper():
         words = " ".join(w.capitalize() for w in words.split(" "))
