@@ -432,13 +432,19 @@ def drop_repeats(
     "the Kremlin said" sums up what its spokesman said, when a statement of the same stance
     by a person speaking for the Kremlin is in the text. ``headings``: starts of heading
     sentences."""
+    # The roles each stance has in the body, found once (not per statement: a long text holds
+    # hundreds). A statement itself never counts: a heading is not in the body, and the press
+    # service is not one of the voices.
+    body_roles: dict[str, set[str]] = {}
+    for o in statements:
+        if o.start not in headings:
+            body_roles.setdefault(o.stance, set()).add(o.role)
     out = []
     for st in statements:
-        same = [o for o in statements if o is not st and o.stance == st.stance]
-        body = [o for o in same if o.start not in headings]
-        if st.start in headings and any(o.role == st.role or o.role in KREMLIN_ROLES for o in body):
+        roles = body_roles.get(st.stance, set())
+        if st.start in headings and (st.role in roles or not roles.isdisjoint(KREMLIN_ROLES)):
             continue
-        if st.role == "kremlin_press_service" and any(o.role in _VOICES for o in body):
+        if st.role == "kremlin_press_service" and not roles.isdisjoint(_VOICES):
             continue
         out.append(st)
     return out
