@@ -94,7 +94,6 @@ class Attributor:
         self._parts: dict[int, list[Quote]] = {}
         self._tags: dict[int, Mention] | None = None
         self._answers: dict[int, Mention] | None = None
-        self._frame_index: tuple[list[int], list[tuple[int, int, int]]] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -171,31 +170,11 @@ class Attributor:
             self._frames[memo] = self._find_frames(lo, hi, in_quote)
         return self._frames[memo]
 
-    def _frame_cues(self, lo: int, hi: int) -> list[list[tuple[int, int]]]:
-        """The matches in [lo, hi) of each list of :data:`_FRAME_LISTS`, as
-        :meth:`TokenIndex.within` gives them: one bisection in the matches of all the lists
-        (merged once per text) instead of one per list, for every sentence with a figure."""
-        if self._frame_index is None:
-            merged = sorted(
-                (start, end, k)
-                for k, name in enumerate(_FRAME_LISTS)
-                for start, end in zip(*self.words.spans(name), strict=True)
-            )
-            self._frame_index = ([start for start, _, _ in merged], merged)
-        starts, merged = self._frame_index
-        out: list[list[tuple[int, int]]] = [[] for _ in _FRAME_LISTS]
-        i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            start, end, k = merged[i]
-            if end <= hi:
-                out[k].append((start, end))
-            i += 1
-        return out
-
     def _find_frames(self, lo: int, hi: int, in_quote: bool | None) -> list[Frame]:
         text, cues = self.text, self.cues
         out: list[Frame] = []
-        passive_spans, prefixes, reports, participles, relatives, verbs = self._frame_cues(lo, hi)
+        found = self.words.within_lists(_FRAME_LISTS, lo, hi)
+        passive_spans, prefixes, reports, participles, relatives, verbs = found
         for start, end in passive_spans:
             before = [m for m in self.between(lo, start) if not (m.possessive or m.oblique)]
             if before:
@@ -295,7 +274,7 @@ class Attributor:
         before the verb ("نقشه راهی که سچین ... برآورد کرده بود") is the verb's own when a
         subject stands in it; else the verb closes the clause the complementizer interrupted
         ("پسکوف که با ولایتی دیدار کرد، گفت")."""
-        _, prefixes, reports, _, _, verbs = self._frame_cues(lo, verb_start)
+        _, prefixes, reports, _, _, verbs = self.words.within_lists(_FRAME_LISTS, lo, verb_start)
         for _, end in verbs:
             lo = max(lo, end)
         opened = self.words.within("context:complementizer", lo, verb_start)

@@ -83,7 +83,8 @@ class DocContext:
         self._context: dict[str, tuple[list[int], list[int]]] = {}
         self._clauses: dict[int, tuple[int, int]] = {}
         self._kinds: dict[tuple[int, int, str], str | None] = {}
-        self._kind_openers: tuple[list[int], list[int], list[int]] | None = None
+        self._kind_openers = tuple(kind.lists[0] for kind in cues.kinds)
+        """Each kind's first phrase list, in the cue file's order."""
         self._countries: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._supply_topic: int | None = None
 
@@ -187,29 +188,13 @@ class DocContext:
 
     def _opening_kinds(self, unit: str, lo: int, hi: int) -> list[int]:
         """The kinds (their order in the cue file) for ``unit`` whose first phrase set has a
-        match in [lo, hi): one bisection in the matches of all of them, where asking each
-        kind's set in turn cost a lookup per kind for every figure, and most find nothing."""
-        if self._kind_openers is None:
-            found = sorted(
-                (start, end, order)
-                for order, cue in enumerate(self.cues.kinds)
-                for start, end in zip(*self.words.spans(cue.lists[0]), strict=True)
-            )
-            self._kind_openers = (
-                [start for start, _, _ in found],
-                [end for _, end, _ in found],
-                [order for _, _, order in found],
-            )
-        starts, ends, orders = self._kind_openers
-        kinds = self.cues.kinds
-        found_orders = set()
-        i = bisect.bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            units = kinds[orders[i]].units
-            if ends[i] <= hi and (units is None or unit in units):
-                found_orders.add(orders[i])
-            i += 1
-        return sorted(found_orders)
+        match in [lo, hi), found together: most find nothing for most figures."""
+        found = self.words.within_lists(self._kind_openers, lo, hi)
+        return [
+            order
+            for order, cue in enumerate(self.cues.kinds)
+            if found[order] and (cue.units is None or unit in cue.units)
+        ]
 
     def countries(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """(start, end, side) of every country name (and named person of a side) in [lo, hi)."""
