@@ -122,7 +122,7 @@ async def close_run(
 
     Not a task of its own, for the reason ``open_run`` is not: nothing here meets an error
     worth a retry (the run holds the file; a mail server that is down leaves the alerts
-    pending), and a task run costs 10-27 ms of a run with nothing new.
+    pending), and the task run cost 45-55 ms of a run with nothing new.
     """
     from flows.digest import send_alerts
 
