@@ -321,6 +321,10 @@ async def monitor(
     settings = load_settings(config, catalogue=catalogue, database=database, **(overrides or {}))
     run_id = str(flow_run.get_id() or uuid.uuid4())
     async with one_writer(settings):
-        # The run's batches share one open database and one checkpoint (warehouse.db).
-        with held_for_run(settings.database, lock_timeout=settings.lock_timeout):
+        # The run's batches share one open database (warehouse.db).
+        with held_for_run(
+            settings.database,
+            checkpoint_mb=settings.checkpoint_mb,
+            lock_timeout=settings.lock_timeout,
+        ):
             return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)

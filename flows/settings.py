@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     """Pages per batch of a monitor run: each batch costs three Prefect task runs and a load
     of some twenty SQL statements whatever its size (at 100 a 500-page run took 7.5 s on 2
     cores, at 200 6.3-6.9 s; benchmarks/bench_monitor.py)."""
+    checkpoint_mb: int = Field(default=8, ge=1)
+    """Write-ahead log a run builds up before DuckDB checkpoints the warehouse. The log's rows
+    stay in memory until then, so this bounds what a long run holds (a run of a few dozen
+    pages never reaches it); each checkpoint rewrites what changed, which costs more on a
+    large warehouse: a bulk backfill of tens of thousands of pages loads faster at 1024."""
     extract_workers: int = Field(default=0, ge=0)
     """Processes for extraction; 0 means one per core."""
     pool_min_pages: int = Field(default=150, ge=0)

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from sources.models import Source
-from warehouse.db import connect, write_transaction
+from warehouse.db import connect, held_for_run, write_transaction
 from warehouse.exceptions import MigrationError, WarehouseLocked
 from warehouse.ingest import (
     FetchLogRecord,
@@ -215,6 +215,44 @@ def test_a_writer_waits_for_the_lock_to_be_released(db_path: Path) -> None:
             assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     finally:
         proc.wait()
+
+
+def _wal_mb(path: Path) -> float:
+    wal = Path(f"{path}.wal")
+    return wal.stat().st_size / 2**20 if wal.exists() else 0.0
+
+
+def _run_log_sizes(path: Path, checkpoint_mb: int) -> list[float]:
+    """Load six batches of ~1.1 MB of log in one run; the log's size after each commit."""
+    with connect(path) as conn:
+        conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
+    sizes = []
+    with held_for_run(path, checkpoint_mb=checkpoint_mb):
+        for batch in range(6):
+            with write_transaction(path) as conn:
+                conn.execute(
+                    "INSERT INTO pages SELECT i, md5(i::VARCHAR) || repeat('x', 200) "
+                    "FROM range($1, $1 + 5000) t(i)",
+                    [batch * 5000],
+                )
+            sizes.append(_wal_mb(path))
+    assert _wal_mb(path) == 0.0
+    with connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM pages").fetchone() == (30000,)
+    return sizes
+
+
+def test_a_run_checkpoints_when_its_log_passes_the_threshold(tmp_path: Path) -> None:
+    """The log (whose rows DuckDB keeps in memory) never holds more than the threshold and
+    one batch, however many batches the run loads."""
+    sizes = _run_log_sizes(tmp_path / "w.duckdb", checkpoint_mb=1)
+    assert 0.0 in sizes
+    assert max(sizes) < 1 + 1.5
+
+
+def test_below_the_threshold_a_run_only_appends_to_its_log(tmp_path: Path) -> None:
+    sizes = _run_log_sizes(tmp_path / "w.duckdb", checkpoint_mb=64)
+    assert sizes == sorted(sizes) and sizes[0] > 0 and len(set(sizes)) == len(sizes)
 
 
 def test_writer_lock_excludes_a_second_holder(tmp_path: Path) -> None:

@@ -90,27 +90,27 @@ def connect(
         conn.close()
 
 
-RUN_CHECKPOINT_THRESHOLD = "1GB"
-"""Write-ahead log a run may build up before DuckDB checkpoints at a commit (default 16MB)."""
-
-
 @contextlib.contextmanager
-def held_for_run(path: str | Path, *, lock_timeout: float = 30.0) -> Iterator[None]:
-    """Keep ``path`` open for a whole run and checkpoint it once, when the run is done.
+def held_for_run(
+    path: str | Path, *, checkpoint_mb: int, lock_timeout: float = 30.0
+) -> Iterator[None]:
+    """Keep ``path`` open for a whole run, checkpointing only when ``checkpoint_mb`` of
+    write-ahead log has built up, and once when the run is done.
 
     DuckDB keeps one database instance per file in a process, so every ``connect(path)`` made
     meanwhile (each batch's ``write_transaction``) shares this one: the file is not reopened
-    per batch (which dropped the cache and checkpointed on every close), and with the raised
-    threshold a commit only appends to the write-ahead log. A checkpoint rewrites the changed
-    tables, indexes and metadata, which cost seconds per batch on a large warehouse. Crash
-    safety is the log's: a commit is durable when it returns, a run killed mid-load left its
-    open transaction out of the log, and the next open replays what was committed.
+    per batch (which dropped the cache and checkpointed on every close), and a commit below
+    the threshold only appends to the log. The log's rows stay in memory until a checkpoint,
+    so the threshold bounds what a long run holds; a checkpoint rewrites the changed tables,
+    indexes and metadata, which costs more the larger the warehouse. Crash safety is the
+    log's: a commit is durable when it returns, a run killed mid-load left its open
+    transaction out of the log, and the next open replays what was committed.
 
     Hold the writer lock around it: the file stays locked for the run.
     """
     with connect(path, lock_timeout=lock_timeout) as conn:
         with translated_errors(str(path)):
-            conn.execute(f"SET checkpoint_threshold = '{RUN_CHECKPOINT_THRESHOLD}'")
+            conn.execute(f"SET checkpoint_threshold = '{int(checkpoint_mb)}MB'")
         yield
         with translated_errors(str(path)):
             conn.execute("CHECKPOINT")
