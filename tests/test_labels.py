@@ -1,8 +1,8 @@
 """The labelled claim documents are well-formed: files, vocabularies, locators, values.
 
 Every set is checked: tests/data/claims (the engine's labelled set, with the document-count
-minimums of issues 3 and 6), tests/data/heldout and tests/data/blind (written without reading the
-engine; schema only, no minimums).
+minimums of issues 3 and 6), tests/data/heldout, tests/data/blind and tests/data/blind2 (written
+without reading the engine; schema only, no minimums).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ DATA = Path(__file__).parent / "data"
 ROOT = DATA / "claims"
 HELDOUT_ROOT = DATA / "heldout"
 BLIND_ROOT = DATA / "blind"
-SET_ROOTS = (ROOT, HELDOUT_ROOT, BLIND_ROOT)
+BLIND2_ROOT = DATA / "blind2"
+SET_ROOTS = (ROOT, HELDOUT_ROOT, BLIND_ROOT, BLIND2_ROOT)
 LABEL_FILES = sorted(ROOT.glob("*/labels.json"))
 """The labelled set's label files; the document-count minimums apply to these only."""
 
