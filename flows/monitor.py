@@ -225,7 +225,7 @@ async def _ingest(
 
     async def fetch_all() -> None:
         for batch in batches:
-            await fetched.put(await fetch_task(fetcher, plan, batch))
+            await fetched.put(await fetch_task(fetcher, plan, _unwalked(batch)))
 
     async def extract_all() -> None:
         executor = await starting if starting is not None else None
