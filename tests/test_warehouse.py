@@ -13,7 +13,7 @@ import pytest
 
 from sources.models import Source
 from warehouse.db import connect, held_for_run, write_transaction
-from warehouse.exceptions import MigrationError, WarehouseLocked
+from warehouse.exceptions import MigrationError, WarehouseError, WarehouseLocked
 from warehouse.ingest import (
     FetchLogRecord,
     Listing,
@@ -236,7 +236,7 @@ def _run(path: Path, checkpoint_mb: int) -> tuple[list[float], list[int]]:
     with connect(path) as conn:
         conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
     sizes = []
-    with held_for_run(path, checkpoint_mb=checkpoint_mb):
+    with held_for_run(path, checkpoint_mb=checkpoint_mb, memory_mb=512):
         memory = [_cached_kb(path)]
         for batch in range(6):
             with write_transaction(path) as conn:
@@ -268,6 +268,28 @@ def test_a_checkpoint_during_a_run_gives_back_what_duckdb_cached(tmp_path: Path)
     sizes, memory = _run(tmp_path / "w.duckdb", checkpoint_mb=1)
     opening = memory[0]
     assert all(kb == opening for kb, mb in zip(memory[1:], sizes, strict=True) if mb == 0.0)
+
+
+def test_a_load_past_the_memory_limit_names_the_setting_and_keeps_the_last_commit(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as conn:
+        conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
+    with held_for_run(path, checkpoint_mb=8, memory_mb=2):
+        with write_transaction(path) as conn:
+            conn.execute("INSERT INTO pages VALUES (1, 'kept')")
+        with (
+            pytest.raises(WarehouseError, match="CLAIMWATCH_DUCKDB_MEMORY_MB") as raised,
+            write_transaction(path) as conn,
+        ):
+            conn.execute(
+                "INSERT INTO pages SELECT i, repeat('x', 100) || i "
+                "FROM range(2000000) t(i) ORDER BY random()"
+            )
+    assert "ran out of the memory" in str(raised.value)
+    with connect(path) as conn:
+        assert conn.execute("SELECT id, body FROM pages").fetchall() == [(1, "kept")]
 
 
 def test_below_the_threshold_a_run_only_appends_to_its_log(tmp_path: Path) -> None:

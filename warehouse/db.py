@@ -46,6 +46,12 @@ def translate_error(exc: duckdb.Error, *, path: str) -> WarehouseError:
             f"{path}: this connection is read-only; only queries are allowed ({message})",
             path=path,
         )
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return WarehouseError(
+            f"{path}: DuckDB ran out of the memory it may use ({message}); raise the limit "
+            "with duckdb_memory_mb in [settings] or CLAIMWATCH_DUCKDB_MEMORY_MB",
+            path=path,
+        )
     if isinstance(exc, duckdb.ParserException | duckdb.CatalogException | duckdb.BinderException):
         return QueryError(f"{path}: {message}", path=path)
     return WarehouseError(f"{path}: {message}", path=path)
@@ -103,10 +109,13 @@ class _HeldFile:
     instance keeps memory it has freed (closing after a 16,000-article load returned 159 MB).
     """
 
-    def __init__(self, path: Path, *, checkpoint_mb: int, lock_timeout: float) -> None:
+    def __init__(
+        self, path: Path, *, checkpoint_mb: int, memory_mb: int, lock_timeout: float
+    ) -> None:
         self.path = path
         self.log = Path(f"{path}.wal")
         self.checkpoint_bytes = checkpoint_mb * 2**20
+        self.memory_mb = memory_mb
         self.lock_timeout = lock_timeout
         self.conn = self._open()
 
@@ -115,6 +124,7 @@ class _HeldFile:
         with translated_errors(str(self.path)):
             # The run checkpoints by reopening (settle); DuckDB's own trigger stays out of it.
             conn.execute("SET checkpoint_threshold = '1TB'")
+            conn.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
         return conn
 
     def settle(self) -> None:
@@ -134,7 +144,7 @@ _held: dict[Path, _HeldFile] = {}
 
 @contextlib.contextmanager
 def held_for_run(
-    path: str | Path, *, checkpoint_mb: int, lock_timeout: float = 30.0
+    path: str | Path, *, checkpoint_mb: int, memory_mb: int, lock_timeout: float = 30.0
 ) -> Iterator[None]:
     """Keep ``path`` open for a whole run, checkpointing when ``checkpoint_mb`` of write-ahead
     log has built up, and once when the run is done.
@@ -154,7 +164,9 @@ def held_for_run(
     """
     key = Path(path).absolute()
     key.parent.mkdir(parents=True, exist_ok=True)
-    held = _HeldFile(key, checkpoint_mb=checkpoint_mb, lock_timeout=lock_timeout)
+    held = _HeldFile(
+        key, checkpoint_mb=checkpoint_mb, memory_mb=memory_mb, lock_timeout=lock_timeout
+    )
     _held[key] = held
     try:
         yield
@@ -169,7 +181,8 @@ def transaction(conn: duckdb.DuckDBPyConnection, *, path: str) -> Iterator[None]
     with translated_errors(path):
         conn.execute("BEGIN TRANSACTION")
     try:
-        yield
+        with translated_errors(path):
+            yield
     except BaseException:
         with contextlib.suppress(duckdb.Error):
             conn.execute("ROLLBACK")
