@@ -64,6 +64,8 @@ MONITOR_BATCH: int = Settings.model_fields["batch_size"].default
 """The articles a monitor run loads per transaction."""
 BACKFILL_CHECKPOINT_MB = 1024
 """A bulk backfill checkpoints rarely; the monitor's default ``checkpoint_mb`` is 8."""
+BACKFILL_MEMORY_MB = 4096
+"""A bulk backfill gives DuckDB more memory than a monitor run's ``duckdb_memory_mb``."""
 
 START = date(2018, 1, 1)
 DAYS = 8 * 365
@@ -424,6 +426,7 @@ def run_load(
     loader: Callable[[Path, Batch, datetime], tuple[int, float]],
     *,
     checkpoint_mb: int,
+    memory_mb: int,
     check_every: int = 0,
 ) -> dict[str, Any]:
     """Load every batch, timing only the write transactions (not the data generation) and
@@ -438,7 +441,7 @@ def run_load(
     # load, 0.9 s with the corpus frozen (a monitor run holds one batch, not the corpus).
     gc.freeze()
     mark = (time.perf_counter(), time.process_time())
-    with held_for_run(path, checkpoint_mb=checkpoint_mb):
+    with held_for_run(path, checkpoint_mb=checkpoint_mb, memory_mb=memory_mb):
         for n, batch in enumerate(itertools.chain([first], batches)):
             now = generator.now + timedelta(seconds=n + 1)  # a distinct stamp per batch
             if n:
@@ -579,13 +582,18 @@ def table_counts(path: Path) -> dict[str, int]:
 
 
 def bench(
-    generator: Generator, size: int, runs: int, folder: Path, checkpoint_mb: int
+    generator: Generator, size: int, runs: int, folder: Path, checkpoint_mb: int, memory_mb: int
 ) -> dict[str, Any]:
     articles = generator.articles
     batches = -(-articles // size)
     check_every = max(batches // 50, 1)
     bare = run_load(
-        fresh_db(folder, f"bare-{size}"), generator, size, load_bare, checkpoint_mb=checkpoint_mb
+        fresh_db(folder, f"bare-{size}"),
+        generator,
+        size,
+        load_bare,
+        checkpoint_mb=checkpoint_mb,
+        memory_mb=memory_mb,
     )
     path = fresh_db(folder, f"ledger-{size}")
     ledger = run_load(
@@ -594,6 +602,7 @@ def bench(
         size,
         load_with_ledger,
         checkpoint_mb=checkpoint_mb,
+        memory_mb=memory_mb,
         check_every=check_every,
     )
     checks = ledger["scope_checks"]
@@ -675,6 +684,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, nargs="+", default=[MONITOR_BATCH, 1000])
     parser.add_argument("--runs", type=int, default=7, help="runs per query (median reported)")
     parser.add_argument("--checkpoint-mb", type=int, default=BACKFILL_CHECKPOINT_MB)
+    parser.add_argument("--memory-mb", type=int, default=BACKFILL_MEMORY_MB)
     parser.add_argument("--quick", action="store_true", help="20k articles, 100k mentions")
     args = parser.parse_args()
     if args.quick:
@@ -683,7 +693,9 @@ def main() -> None:
     generator = Generator(args.articles, args.mentions)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-ledger-") as folder:
         for size in args.batch:
-            rows.append(bench(generator, size, args.runs, Path(folder), args.checkpoint_mb))
+            rows.append(
+                bench(generator, size, args.runs, Path(folder), args.checkpoint_mb, args.memory_mb)
+            )
     print_table(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(rows, indent=2, default=str), encoding="utf-8")

@@ -325,6 +325,7 @@ async def monitor(
         with held_for_run(
             settings.database,
             checkpoint_mb=settings.checkpoint_mb,
+            memory_mb=settings.duckdb_memory_mb,
             lock_timeout=settings.lock_timeout,
         ):
             return await run_monitor(settings, load_catalogue(settings), run_id=run_id, force=force)

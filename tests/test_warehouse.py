@@ -13,7 +13,7 @@ import pytest
 
 from sources.models import Source
 from warehouse.db import connect, held_for_run, write_transaction
-from warehouse.exceptions import MigrationError, WarehouseLocked
+from warehouse.exceptions import MigrationError, WarehouseError, WarehouseLocked
 from warehouse.ingest import (
     FetchLogRecord,
     Listing,
@@ -223,12 +223,21 @@ def _wal_mb(path: Path) -> float:
     return wal.stat().st_size / 2**20 if wal.exists() else 0.0
 
 
-def _run_log_sizes(path: Path, checkpoint_mb: int) -> list[float]:
-    """Load six batches of ~1.1 MB of log in one run; the log's size after each commit."""
+def _cached_kb(path: Path) -> int:
+    """What the run's DuckDB instance holds in memory (its buffer manager's count)."""
+    with connect(path) as conn:
+        row = conn.execute("SELECT sum(memory_usage_bytes) // 1024 FROM duckdb_memory()")
+        return int(row.fetchone()[0])
+
+
+def _run(path: Path, checkpoint_mb: int) -> tuple[list[float], list[int]]:
+    """Load six batches of ~1.1 MB of log in one run, reading the table after each; the
+    log's size and the instance's memory after each commit, the memory at the start first."""
     with connect(path) as conn:
         conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
     sizes = []
-    with held_for_run(path, checkpoint_mb=checkpoint_mb):
+    with held_for_run(path, checkpoint_mb=checkpoint_mb, memory_mb=512):
+        memory = [_cached_kb(path)]
         for batch in range(6):
             with write_transaction(path) as conn:
                 conn.execute(
@@ -236,25 +245,58 @@ def _run_log_sizes(path: Path, checkpoint_mb: int) -> list[float]:
                     "FROM range($1, $1 + 5000) t(i)",
                     [batch * 5000],
                 )
+                conn.execute("SELECT count(*), max(body) FROM pages").fetchall()
             sizes.append(_wal_mb(path))
+            memory.append(_cached_kb(path))
     assert _wal_mb(path) == 0.0
     with connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM pages").fetchone() == (30000,)
-    return sizes
+    return sizes, memory
 
 
 def test_a_run_checkpoints_when_its_log_passes_the_threshold(tmp_path: Path) -> None:
     """The log (whose rows DuckDB keeps in memory) never holds more than the threshold and
     one batch, however many batches the run loads."""
-    sizes = _run_log_sizes(tmp_path / "w.duckdb", checkpoint_mb=1)
+    sizes, _ = _run(tmp_path / "w.duckdb", checkpoint_mb=1)
     assert 0.0 in sizes
     assert max(sizes) < 1 + 1.5
 
 
+def test_a_checkpoint_during_a_run_gives_back_what_duckdb_cached(tmp_path: Path) -> None:
+    """The file is reopened at each checkpoint, so the blocks the checkpoint wrote and read do
+    not stay in memory for the rest of the run (a checkpoint alone kept 1-2.7 MB here)."""
+    sizes, memory = _run(tmp_path / "w.duckdb", checkpoint_mb=1)
+    opening = memory[0]
+    assert all(kb == opening for kb, mb in zip(memory[1:], sizes, strict=True) if mb == 0.0)
+
+
+def test_a_load_past_the_memory_limit_names_the_setting_and_keeps_the_last_commit(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as conn:
+        conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
+    with held_for_run(path, checkpoint_mb=8, memory_mb=2):
+        with write_transaction(path) as conn:
+            conn.execute("INSERT INTO pages VALUES (1, 'kept')")
+        with (
+            pytest.raises(WarehouseError, match="CLAIMWATCH_DUCKDB_MEMORY_MB") as raised,
+            write_transaction(path) as conn,
+        ):
+            conn.execute(
+                "INSERT INTO pages SELECT i, repeat('x', 100) || i "
+                "FROM range(2000000) t(i) ORDER BY random()"
+            )
+    assert "ran out of the memory" in str(raised.value)
+    with connect(path) as conn:
+        assert conn.execute("SELECT id, body FROM pages").fetchall() == [(1, "kept")]
+
+
 def test_below_the_threshold_a_run_only_appends_to_its_log(tmp_path: Path) -> None:
-    sizes = _run_log_sizes(tmp_path / "w.duckdb", checkpoint_mb=64)
+    sizes, memory = _run(tmp_path / "w.duckdb", checkpoint_mb=64)
     assert sizes[0] > 0
     assert all(a < b for a, b in itertools.pairwise(sizes))
+    assert memory[-1] > memory[0]  # the instance was kept: its cache grew
 
 
 def test_writer_lock_excludes_a_second_holder(tmp_path: Path) -> None:

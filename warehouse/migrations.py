@@ -11,7 +11,7 @@ from importlib import resources
 import duckdb
 
 from warehouse.db import transaction
-from warehouse.exceptions import MigrationError
+from warehouse.exceptions import MigrationError, WarehouseError
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +64,10 @@ def migrate(conn: duckdb.DuckDBPyConnection, *, path: str = "warehouse") -> list
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     [migration.version, migration.name],
                 )
-        except duckdb.Error as exc:
+        except WarehouseError as exc:
             raise MigrationError(
                 f"{path}: migration {migration.version:03d}_{migration.name} failed and was "
-                f"rolled back: {exc}",
+                f"rolled back: {exc.__cause__ or exc}",
                 path=path,
             ) from exc
         logger.info("applied migration %03d_%s", migration.version, migration.name)
