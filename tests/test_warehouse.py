@@ -292,6 +292,21 @@ def test_a_load_past_the_memory_limit_names_the_setting_and_keeps_the_last_commi
         assert conn.execute("SELECT id, body FROM pages").fetchall() == [(1, "kept")]
 
 
+def test_a_run_that_fails_reports_its_own_error_and_keeps_its_commits(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as conn:
+        conn.execute("CREATE TABLE pages (id INTEGER, body VARCHAR)")
+    with (
+        pytest.raises(RuntimeError, match="the feed broke"),
+        held_for_run(path, checkpoint_mb=8, memory_mb=512),
+    ):
+        with write_transaction(path) as conn:
+            conn.execute("INSERT INTO pages VALUES (1, 'kept')")
+        raise RuntimeError("the feed broke")
+    with connect(path) as conn:
+        assert conn.execute("SELECT id, body FROM pages").fetchall() == [(1, "kept")]
+
+
 def test_below_the_threshold_a_run_only_appends_to_its_log(tmp_path: Path) -> None:
     sizes, memory = _run(tmp_path / "w.duckdb", checkpoint_mb=64)
     assert sizes[0] > 0

@@ -170,9 +170,13 @@ def held_for_run(
     _held[key] = held
     try:
         yield
-    finally:
-        del _held[key]
         held.close()
+    finally:
+        # A run that failed closes without its own checkpoint, so the error it raised is the
+        # one reported (DuckDB still checkpoints what was committed, on close or next open).
+        del _held[key]
+        with contextlib.suppress(duckdb.Error):
+            held.conn.close()
 
 
 @contextlib.contextmanager
