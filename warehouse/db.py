@@ -68,6 +68,8 @@ def translated_errors(path: str) -> Iterator[None]:
 
 def _open(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
     """Open ``path``, waiting up to ``lock_timeout`` seconds while another process holds it."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + lock_timeout
     delay = 0.05
     while True:
@@ -90,10 +92,7 @@ def connect(
 
     The connection is closed on exit: writers hold the file only while they load.
     """
-    path = Path(path)
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _open(path, read_only=read_only, lock_timeout=lock_timeout)
+    conn = _open(Path(path), read_only=read_only, lock_timeout=lock_timeout)
     try:
         yield conn
     finally:
@@ -163,7 +162,6 @@ def held_for_run(
     Hold the writer lock around it: the file stays locked for the run.
     """
     key = Path(path).absolute()
-    key.parent.mkdir(parents=True, exist_ok=True)
     held = _HeldFile(
         key, checkpoint_mb=checkpoint_mb, memory_mb=memory_mb, lock_timeout=lock_timeout
     )
