@@ -88,10 +88,11 @@ class Settings(BaseSettings):
     of some twenty SQL statements whatever its size (at 100 a 500-page run took 7.5 s on 2
     cores, at 200 6.3-6.9 s; benchmarks/bench_monitor.py)."""
     checkpoint_mb: int = Field(default=8, ge=1)
-    """Write-ahead log a run builds up before DuckDB checkpoints the warehouse. The log's rows
-    stay in memory until then, so this bounds what a long run holds (a run of a few dozen
-    pages never reaches it); each checkpoint rewrites what changed, which costs more on a
-    large warehouse: a bulk backfill of tens of thousands of pages loads faster at 1024."""
+    """Write-ahead log a run builds up before it checkpoints the warehouse (by closing and
+    reopening it, warehouse.db). The log's rows stay in memory until then, so this bounds what
+    a long run holds (a run of a few dozen pages never reaches it); each checkpoint rewrites
+    what changed, which costs more on a large warehouse: a bulk backfill of tens of thousands
+    of pages loads faster at 1024."""
     duckdb_memory_mb: int = Field(default=512, ge=64)
     """DuckDB's memory limit during a run. Without one DuckDB may take 80 % of the machine's
     memory: 40 monitor batches on a 150,000-article warehouse peaked ~470 MB higher, and the
