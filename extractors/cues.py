@@ -54,6 +54,17 @@ def _emit(node: dict[str, Any]) -> str:
     return body + "?" if "" in node else body
 
 
+def _aside_opener(saying: dict[str, Any]) -> str:
+    """What opens an aside between commas: a relative pronoun, an ``asides`` phrase, or a
+    lower-case word in the language's participle ending ("X, answering questions in Moscow,
+    said")."""
+    opener = phrase_alternation([*saying["relative"], *saying.get("asides", [])])
+    ending = saying.get("aside_participle_ending")
+    if not ending:
+        return opener
+    return rf"(?:{opener}|(?-i:[a-z]+{re.escape(ending)}))"
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """Regex alternation of literal phrases, the longest match first; a space matches any
     whitespace. Built as a trie: Python's regex engine tries every branch of a flat
@@ -695,9 +706,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             starting_re(saying["complementisers"]) if saying.get("complementisers") else None
         ),
         relative_re=re.compile(
-            r",\s*"
-            + phrase_alternation([*saying["relative"], *saying.get("asides", [])])
-            + r"(?!\w)[^,;]*,",
+            r",\s*" + _aside_opener(saying) + r"(?!\w)[^,;]*,",
             FLAGS,
         ),
         possessive_re=re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)"),

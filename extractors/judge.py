@@ -215,8 +215,9 @@ class DocContext:
         return self._countries[(lo, hi)]
 
     def _route(self, pos: int) -> bool:
-        """A country after "through", "via" is a transit route, not a party."""
-        return self.cues.route_before_re.search(self.text, max(0, pos - 20), pos) is not None
+        """A country after "through", "via" (the territory of) is a transit route, not a
+        party."""
+        return self.cues.route_before_re.search(self.text, max(0, pos - 40), pos) is not None
 
     def window(self, sentence: Sentence) -> tuple[int, int]:
         """A window of text around the sentence (across paragraph breaks)."""
@@ -361,7 +362,7 @@ def judge(
     # before the figure with no word of trade or supply nearer to it
     domestic = _nearest(ctx, "domestic", lo, fig.start, fig)
     if domestic <= _NOT_DEAL_REACH and domestic < _nearest(ctx, "transfer", lo, fig.start, fig):
-        return None, "a country's own consumption, deficit or reserves"
+        return None, "a country's own consumption, needs, deficit or reserves"
     p_lo, p_hi = ctx.window(sentence)
     linked = (
         sides

@@ -7,7 +7,7 @@ import pytest
 
 from extractors.claims import extract_claims
 
-NOT_A_DEAL = "a country's own consumption, deficit or reserves"
+NOT_A_DEAL = "a country's own consumption, needs, deficit or reserves"
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,12 @@ NOT_A_DEAL = "a country's own consumption, deficit or reserves"
             "Iran holds gas reserves of 33 trillion cubic metres, and Russia's Gazprom has "
             "agreed to invest $4 billion in Iran.",
             "33 trillion cubic metres",
+        ),
+        (
+            "en",
+            "Russia and Iran signed oil deals this week. Iran's upstream needs are put by the "
+            "oil ministry at $160 billion over a decade.",
+            "$160 billion",
         ),
         (
             "fa",

@@ -1,0 +1,81 @@
+"""English phrasings met in held-out news: a refusal on a pronoun, a participle aside, a
+transit route named through a country's territory, a produced volume, and a volume that
+continues a supply already reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+LEAD = (
+    "Iranian Oil Minister Mohsen Paknejad said on Wednesday that Gazprom would invest "
+    "$8 billion in Iran's gas industry.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        '"I would not comment on that. These are questions for Gazprom," Peskov said.',
+        "Kremlin spokesman Dmitry Peskov declined to comment on that.",
+        '"We do not comment on that," Peskov told reporters.',
+    ],
+)
+def test_a_refusal_on_a_pronoun_points_back_to_the_claim(refusal: str) -> None:
+    statements = extract_claims(LEAD + refusal).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
+    assert statements[0].about_claimant == "Mohsen Paknejad"
+
+
+def test_a_participle_aside_hides_nothing_of_the_subject() -> None:
+    text = (
+        "Iran and Russia have agreed on gas supplies.\n\n"
+        "Sergei Tsivilev, answering questions from journalists on the sidelines of a "
+        "government meeting in Moscow on Wednesday, said that Russia would deliver 2 billion "
+        "cubic meters of gas to Iran in the first year."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.text, c.claimant) for c in claims] == [("2 billion cubic meters", "Sergei Tsivilev")]
+
+
+def test_a_country_whose_territory_gas_crosses_is_a_route() -> None:
+    text = (
+        "Russia will supply gas to Iran under the deal signed in Moscow, Energy Minister "
+        "Sergei Tsivilev said. Deliveries will start small, with about 2 billion cubic meters, "
+        "through the territory of Azerbaijan."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.text, c.kind, c.qualifier) for c in claims] == [
+        ("2 billion cubic meters", "supply_volume", "about")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The field produced about 50,000 barrels of oil a day last year.",
+        "The field produces around 2.5 million tonnes of oil a year.",
+    ],
+)
+def test_a_produced_volume_is_a_volume_whatever_the_tense(sentence: str) -> None:
+    text = (
+        "Russia's Zarubezhneft will invest $500 million in Iran's Aban oil field, Iranian "
+        "oil officials said. " + sentence
+    )
+    kinds = {c.unit: c.kind for c in extract_claims(text).claims}
+    assert kinds["USD"] == "investment_pledge"
+    assert kinds.get("bbl/d", kinds.get("t")) == "supply_volume"
+
+
+def test_the_volume_continues_a_supply_between_the_two_sides() -> None:
+    text = (
+        "Iranian and Russian officials gave different figures for the same gas supply deal "
+        "this week.\n\n"
+        "Russia's energy minister had another number. Sergei Tsivilev said the first-year "
+        "volume would be in the range of 1.8 to 2 billion cubic meters."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.value, c.value_high, c.qualifier, c.kind, c.claimant) for c in claims] == [
+        (1.8, 2.0, "range", "supply_volume", "Sergei Tsivilev")
+    ]
