@@ -38,6 +38,11 @@ _ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
 _CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
 """Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
+_TITLE_GAP = 60
+"""How far a coordinated clause's speaker may stand after the clause break: a title's length
+("Russian Deputy Prime Minister ")."""
+_CLAUSE_INNER = re.compile("[,;:\u060c\u061b]")
+"""Punctuation that would put something other than a title between a break and a speaker."""
 _TAG_OPENING = re.compile("[,\u060c]['\"\u2019\u201d\u00bb]?\\s*(?:[\u2014\u2013-]\\s*)?$")
 """How a closing tag is set off from what it reports: a comma (and a closing quote or a dash)
 right before it."""
@@ -209,14 +214,34 @@ class Attributor:
             speaker = self._subject(lo, start, end)
             if speaker is not None:
                 out.append(Frame(start, end, speaker))
+        previous: Mention | None = None
         for m in self.between(lo, hi):
-            if m.possessive and cues.nominal_re.match(text, m.end):
+            if (m.possessive and cues.nominal_re.match(text, m.end)) or self._owns_noun_before(
+                m, previous
+            ):
                 out.append(Frame(m.end, m.end, m, nominal=True))
+            previous = m
         out.extend(self._pronoun_frames(lo, hi))
         if in_quote is not None:
             out = [f for f in out if (self.quote_at(f.start) is not None) == in_quote]
         out.sort(key=lambda f: f.start)
         return out
+
+    def _owns_noun_before(self, m: Mention, previous: Mention | None) -> bool:
+        """Whether ``m`` owns a noun of saying written before it ("a report by Iran's Tasnim
+        agency that ...", "заявления Велаяти"); a possessive name right before ``m`` is part
+        of its description."""
+        owned = self.cues.nominal_before_re
+        if owned is None or m.kind == "pronoun":
+            return False
+        start = m.start
+        if (
+            previous is not None
+            and previous.possessive
+            and not self.text[previous.end : start].strip()
+        ):
+            start = previous.start
+        return owned.search(self.text, max(0, start - 40), start) is not None
 
     def _pronoun_frames(self, lo: int, hi: int) -> list[Frame]:
         """Frames with the speaker's possessive pronoun inside ("по его словам"): the
@@ -469,6 +494,10 @@ class Attributor:
                 inner = [f for f in self.frames(lo, pos) if f.speaker.label != speaker.label]
                 return speaker, inner[-1].speaker if inner else None
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
+        if qi is not None and self._reported_fragment(qi, sentence):
+            # 'Sanaei said investment "could reach $20 billion"': a fragment quoted inside
+            # reported speech is the reporting verb's
+            frames = self.frames(sentence.start, sentence.end)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
             return self._clause_owner(pos, frames) or self.tagged(sentence), None
@@ -498,7 +527,36 @@ class Attributor:
             for f in frames
             if main.start < f.start < pos and f.speaker.label != main.speaker.label
         ]
+        if later and self._coordinated(main, later[-1]):
+            return later[-1].speaker, None
         return main.speaker, later[-1].speaker if later else None
+
+    def _coordinated(self, main: Frame, frame: Frame) -> bool:
+        """Whether ``frame`` heads a clause coordinated with ``main``'s, not one inside what
+        ``main`` reports: a clause break other than a semicolon stands between them with only
+        the speaker's title after it ("Jalali said trade grew, and Deputy Prime Minister
+        Alexander Novak has said ..."), and no complementizer ("..., and that Novak had
+        promised" is still reported)."""
+        start = frame.speaker.start
+        breaks = [
+            b
+            for b in self.cues.clause_break_re.finditer(self.text, main.end, start)
+            if not _CLAUSE_STOP.search(b.group())
+        ]
+        if not breaks:
+            return False  # a semicolon lists what the same voice relays
+        opening = breaks[-1].start()
+        return (
+            start - breaks[-1].end() <= _TITLE_GAP
+            and not _CLAUSE_INNER.search(self.text, breaks[-1].end(), start)
+            and not self.words.has("context:complementizer", opening, start)
+        )
+
+    def _reported_fragment(self, index: int, sentence: Sentence) -> bool:
+        """Whether quotation part ``index`` is a fragment inside a sentence's reported speech:
+        a verb of saying outside quotation marks comes before it in the sentence."""
+        start = self.seg.quotes[index].start
+        return any(not f.nominal for f in self.frames(sentence.start, start, in_quote=False))
 
     def _clause_owner(self, pos: int, frames: list[Frame]) -> Mention | None:
         """Whose claim, statement or estimate the clause holding ``pos`` spells out: "the
@@ -507,11 +565,11 @@ class Attributor:
         if opens is None:
             return None
         for frame in reversed([f for f in frames if f.nominal and f.start < pos]):
+            # the noun follows a possessive owner; an owner after its noun ends the phrase
             noun = self.cues.nominal_re.match(self.text, frame.start)
-            if (
-                noun is not None
-                and opens.match(self.text, noun.end())
-                and not _CLAUSE_STOP.search(self.text, noun.end(), pos)
+            phrase_end = noun.end() if noun is not None else frame.end
+            if opens.match(self.text, phrase_end) and not _CLAUSE_STOP.search(
+                self.text, phrase_end, pos
             ):
                 return frame.speaker
         return None

@@ -79,3 +79,64 @@ def test_the_volume_continues_a_supply_between_the_two_sides() -> None:
     assert [(c.value, c.value_high, c.qualifier, c.kind, c.claimant) for c in claims] == [
         (1.8, 2.0, "range", "supply_volume", "Sergei Tsivilev")
     ]
+
+
+LEAD_TALKS = "Iran and Russia discussed energy and trade deals in Moscow this week.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Speaking at a conference in Tehran, Mehdi Sanaei said Russian investment in "
+            'Iran\'s oil and gas sectors "could reach $20 billion within five years".',
+            "Mehdi Sanaei",
+        ),
+        (
+            "Mansour Rahmani told the ICANA news agency that the Russian gas contract would be "
+            'worth "around $1.2 billion a year" to Gazprom.',
+            "Mansour Rahmani",
+        ),
+    ],
+)
+def test_a_fragment_quoted_inside_reported_speech_is_the_reporter_s(
+    sentence: str, claimant: str
+) -> None:
+    claims = extract_claims(LEAD_TALKS + sentence).claims
+    assert [(c.claimant, c.attributed_to) for c in claims] == [(claimant, None)]
+
+
+def test_a_coordinated_clause_has_its_own_speaker() -> None:
+    text = LEAD_TALKS + (
+        "Iran's ambassador in Moscow, Kazem Jalali, said that turnover reached almost $5 "
+        "billion in 2022, and Russian Deputy Prime Minister Alexander Novak has said trade "
+        "should keep rising by about 20% a year."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.text, c.claimant, c.attributed_to) for c in claims] == [
+        ("$5 billion", "Kazem Jalali", None),
+        ("20%", "Alexander Novak", None),
+    ]
+
+
+def test_a_clause_joined_by_and_that_is_still_reported() -> None:
+    text = LEAD_TALKS + (
+        "Kazem Jalali said that turnover reached almost $5 billion in 2022, and that Novak had "
+        "promised trade would rise by about 20% a year."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.claimant, c.attributed_to) for c in claims][-1] == (
+        "Kazem Jalali",
+        "Alexander Novak",
+    )
+
+
+def test_a_noun_of_saying_before_its_owner_gives_the_claimant() -> None:
+    text = LEAD_TALKS + (
+        "The broadcast repeated a claim by Velayati that Russian firms would invest as much as "
+        "$25 billion in Iran's oil and gas fields. The Kremlin could not confirm the claims of "
+        "Velayati."
+    )
+    extraction = extract_claims(text)
+    assert [c.claimant for c in extraction.claims] == ["Ali Akbar Velayati"]
+    assert [s.about_claimant for s in extraction.kremlin_statements] == ["Ali Akbar Velayati"]
