@@ -452,6 +452,12 @@ class Attributor:
             return {}
         return {p: guest for p in opened if p > first and p not in questions}
 
+    def _answerer(self, sentence: Sentence) -> Mention | None:
+        """The interviewee, if ``sentence`` is in one of an interview's answers."""
+        if self._answers is None:
+            self._answers = self._interview()
+        return self._answers.get(sentence.paragraph)
+
     def _asks(self, sentence: Sentence) -> bool:
         return self.text[sentence.start : sentence.end].rstrip().endswith(_QUESTION_MARKS)
 
@@ -493,6 +499,14 @@ class Attributor:
                 lo = max(sentence.start, self.seg.quotes[qi].start)
                 inner = [f for f in self.frames(lo, pos) if f.speaker.label != speaker.label]
                 return speaker, inner[-1].speaker if inner else None
+        if qi is None and (guest := self._answerer(sentence)) is not None:
+            # an interviewee's answer is his, like a quotation: whom he reports is relayed
+            inner = [
+                f
+                for f in self.frames(sentence.start, pos)
+                if not f.nominal and f.speaker.label != guest.label
+            ]
+            return guest, inner[-1].speaker if inner else None
         frames = self.frames(sentence.start, sentence.end, in_quote=qi is not None)
         if qi is not None and self._reported_fragment(qi, sentence):
             # 'Sanaei said investment "could reach $20 billion"': a fragment quoted inside

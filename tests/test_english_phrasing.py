@@ -140,3 +140,32 @@ def test_a_noun_of_saying_before_its_owner_gives_the_claimant() -> None:
     extraction = extract_claims(text)
     assert [c.claimant for c in extraction.claims] == ["Ali Akbar Velayati"]
     assert [s.about_claimant for s in extraction.kremlin_statements] == ["Ali Akbar Velayati"]
+
+
+def test_an_interviewee_relays_whom_he_reports() -> None:
+    text = (
+        "Kazem Jalali, Iran's ambassador to Russia, spoke to us about energy ties.\n\n"
+        "Q: How is trade with Russia going?\n\n"
+        "A: Trade grows every year, and our gas talks with Gazprom go on.\n\n"
+        "Q: And power plants?\n\n"
+        "A: President Putin told our president that Russia was ready to finance power plant "
+        "projects in Iran worth up to $5 billion."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.text, c.claimant, c.attributed_to) for c in claims] == [
+        ("$5 billion", "Kazem Jalali", "Vladimir Putin")
+    ]
+    assert extract_claims(text).kremlin_statements == []
+
+
+def test_a_volume_received_is_supplied_and_closer_to_is_about() -> None:
+    text = (
+        "Iranian oil minister Javad Owji said Iran was ready to receive as much as 5 million "
+        "tonnes of Russian fuel a year. A Russian official said the annual value of the Russian "
+        "gas contract with Iran would be closer to $500 million."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.text, c.kind, c.qualifier) for c in claims] == [
+        ("5 million tonnes", "supply_volume", "up_to"),
+        ("$500 million", "contract_signed", "about"),
+    ]
