@@ -169,3 +169,16 @@ def test_a_volume_received_is_supplied_and_closer_to_is_about() -> None:
         ("5 million tonnes", "supply_volume", "up_to"),
         ("$500 million", "contract_signed", "about"),
     ]
+
+
+@pytest.mark.parametrize(
+    "deferral",
+    [
+        '"The parameters of the contract will be announced by the companies when the time '
+        'comes," Peskov said.',
+        "Peskov said the terms would be made public in due course.",
+    ],
+)
+def test_a_deferral_is_no_comment_not_a_confirmation(deferral: str) -> None:
+    statements = extract_claims(LEAD + deferral).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
