@@ -182,3 +182,30 @@ def test_a_volume_received_is_supplied_and_closer_to_is_about() -> None:
 def test_a_deferral_is_no_comment_not_a_confirmation(deferral: str) -> None:
     statements = extract_claims(LEAD + deferral).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "no_comment")]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        (
+            "Asked about the figure, Kremlin spokesman Dmitry Peskov said questions about "
+            "commercial agreements should be addressed to the companies themselves.",
+            "Dmitry Peskov",
+            "no_comment",
+        ),
+        (
+            "Asked about the minister's figure, Kremlin aide Yuri Ushakov said it was not "
+            "something he could confirm.",
+            "Yuri Ushakov",
+            "cannot_confirm",
+        ),
+        (
+            '"Nothing has been agreed on investment," Kremlin spokesman Dmitry Peskov said.',
+            "Dmitry Peskov",
+            "deny",
+        ),
+    ],
+)
+def test_how_russian_voices_refuse_defer_and_deny(reaction: str, speaker: str, stance: str) -> None:
+    statements = extract_claims(LEAD + reaction).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
