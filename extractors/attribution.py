@@ -356,10 +356,12 @@ class Attributor:
             return self._first_subject(lo, verb_start)
         before_text = self.text[lo:verb_start]
         after = self._after(verb_end)
+        telling = self.cues.telling_re
         if (
             self.cues.inverted_re.search(before_text)
             and after
             and not self._told(after[0])
+            and not (telling is not None and telling.match(self.text, verb_start, verb_end))
             and not self._apposed(lo, verb_start)
         ):
             return after[0]  # "..., said Peskov"

@@ -321,6 +321,9 @@ class Cues:
     after_stop_re: re.Pattern[str] | None = None
     """Words that open the clause a verb of saying introduces ("заявил, что Путин ..."): a
     name after one is what is reported, never the speaker of the verb."""
+    telling_re: re.Pattern[str] | None = None
+    """Verbs of telling ("told", "informed"): the name right after one is its listener, never
+    its speaker ("Jalali, told Iranian state media on Monday that ...")."""
     reach_after_verb: int | None = None
     """Characters after a verb (not a prefix) of saying its speaker may start, when longer
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
@@ -717,6 +720,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         reach_after=int(saying.get("reach_after", 4)),
         reach_after_verb=saying.get("reach_after_verb"),
         after_stop_re=words_re(saying["after_stops"]) if saying.get("after_stops") else None,
+        telling_re=words_re(saying["telling"]) if saying.get("telling") else None,
         relative_subject_re=(
             words_re(saying["relative_subjects"]) if saying.get("relative_subjects") else None
         ),

@@ -209,3 +209,24 @@ def test_a_deferral_is_no_comment_not_a_confirmation(deferral: str) -> None:
 def test_how_russian_voices_refuse_defer_and_deny(reaction: str, speaker: str, stance: str) -> None:
     statements = extract_claims(LEAD + reaction).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Iran's ambassador to Moscow, Kazem Jalali, told Iranian state media on the eve of "
+            "the visit that Russian companies had committed $8 billion to Iran's oil and gas "
+            "fields.",
+            "Kazem Jalali",
+        ),
+        (
+            "Iranian Oil Minister Mohsen Paknejad told state television on Wednesday evening "
+            "that Gazprom would invest $8 billion in Iran's gas industry.",
+            "Mohsen Paknejad",
+        ),
+    ],
+)
+def test_whom_a_speaker_tells_is_the_listener(sentence: str, claimant: str) -> None:
+    claims = extract_claims(LEAD_TALKS + sentence).claims
+    assert [c.claimant for c in claims] == [claimant]
