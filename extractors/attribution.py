@@ -429,9 +429,7 @@ class Attributor:
         an interview, the interviewee who gives its answers."""
         if self._tags is None:
             self._tags = tag_speakers(self.text, self.seg, self.cues)
-        if self._answers is None:
-            self._answers = self._interview()
-        return self._tags.get(sentence.paragraph) or self._answers.get(sentence.paragraph)
+        return self._tags.get(sentence.paragraph) or self._answerer(sentence)
 
     def _interview(self) -> dict[int, Mention]:
         """Paragraph → the interviewee, for the answers of an interview: a text with two
