@@ -116,9 +116,9 @@ class _HeldFile:
         self.checkpoint_bytes = checkpoint_mb * 2**20
         self.memory_mb = memory_mb
         self.lock_timeout = lock_timeout
-        self.conn = self._open()
+        self.conn = self._connect()
 
-    def _open(self) -> duckdb.DuckDBPyConnection:
+    def _connect(self) -> duckdb.DuckDBPyConnection:
         conn = _open(self.path, read_only=False, lock_timeout=self.lock_timeout)
         with translated_errors(str(self.path)):
             # The run checkpoints by reopening (settle); DuckDB's own trigger stays out of it.
@@ -130,7 +130,7 @@ class _HeldFile:
         """After a commit: checkpoint and reopen once the log has reached the threshold."""
         if self.log.exists() and self.log.stat().st_size >= self.checkpoint_bytes:
             self.close()
-            self.conn = self._open()
+            self.conn = self._connect()
 
     def close(self) -> None:
         with translated_errors(str(self.path)):
