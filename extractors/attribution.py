@@ -42,6 +42,11 @@ _TITLE_GAP = 60
 """How far a coordinated clause's speaker may stand after the clause break: a title's length
 ("Russian Deputy Prime Minister ")."""
 _CLAUSE_INNER = re.compile("[,;:\u060c\u061b]")
+_OWNER_WORDS = 4
+"""How many words may describe an owner between its noun of saying and its name ("a report
+by Iran's semi-official Tasnim news agency")."""
+_WORD_BEFORE = re.compile(r"[^\W\d][\w'’-]*\s+$")
+_WORD_AFTER = re.compile(r"\s+[^\W\d][\w'’-]*")
 """Punctuation that would put something other than a title between a break and a speaker."""
 _TAG_OPENING = re.compile("[,\u060c]['\"\u2019\u201d\u00bb]?\\s*(?:[\u2014\u2013-]\\s*)?$")
 """How a closing tag is set off from what it reports: a comma (and a closing quote or a dash)
@@ -241,7 +246,14 @@ class Attributor:
             and not self.text[previous.end : start].strip()
         ):
             start = previous.start
-        return owned.search(self.text, max(0, start - 40), start) is not None
+        for _ in range(_OWNER_WORDS + 1):
+            if owned.search(self.text, max(0, start - 40), start) is not None:
+                return True
+            word = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
+            if word is None:
+                return False
+            start = word.start()
+        return False
 
     def _pronoun_frames(self, lo: int, hi: int) -> list[Frame]:
         """Frames with the speaker's possessive pronoun inside ("по его словам"): the
@@ -524,6 +536,10 @@ class Attributor:
             # past the colon heads the figure's clause (a semicolon only lists what the same
             # voice says: "..., he said, ...; and Putin had spoken of $50 billion" is relayed)
             before = past
+        if not before and (owner := self._clause_owner(pos, frames)) is not None:
+            # "Asked about a report by Tasnim that Russia would invest $25 billion, Peskov
+            # said ...": the clause spells out the report's claim, which the answerer only hears
+            return owner, None
         if not before:
             # "..., he said" speaks for what precedes it; a verb past a colon or a semicolon
             # heads a clause of its own ("...: the UN put the total at $5 billion")
@@ -582,6 +598,13 @@ class Attributor:
             # the noun follows a possessive owner; an owner after its noun ends the phrase
             noun = self.cues.nominal_re.match(self.text, frame.start)
             phrase_end = noun.end() if noun is not None else frame.end
+            for _ in range(_OWNER_WORDS if noun is None else 0):
+                # an owner's description after its name ("by Tasnim news agency that")
+                if opens.match(self.text, phrase_end) or not (
+                    word := _WORD_AFTER.match(self.text, phrase_end)
+                ):
+                    break
+                phrase_end = word.end()
             if opens.match(self.text, phrase_end) and not _CLAUSE_STOP.search(
                 self.text, phrase_end, pos
             ):
@@ -630,10 +653,15 @@ class Attributor:
         far = self.cues.stance_subject_reach
         if far is not None and (place := self._place_after(pos, sentence)) is not None:
             return place
+        asides = [
+            match.span() for match in self.cues.relative_re.finditer(self.text, sentence.start, pos)
+        ]
         for m in reversed(self.between(sentence.start, pos)):
             if _reports(m):
                 continue  # "В пресс-службе ... ТАСС сообщили": the agency is told
-            if pos - m.end > (far or 30):
+            if any(a <= m.start < b for a, b in asides):
+                continue  # "Rosneft, one of the companies Tehran names, declined to comment"
+            if pos - m.end - sum(b - a for a, b in asides if a >= m.end) > (far or 30):
                 break
             if m.possessive and pos - m.end <= _OWNED_STANCE:
                 return m  # "the Kremlin's refusal to confirm"

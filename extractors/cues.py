@@ -242,6 +242,11 @@ class Cues:
     """First words of group phrases and pronouns in a case that cannot be a subject."""
     """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
+    subjects_only: dict[str, str | None]
+    org_voice_re: re.Pattern[str] | None
+    """Right after an organisation's name, who speaks for it ("'s press service")."""
+    """Words that name a speaker only as the subject of a verb of saying or of a stance, with
+    the country they speak for ("Iran says"); none for "it", the organisation before it."""
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
     role_first_words: frozenset[str]
@@ -561,7 +566,8 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     """The whole-word lists: ``context:<group>``, ``kind:<i>:<j>`` (phrase set j of kind i),
     ``stance:<stance>``, ``any_stance``, ``saying``, ``passive``, ``participle``,
     ``relative_participle``, ``prefix``, ``report_prefix``,
-    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``role_nouns``, ``absence``,
+    ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``subjects_only``,
+    ``role_nouns``, ``absence``,
     ``impersonal_stance``, ``report_nouns``."""
     ctx = _public(data["context"])
     saying = data["saying"]
@@ -585,6 +591,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "groups": data["people"]["groups"],
         "agency_nouns": data["people"].get("agency_nouns", []),
         "pronouns": list(data["people"]["pronouns"]),
+        "subjects_only": list(data["people"].get("subjects_only", {})),
         "role_nouns": data["people"]["role_nouns"],
         "absence": data.get("absence", {}).get("adverbs", []),
         "impersonal_stance": data["statement_cues"].get("impersonal", []),
@@ -726,6 +733,14 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
+        subjects_only={k.lower(): v for k, v in people.get("subjects_only", {}).items()},
+        org_voice_re=(
+            re.compile(
+                r"(?:['’]s)?\s+" + phrase_alternation(people["org_voices"]) + r"(?!\w)", FLAGS
+            )
+            if people.get("org_voices")
+            else None
+        ),
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
         role_first_words=frozenset(

@@ -343,11 +343,10 @@ def _refusal_after_figures(
     speaker: Mention,
     stance: str,
 ) -> tuple[float, ...]:
-    """The values of the sentence before the Kremlin's bare refusal or denial: "Owji said
-    Iran would get up to 2 million tonnes. The Kremlin declined to comment." One that names
-    someone else ("declined to comment on Putin's contacts with ...") is about them, not the
-    figures; a company's or a ministry's silence is no Kremlin reaction."""
-    if stance not in _REFUSALS or _role(speaker, cues) not in KREMLIN_ROLES:
+    """The values of the sentence before a bare refusal or denial: "Owji said Iran would get
+    up to 2 million tonnes. The Kremlin declined to comment." One that names someone else
+    ("declined to comment on Putin's contacts with ...") is about them, not the figures."""
+    if stance not in _REFUSALS:
         return ()
     others = [
         m
@@ -401,8 +400,12 @@ def _statement(
             values = _refusal_after_figures(
                 attributor, cues, figures, starts, sentence, speaker, stance
             )
-            if not values:
+            if not values and (stance not in _REFUSALS or _role(speaker, cues) in KREMLIN_ROLES):
                 return None
+            # a company's or a ministry's bare refusal ("Rosneft declined to comment") is
+            # about what the text reports; the Kremlin's, whose status it would move, only
+            # about the figures just before it
+            hearsay = not values
     role = _role(speaker, cues)
     return KremlinStatement(
         speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,

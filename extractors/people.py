@@ -33,6 +33,10 @@ LOOKBACK = 40
 ROLE_REACH = 30
 """How many tokens before its noun a role phrase may start ("the Supreme Leader's senior
 foreign policy adviser" is 9)."""
+NEUTER = "n"
+"""The gender of "it", which stands for an organisation."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s")
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?$")
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
@@ -408,6 +412,13 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 oblique=word in cues.oblique_starts,
             )
         )
+    for start, end in zip(*index.spans("subjects_only"), strict=True):
+        if _speaks(text, end, index, cues):
+            country = cues.subjects_only[text[start:end].lower()]
+            if country:
+                out.append(Mention(start, end, text[start:end], "group", country=country))
+            else:
+                out.append(Mention(start, end, text[start:end], "pronoun", gender=NEUTER))
     for match in matches_at(cues.unknown_name_re, text, _capitalised(index, cues)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
@@ -418,6 +429,36 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 Mention(start, match.end("name"), text[start : match.end("name")], "unknown")
             )
     return out
+
+
+def _speaks(text: str, end: int, index: TokenIndex, cues: Cues) -> bool:
+    """Whether a verb of saying or a stance follows ``end`` at once (adverbs and auxiliaries
+    between): "It declined to comment", "Iran says", "it has not commented"."""
+    window = text[end : end + 60]
+    gap = _BEFORE_VERB.match(window)
+    verb_at = end + (gap.end() if gap is not None else 0)
+    if cues.saying_re.match(window[verb_at - end :]):
+        return True
+    return index.first("any_stance", verb_at, end + 60) == verb_at
+
+
+def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
+    """An organisation with the voice that speaks for it ("Zarubezhneft's press service", "a
+    Gazprom spokesman"): one mention of the organisation, no longer a possessive. The
+    Kremlin's voices are roles of their own ("Kremlin spokesman" is Peskov)."""
+    ent = m.entity
+    if (
+        cues.org_voice_re is None
+        or ent is None
+        or ent.kind != "org"
+        or ent.is_outlet
+        or ent.role == "kremlin_press_service"
+    ):
+        return m
+    voice = cues.org_voice_re.match(text, m.end)
+    if voice is None:
+        return m
+    return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -576,6 +617,17 @@ def _resolve(
                 m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
             elif not cues.bare_roles and len(m.text.split()) == 1:
                 continue  # a bare role after a verb of saying stands only for someone named
+        elif m.kind == "pronoun" and m.gender == NEUTER:
+            owner = _organisation_before(out, m, text, salient, history)
+            if owner is None:
+                continue  # "it" with no organisation before it names no one
+            m = replace(
+                m,
+                kind=owner.kind,
+                entity=owner.entity,
+                country=owner.country,
+                canonical=owner.label,
+            )
         elif m.kind == "pronoun":
             pool = salient[-LOOKBACK:][::-1] + history[-LOOKBACK:][::-1]
             ent = next(
@@ -613,6 +665,33 @@ def _resolve(
     return out
 
 
+def _organisation_before(
+    done: list[Mention],
+    it: Mention,
+    text: str,
+    salient: list[Mention],
+    history: list[Mention],
+) -> Mention | None:
+    """What "it" stands for: the last organisation or group of its own sentence ("the
+    ministry said it had no information"), else the last organisation that was a subject
+    (it opened its sentence or spoke), else the last one named."""
+    earlier = False
+    for h in reversed(done[-LOOKBACK:]):
+        earlier = earlier or _SENTENCE_END.search(text, h.end, it.start) is not None
+        if h.kind not in ("org", "group"):
+            continue
+        if not earlier or (h.entity is not None and (h.salient or _opens_sentence(text, h))):
+            return h
+    pool = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
+    return next((h for h in pool if h.entity is not None and h.entity.kind == "org"), None)
+
+
+def _opens_sentence(text: str, m: Mention) -> bool:
+    """Whether ``m`` is the first words of its sentence (after an article)."""
+    before = _ARTICLE_BEFORE.sub("", text[max(0, m.start - 20) : m.start])
+    return not before.strip() or _SENTENCE_END.search(before[-4:] + " ") is not None
+
+
 @lru_cache(maxsize=8)
 def _named(text: str, language: str) -> tuple[Mention, ...]:
     """Gazetteer names in ``text`` (memoised: the bilateral test and the mentions ask)."""
@@ -642,7 +721,8 @@ def find_mentions(
 ) -> list[Mention]:
     """All speaker and party mentions of ``text``, pronouns and role phrases resolved."""
     gaz = load_gazetteer()
-    mentions = _drop_overlaps([*_named(text, cues.language), *_phrases(text, cues)])
+    named = [_voiced(text, m, cues) for m in _named(text, cues.language)]
+    mentions = _drop_overlaps([*named, *_phrases(text, cues)])
     mentions = _salience(text, mentions, seg, cues)
     return _resolve(mentions, text, gaz, cues, published.year if published else None)
 

@@ -230,3 +230,69 @@ def test_how_russian_voices_refuse_defer_and_deny(reaction: str, speaker: str, s
 def test_whom_a_speaker_tells_is_the_listener(sentence: str, claimant: str) -> None:
     claims = extract_claims(LEAD_TALKS + sentence).claims
     assert [c.claimant for c in claims] == [claimant]
+
+
+def test_a_report_whose_owner_is_described_claims_what_a_question_asks_about() -> None:
+    text = (
+        "Asked about a report by Iran's semi-official Tasnim news agency that Russian firms "
+        "would invest as much as $25 billion in Iran's oil fields, Kremlin spokesman Dmitry "
+        "Peskov said he could not add anything to what had been published."
+    )
+    result = extract_claims(text)
+    assert [(c.text, c.claimant) for c in result.claims] == [("$25 billion", "Tasnim")]
+    assert [(s.speaker, s.stance) for s in result.kremlin_statements] == [
+        ("Dmitry Peskov", "no_comment")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Iran says Russian firms will put $4bn into seven oilfields.", "Iran"),
+        ("Russia said on Monday it would supply up to 2 bcm of gas to Iran a year.", "Russia"),
+        # a country that is not the subject of a verb of saying speaks for no one
+        ("Russian firms will put $4bn into seven oilfields in Iran.", None),
+    ],
+)
+def test_a_country_that_says_is_its_government(sentence: str, claimant: str | None) -> None:
+    assert [c.claimant for c in extract_claims(sentence).claims] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        # "it" takes the organisation that was the subject before
+        (
+            "Gazprom Neft, which will develop two of the fields, confirmed the talks. "
+            "It declined to comment on financial terms.",
+            "Gazprom Neft",
+            "no_comment",
+        ),
+        # ... or the group of its own sentence
+        (
+            "Russia's energy ministry said it had no information about the investment.",
+            "Russia's energy ministry",
+            "cannot_confirm",
+        ),
+        # an aside between commas hides its names from the stance
+        (
+            "Rosneft, one of the companies most often named in Tehran, declined to comment.",
+            "Rosneft",
+            "no_comment",
+        ),
+        # who speaks for a company is the company
+        ("Zarubezhneft's press service confirmed the agreement.", "Zarubezhneft", "confirm"),
+        ("A Lukoil spokesman declined to comment on the figure.", "Lukoil", "no_comment"),
+    ],
+)
+def test_a_companys_voice_and_bare_refusal_are_its_statements(
+    reaction: str, speaker: str, stance: str
+) -> None:
+    text = "Iran's oil ministry said Russian firms would invest $4 billion in seven fields.\n\n"
+    statements = extract_claims(text + reaction).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements][-1:] == [(speaker, stance)]
+
+
+def test_it_names_no_one_without_an_organisation_before_it() -> None:
+    text = "Velayati said Russia would invest $50 billion. It declined to comment."
+    assert extract_claims(text).kremlin_statements == []

@@ -158,9 +158,13 @@ def test_the_kremlins_bare_refusal_is_about_the_figure_just_reported() -> None:
     ]
 
 
-def test_a_ministers_bare_refusal_is_not_read_as_about_the_figure() -> None:
+def test_a_ministers_bare_refusal_is_a_ministers_signal_about_the_figure() -> None:
+    # a Russian signal in the minister's own role: it never moves the Kremlin status
     body = FIGURE + "Вице-премьер Александр Новак от комментариев отказался."
-    assert _statements(body) == []
+    statements = extract_claims(LEAD + body, language="ru").kremlin_statements
+    assert [(s.speaker, s.role, s.stance, s.about_values) for s in statements] == [
+        ("Alexander Novak", "russian_minister", "no_comment", (2_000_000,))
+    ]
 
 
 def test_a_refusal_about_someone_else_is_not_about_the_figure() -> None:
