@@ -246,13 +246,18 @@ class Attributor:
             and not self.text[previous.end : start].strip()
         ):
             start = previous.start
-        for _ in range(_OWNER_WORDS + 1):
-            if owned.search(self.text, max(0, start - 40), start) is not None:
-                return True
+        if owned.search(self.text, max(0, start - 40), start) is not None:
+            return True
+        anywhere = self.cues.nominal_before_any_re
+        if anywhere is None or not anywhere.search(self.text, max(0, start - 80), start):
+            return False
+        for _ in range(_OWNER_WORDS):
             word = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
             if word is None:
                 return False
             start = word.start()
+            if owned.search(self.text, max(0, start - 40), start) is not None:
+                return True
         return False
 
     def _pronoun_frames(self, lo: int, hi: int) -> list[Frame]:

@@ -304,6 +304,8 @@ class Cues:
     """Unit → its rate unit, for a volume that ``rate_after_re`` follows."""
     nominal_before_re: re.Pattern[str] | None = None
     """A claim noun written before its owner's name ("the claims of X"), at a text's end."""
+    nominal_before_any_re: re.Pattern[str] | None = None
+    """The same nouns anywhere: whether a window may hold one before an owner's description."""
     absence_stances: tuple[str, ...] = ()
     """Stances whose cue, after an adverb of absence (lexicon list ``absence``: "never",
     "هرگز") in its clause, is a writer's note that nobody spoke (:mod:`extractors.absence`)."""
@@ -814,6 +816,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         else None,
         rates_after=dict(data["units"].get("rate_after", {}).get("units", {})),
         nominal_before_re=ending_re(saying["nominal_before"])
+        if "nominal_before" in saying
+        else None,
+        nominal_before_any_re=words_re(saying["nominal_before"])
         if "nominal_before" in saying
         else None,
         absence_stances=tuple(data.get("absence", {}).get("stances", ())),
