@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -108,6 +108,9 @@ class Gazetteer:
     people: tuple[Entity, ...]
     oblique_words: frozenset[str] = frozenset()
     """Last words of the variants that are case forms of another (never a subject)."""
+    late_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per entity name, the surnames too common to count alone (``needs_first``) until the
+    text has named the person in full ("Alexey Miller ... Miller told reporters")."""
 
 
 def _entity(item: dict[str, Any], kind: str, extra_descriptors: Sequence[str] = ()) -> Entity:
@@ -211,6 +214,7 @@ def load_gazetteer() -> Gazetteer:
     people = []
     oblique: set[str] = set()
     plain: set[str] = set()
+    late: dict[str, list[str]] = {}
 
     def add(words: str, ent: Entity) -> None:
         for spelling in {words, *joiner_variants(words)}:
@@ -228,6 +232,8 @@ def load_gazetteer() -> Gazetteer:
                 add(f"{first} {last}", ent)
             if not spelling.get("needs_first"):
                 add(last, ent)
+            else:
+                late.setdefault(ent.name, []).append(last)
         for alias in spelling.get("aliases", ()):
             add(alias, ent)
 
@@ -246,6 +252,7 @@ def load_gazetteer() -> Gazetteer:
         first_words=first_words,
         people=tuple(people),
         oblique_words=frozenset(oblique - plain),
+        late_surnames={name: tuple(lasts) for name, lasts in late.items()},
     )
 
 
@@ -297,7 +304,40 @@ def _names(text: str, gaz: Gazetteer, cues: Cues, *, memo: bool = True) -> list[
                 )
             last_end = end
             break
-    return out
+    return _with_late_surnames(text, out, gaz)
+
+
+def _with_late_surnames(text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """``found`` and, after each person named in full whose surname alone is too common to
+    count, that surname wherever it stands alone later in the text."""
+    first_full: dict[str, Mention] = {}
+    for m in found:
+        if m.entity is not None and m.entity.name in gaz.late_surnames:
+            first_full.setdefault(m.entity.name, m)
+    if not first_full:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    extra = []
+    for name, full in first_full.items():
+        assert full.entity is not None
+        for last in gaz.late_surnames[name]:
+            for match in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", text[full.end :]):
+                start, end = full.end + match.start(), full.end + match.end()
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                extra.append(
+                    Mention(
+                        start,
+                        end,
+                        text[start:end],
+                        "person",
+                        entity=full.entity,
+                        country=full.entity.country,
+                        gender=full.entity.gender,
+                        possessive=_POSSESSIVE.match(text, end) is not None,
+                    )
+                )
+    return sorted([*found, *extra], key=lambda m: m.start)
 
 
 def _group(text: str, start: int, end: int, country: str | None, cues: Cues) -> Mention:

@@ -296,3 +296,23 @@ def test_a_companys_voice_and_bare_refusal_are_its_statements(
 def test_it_names_no_one_without_an_organisation_before_it() -> None:
     text = "Velayati said Russia would invest $50 billion. It declined to comment."
     assert extract_claims(text).kremlin_statements == []
+
+
+def test_a_common_surname_counts_alone_once_the_person_is_named_in_full() -> None:
+    text = (
+        "The memorandum was signed in Tehran by Gazprom chief executive Alexey Miller.\n\n"
+        "Miller told reporters that supplies to Iran could reach up to 55 billion cubic "
+        "metres a year."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Alexey Miller"]
+    # before the full name, the bare surname names no one
+    alone = "Miller told reporters that Russia could supply up to 55 bcm of gas a year to Iran."
+    assert [c.claimant for c in extract_claims(alone).claims] == [None]
+
+
+def test_according_to_reaches_past_an_article() -> None:
+    text = (
+        "Trade between Iran and Russia rose by 4.1% in January-May, according to the "
+        "Federal Customs Service."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Federal Customs Service"]
