@@ -25,6 +25,7 @@ SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 """Gazetteer country codes → the context cue group naming that side."""
 SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
 NOT_BILATERAL = "not about Iran–Russia"
+_SIDES = frozenset({"iran", "russia", "bilateral"})
 _NOT_DEALS = (
     ("financials", "a company's financial result"),  # "revenue exceeded 100 bn roubles"
     ("aggregates", "a total over all partners"),  # "foreign direct investment ... $5 billion"
@@ -278,15 +279,39 @@ def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
     return "third_country" in sides and len(sides & {"iran", "russia", "bilateral"}) == 1
 
 
-def _third_country_before(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -> bool:
-    """A sentence naming no side, after one that names only other countries, goes on about
-    those countries ("French major Total ... Its share was put at $1 billion")."""
+def _third_country_before(
+    ctx: DocContext, sentence: Sentence, previous: Sentence | None, lo: int
+) -> bool:
+    """A clause naming no side, after a clause of its sentence or a sentence that names
+    only other countries, or one side dealing with another country, goes on about those
+    dealings ("French major Total ... Its share was put at $1 billion"; "Power of Siberia
+    will carry 38 bcm to China, and a second line would add 50 bcm more")."""
+    if any(ctx.has(k, lo, sentence.end) for k in ("iran", "russia", "bilateral")):
+        return False
+    if lo > sentence.start and ctx.has("third_country", sentence.start, lo):
+        sides = {side for _, _, side in ctx.countries(sentence.start, lo)}
+        return "third_country" in sides and len(sides & _SIDES) <= 1
     if previous is None or not ctx.has("third_country", previous.start, previous.end):
         return False  # names no other country (a cheap test before listing its countries)
-    if any(ctx.has(k, sentence.start, sentence.end) for k in ("iran", "russia", "bilateral")):
+    if any(ctx.has(k, sentence.start, lo) for k in ("iran", "russia", "bilateral")):
         return False
     sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
     return sides == {"third_country"}
+
+
+def _another_pair(ctx: DocContext, lo: int, hi: int, since: int) -> bool:
+    """Whether the clause's only word for a pair of countries ("the two countries",
+    "bilateral") means another pair: the countries named from ``since`` (the sentence
+    before) up to that word include another country and at most one side ("a $25 billion
+    Russian loan for El Dabaa that the two countries agreed", in Egypt)."""
+    anaphora = ctx.cues_in("pair_anaphora", lo, hi)
+    if not anaphora or any(span not in anaphora for span in ctx.cues_in("bilateral", lo, hi)):
+        return False  # no word that points back, or the pair is named ("Iran–Russia trade")
+    until = anaphora[0][0]
+    if not ctx.has("third_country", since, until):
+        return False
+    sides = {side for _, _, side in ctx.countries(since, until)}
+    return "third_country" in sides and len(sides & {"iran", "russia"}) <= 1
 
 
 def judge(
@@ -313,10 +338,12 @@ def judge(
     ):
         return None, "price"  # "bread costs 50,000 rials"; a field that costs $4bn is a project
     lo, hi = ctx.clause_of(sentence, fig)
+    previous = attributor.previous_sentence(sentence)
     iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
+    if pair and _another_pair(ctx, lo, hi, previous.start if previous else sentence.start):
+        return None, "deal of another country"
     sides = iran or russia or pair
     both_in_clause = pair or (iran and russia)
-    previous = attributor.previous_sentence(sentence)
     if not both_in_clause and (
         (
             ctx.has("third_country", lo, hi)
@@ -325,7 +352,7 @@ def judge(
                 or _one_side_with_another_country(ctx, lo, hi)
             )
         )
-        or _third_country_before(ctx, sentence, previous)
+        or _third_country_before(ctx, sentence, previous, lo)
     ):
         return None, "deal of another country"
     if unit in MONEY_UNITS and fig.value < MIN_DEAL:

@@ -316,3 +316,30 @@ def test_according_to_reaches_past_an_article() -> None:
         "Federal Customs Service."
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Federal Customs Service"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "the two countries" of a Russian loan in Egypt are Russia and Egypt
+        "In Egypt, the El Dabaa nuclear plant is financed by a $25 billion Russian state loan "
+        "that the two countries agreed in 2015.",
+        # "bilateral" after a sentence about Russia and Turkey
+        "Russia is Turkey's largest gas supplier. Bilateral trade in gas and oil was about "
+        "$33 billion last year.",
+        # a clause that names no side goes on about the clause before it
+        "Power of Siberia will carry 38 billion cubic metres of Russian gas a year to China, "
+        "and a second line through Mongolia would add 50 bcm more.",
+    ],
+)
+def test_a_pair_word_after_another_country_is_not_iran_and_russia(sentence: str) -> None:
+    text = "Iran and Russia signed a gas memorandum last year.\n\n" + sentence
+    assert [c.text for c in extract_claims(text).claims] == []
+
+
+def test_the_two_countries_after_iran_and_russia_stay_iran_and_russia() -> None:
+    text = (
+        "Iran and Russia signed a gas memorandum last year. Trade between the two countries "
+        "fell to about $1.7 billion, a fraction of Russia's trade with China."
+    )
+    assert [c.text for c in extract_claims(text).claims] == ["$1.7 billion"]
