@@ -42,6 +42,10 @@ _TITLE_GAP = 60
 """How far a coordinated clause's speaker may stand after the clause break: a title's length
 ("Russian Deputy Prime Minister ")."""
 _CLAUSE_INNER = re.compile("[,;:\u060c\u061b]")
+_AGENT_REACH = 80
+"""How far after a passive verb its agent ("by X") may stand in its clause."""
+_AGENT_ARTICLE = 5
+"""Room for an article between "by" and the agent's name ("by the National ...")."""
 _OWNER_WORDS = 4
 """How many words may describe an owner between its noun of saying and its name ("a report
 by Iran's semi-official Tasnim news agency")."""
@@ -227,6 +231,7 @@ class Attributor:
                 out.append(Frame(m.end, m.end, m, nominal=True))
             previous = m
         out.extend(self._pronoun_frames(lo, hi))
+        out.extend(self._agent_frames(lo, hi))
         if in_quote is not None:
             out = [f for f in out if (self.quote_at(f.start) is not None) == in_quote]
         out.sort(key=lambda f: f.start)
@@ -275,6 +280,27 @@ class Attributor:
             )
             if speaker is not None:
                 out.append(Frame(match.start(), match.end(), speaker))
+        return out
+
+    def _agent_frames(self, lo: int, hi: int) -> list[Frame]:
+        """Passive verbs of saying or valuing whose agent follows in their clause: "The deal
+        was put at $742 million by the National Iranian Oil Company" (NIOC speaks)."""
+        passive, agent = self.cues.agent_passive_re, self.cues.agent_re
+        if passive is None or agent is None:
+            return []
+        out = []
+        for verb in passive.finditer(self.text, lo, hi):
+            end = min(hi, verb.end() + _AGENT_REACH)
+            stop = _CLAUSE_MARK.search(self.text, verb.end(), end)
+            for by in agent.finditer(self.text, verb.end(), stop.start() if stop else end):
+                after = [
+                    m
+                    for m in self.between(by.end(), by.end() + _AGENT_ARTICLE)
+                    if not m.possessive or m.kind in ("org", "group")
+                ]
+                if after:
+                    out.append(Frame(verb.start(), verb.end(), after[0]))
+                    break
         return out
 
     def _antecedent(self, lo: int, at: int) -> Mention | None:

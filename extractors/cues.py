@@ -316,6 +316,10 @@ class Cues:
     subject_gender: tuple[tuple[str, str], ...] = ()
     """(ending, gender) of verbs of saying whose form agrees with the subject's gender
     (Russian past tense: "заявила" f, "заявил" m), the longest ending first."""
+    agent_passive_re: re.Pattern[str] | None = None
+    """A passive verb of saying or valuing ("was put at"): its speaker is the agent."""
+    agent_re: re.Pattern[str] | None = None
+    """The word that introduces a passive verb's agent ("by"), with an article after it."""
     pronoun_prefix_re: re.Pattern[str] | None = None
     """A frame of saying with a possessive pronoun inside it ("по его словам"): the
     pronoun (group ``who``) is the speaker."""
@@ -832,6 +836,26 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
         ),
         pronoun_prefix_re=_pronoun_prefix_re(saying.get("pronoun_prefix", ()), people),
+        agent_passive_re=(
+            re.compile(
+                r"(?<!\w)"
+                + phrase_alternation(saying["agent_passive"]["auxiliaries"])
+                + r"\s+(?:\w+ly\s+)?"
+                + phrase_alternation(saying["agent_passive"]["participles"])
+                + r"(?!\w)",
+                FLAGS,
+            )
+            if saying.get("agent_passive")
+            else None
+        ),
+        agent_re=(
+            re.compile(
+                r"(?<!\w)" + phrase_alternation(saying["agent_passive"]["agent"]) + r"\s+",
+                FLAGS,
+            )
+            if saying.get("agent_passive")
+            else None
+        ),
         compound_joiner_re=_joiner_re(numbers.get("compound_joiners", ())),
         stance_splits=tuple(
             (stance, f"split:{stance}:{i}:a", f"split:{stance}:{i}:b")

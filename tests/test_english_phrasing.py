@@ -343,3 +343,34 @@ def test_the_two_countries_after_iran_and_russia_stay_iran_and_russia() -> None:
         "fell to about $1.7 billion, a fraction of Russia's trade with China."
     )
     assert [c.text for c in extract_claims(text).claims] == ["$1.7 billion"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "The deal for two Iranian fields was put at $742 million by the National Iranian "
+            "Oil Company, which signed it with Zarubezhneft.",
+            "National Iranian Oil Company",
+        ),
+        (
+            "The Gazprom memorandum was said by Iranian officials to be worth about $40 billion.",
+            "Iranian officials",
+        ),
+        # a passive verb with no agent after it names nobody
+        ("The gas memorandum between Iran and Russia was valued at about $40 billion.", None),
+    ],
+)
+def test_a_passive_verb_of_saying_speaks_through_its_agent(
+    sentence: str, claimant: str | None
+) -> None:
+    assert [c.claimant for c in extract_claims(sentence).claims] == [claimant]
+
+
+def test_a_transcript_tag_may_describe_its_speaker_after_a_comma() -> None:
+    text = (
+        "ANCHOR: What did the presidents agree?\n\n"
+        "VLADIMIR PUTIN, RUSSIAN PRESIDENT (VOICE OF INTERPRETER): We are talking about "
+        "supplying Iran with up to two billion cubic metres of Russian gas a year."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Vladimir Putin"]
