@@ -245,6 +245,8 @@ class Cues:
     subjects_only: dict[str, str | None]
     org_voice_re: re.Pattern[str] | None
     """Right after an organisation's name, who speaks for it ("'s press service")."""
+    org_head_re: re.Pattern[str] | None
+    """Right after an organisation's name, the person who heads it ("chief", "'s head")."""
     """Words that name a speaker only as the subject of a verb of saying or of a stance, with
     the country they speak for ("Iran says"); none for "it", the organisation before it."""
     honorifics: frozenset[str]
@@ -745,6 +747,13 @@ def _compile(data: Mapping[str, Any]) -> Cues:
                 r"(?:['’]s)?\s+" + phrase_alternation(people["org_voices"]) + r"(?!\w)", FLAGS
             )
             if people.get("org_voices")
+            else None
+        ),
+        org_head_re=(
+            re.compile(
+                r"(?:['’]s)?\s+" + phrase_alternation(people["org_heads"]) + r"(?!\w)", FLAGS
+            )
+            if people.get("org_heads")
             else None
         ),
         honorifics=frozenset(h.lower() for h in people["honorifics"]),

@@ -36,6 +36,8 @@ foreign policy adviser" is 9)."""
 NEUTER = "n"
 """The gender of "it", which stands for an organisation."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s")
+_NAME_AFTER = re.compile(r",?\s+[A-Z][a-z]")
+"""A capitalised word right after a title: the name of who holds it."""
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?$")
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
@@ -484,8 +486,10 @@ def _speaks(text: str, end: int, index: TokenIndex, cues: Cues) -> bool:
 
 def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
     """An organisation with the voice that speaks for it ("Zarubezhneft's press service", "a
-    Gazprom spokesman"): one mention of the organisation, no longer a possessive. The
-    Kremlin's voices are roles of their own ("Kremlin spokesman" is Peskov)."""
+    Gazprom spokesman"): one mention of the organisation, no longer a possessive; with the
+    title of the person who heads it ("the NIOC chief"): a role phrase of its country, which
+    resolves to the person it describes. The Kremlin's voices are roles of their own
+    ("Kremlin spokesman" is Peskov)."""
     ent = m.entity
     if (
         cues.org_voice_re is None
@@ -496,9 +500,19 @@ def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
     ):
         return m
     voice = cues.org_voice_re.match(text, m.end)
-    if voice is None:
-        return m
-    return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
+    if voice is not None:
+        return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
+    head = cues.org_head_re.match(text, m.end) if cues.org_head_re is not None else None
+    if head is None or _NAME_AFTER.match(text, head.end()):
+        return m  # "Gazprom chief executive Alexey Miller": the name that follows speaks
+    return Mention(
+        m.start,
+        head.end(),
+        text[m.start : head.end()],
+        "role",
+        country=ent.country,
+        possessive=_POSSESSIVE.match(text, head.end()) is not None,
+    )
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -374,3 +374,11 @@ def test_a_transcript_tag_may_describe_its_speaker_after_a_comma() -> None:
         "supplying Iran with up to two billion cubic metres of Russian gas a year."
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Vladimir Putin"]
+
+
+def test_an_organisations_chief_is_the_person_who_heads_it() -> None:
+    text = (
+        "NIOC managing director Mohsen Khojastehmehr signed the memorandum with Gazprom.\n\n"
+        '"Around $15 billion of this sum is earmarked for the Kish field," the NIOC chief said.'
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Mohsen Khojastehmehr"]
