@@ -644,7 +644,15 @@ def _resolve(
                 nxt
                 and nxt.kind == "person"
                 and nxt.start >= m.end
-                and _GAP.fullmatch(text[m.end : nxt.start] or " ")
+                and (
+                    _GAP.fullmatch(text[m.end : nxt.start] or " ")
+                    or (
+                        # "Iran's ambassador in Moscow, Kazem Jalali, told ...": the name in
+                        # apposition, set off by commas on both sides, is who the role is
+                        _APPOSITION.fullmatch(text[m.end : nxt.start])
+                        and text[nxt.end : nxt.end + 1] == ","
+                    )
+                )
                 and (not cues.owner_after or (nxt.entity and _fits(m, nxt.entity, text, cues)))
             ):
                 ent = nxt.entity  # "Kremlin spokesman Dmitry Peskov"

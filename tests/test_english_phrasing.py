@@ -382,3 +382,12 @@ def test_an_organisations_chief_is_the_person_who_heads_it() -> None:
         '"Around $15 billion of this sum is earmarked for the Kish field," the NIOC chief said.'
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Mohsen Khojastehmehr"]
+
+
+def test_a_role_with_a_name_in_apposition_is_that_person_for_the_pronouns_after() -> None:
+    text = (
+        "Energy Minister Sergei Tsivilev said gas talks with Iran were going well.\n\n"
+        "Iran's ambassador in Moscow, Kazem Jalali, told reporters that both sides wanted "
+        'more trade. "Trade between Iran and Russia could rise to $10 billion," he said.'
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Kazem Jalali"]
