@@ -391,3 +391,16 @@ def test_a_role_with_a_name_in_apposition_is_that_person_for_the_pronouns_after(
         'more trade. "Trade between Iran and Russia could rise to $10 billion," he said.'
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Kazem Jalali"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The International Monetary Fund and Argentina agreed on a $7.5 billion loan for energy.",
+        "Bangladesh's two-unit Rooppur plant, built by Russia, carries a price of $12.65 billion.",
+        "Putin and Erdogan have spoken of raising their gas trade to $100 billion.",
+    ],
+)
+def test_any_other_country_or_its_leader_makes_a_deal_of_another_country(sentence: str) -> None:
+    text = "Iran and Russia signed a gas memorandum last year.\n\n" + sentence
+    assert [c.text for c in extract_claims(text).claims] == []
