@@ -648,9 +648,10 @@ def _resolve(
                     _GAP.fullmatch(text[m.end : nxt.start] or " ")
                     or (
                         # "Iran's ambassador in Moscow, Kazem Jalali, told ...": the name in
-                        # apposition, set off by commas on both sides, is who the role is
+                        # apposition, set off by a comma and closing its clause, is who the
+                        # role is
                         _APPOSITION.fullmatch(text[m.end : nxt.start])
-                        and text[nxt.end : nxt.end + 1] == ","
+                        and text[nxt.end : nxt.end + 1] in (",", ".", ";")
                     )
                 )
                 and (not cues.owner_after or (nxt.entity and _fits(m, nxt.entity, text, cues)))
@@ -670,10 +671,16 @@ def _resolve(
             else:
                 # the subject of an earlier sentence before a name in passing, as for pronouns
                 earlier = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
-                ent = next(
-                    (h.entity for h in earlier if h.entity and _fits(m, h.entity, text, cues)),
-                    None,
+                named = next(
+                    (h for h in earlier if h.entity and _fits(m, h.entity, text, cues)), None
                 )
+                unnamed = _same_role_unnamed(out, m, cues)
+                if unnamed is not None and (named is None or named.start < unnamed.start):
+                    # "a Russian Finance Ministry official ... the official said": the one
+                    # described before, whom no name resolves
+                    out.append(replace(m, canonical=unnamed.label, country=unnamed.country))
+                    continue
+                ent = named.entity if named is not None else None
                 ent = ent or _unique_holder(m, gaz, text, cues, year)
             if ent is not None:
                 m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
@@ -725,6 +732,24 @@ def _resolve(
             if m.salient:
                 salient.append(m)
     return out
+
+
+def _same_role_unnamed(done: list[Mention], role: Mention, cues: Cues) -> Mention | None:
+    """The role phrase of the same noun, resolved to no one and the subject of its clause,
+    that a definite role phrase ("the official") points back to, among the mentions before
+    it."""
+    match = cues.role_re.fullmatch(role.text)
+    if match is None or norm_key(match.group("det") or "") not in cues.definite_determiners:
+        return None
+    noun = norm_key(match.group("noun"))
+    for h in reversed(done[-LOOKBACK:]):
+        if h.kind not in ("role", "group") or h.entity is not None or not h.salient:
+            continue  # only an unnamed subject: "a Russian official, asked ..., said"
+        earlier = cues.role_re.fullmatch(h.text)
+        head = norm_key(earlier.group("noun")) if earlier else norm_key(h.text).split()[-1]
+        if head == noun:
+            return h
+    return None
 
 
 def _organisation_before(

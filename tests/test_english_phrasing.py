@@ -404,3 +404,27 @@ def test_a_role_with_a_name_in_apposition_is_that_person_for_the_pronouns_after(
 def test_any_other_country_or_its_leader_makes_a_deal_of_another_country(sentence: str) -> None:
     text = "Iran and Russia signed a gas memorandum last year.\n\n" + sentence
     assert [c.text for c in extract_claims(text).claims] == []
+
+
+def test_the_official_points_back_to_the_unnamed_official_before() -> None:
+    text = (
+        "Iran's atomic energy organisation said Russia would finance $15 billion of the "
+        "Sirik nuclear power plant.\n\n"
+        "A Russian Finance Ministry official, asked about that claim, said he had seen no "
+        'decision. "We have no information about a state loan for this project," the '
+        "official said."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.role, s.stance) for s in statements] == [
+        ("A Russian Finance Ministry official", "russian_official", "cannot_confirm")
+    ]
+
+
+def test_no_new_agreement_is_a_denial() -> None:
+    text = (
+        "Velayati said Russia would invest $50 billion in Iran's oil and gas.\n\n"
+        "A Russian Energy Ministry official told reporters that no new agreement worth "
+        "$50 billion had been signed."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.role, s.stance) for s in statements] == [("russian_official", "deny")]
