@@ -708,6 +708,28 @@ class Attributor:
                 return m
         return self._sayer(pos, sentence)
 
+    def coordinated_with(self, speaker: Mention) -> list[Mention]:
+        """The names coordinated with ``speaker`` before it as one subject, of its kind
+        ("Rosneft, Lukoil, Gazprom Neft and Zarubezhneft all declined"): each speaks too."""
+        joiner = self.cues.coordinator_re
+        if joiner is None or speaker.entity is None:
+            return []
+        out: list[Mention] = []
+        current, joined = speaker, False
+        for m in reversed(self.between(max(0, speaker.start - 200), speaker.start)):
+            if m.end > current.start:
+                continue
+            gap = joiner.fullmatch(self.text, m.end, current.start)
+            if gap is None or m.entity is None or m.possessive:
+                break
+            if m.entity.kind != speaker.entity.kind or m.label == speaker.label:
+                break  # "Dmitry Peskov, the Kremlin spokesman, denied": one person
+            joined = joined or bool(gap.group().strip(" ,"))
+            out.append(m)
+            current = m
+        # commas alone set off an apposition; a list ends with "and"
+        return out[::-1] if joined else []
+
     def _sayer(self, pos: int, sentence: Sentence) -> Mention | None:
         """The speaker of the verb of saying nearest before ``pos`` in ``sentence`` (else the
         first after it), or the speaker a tag or an interview gives the sentence."""

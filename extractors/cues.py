@@ -243,6 +243,8 @@ class Cues:
     """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
     subjects_only: dict[str, str | None]
+    coordinator_re: re.Pattern[str] | None
+    """What may join two names of one coordinated subject (", ", " and ", ", and ")."""
     definite_determiners: frozenset[str]
     """Determiners of a role phrase that points back to the same role unnamed before."""
     org_voice_re: re.Pattern[str] | None
@@ -744,6 +746,18 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         subjects_only={k.lower(): v for k, v in people.get("subjects_only", {}).items()},
+        coordinator_re=(
+            re.compile(
+                r"\s*(?:,\s*(?:"
+                + phrase_alternation(people["coordinators"])
+                + r"\s+)?|\s"
+                + phrase_alternation(people["coordinators"])
+                + r"\s+)",
+                FLAGS,
+            )
+            if people.get("coordinators")
+            else None
+        ),
         definite_determiners=frozenset(w.lower() for w in people.get("definite_determiners", ())),
         org_voice_re=(
             re.compile(

@@ -322,9 +322,7 @@ def find_statements(
             continue
         second = _second(text, words, sentence, found, cues)
         for stance, pos in _governed(words, found, second):
-            statement = _statement(text, attributor, cues, figures, starts, sentence, stance, pos)
-            if statement is not None:
-                out.append(statement)
+            out.extend(_statement(text, attributor, cues, figures, starts, sentence, stance, pos))
     return out
 
 
@@ -366,14 +364,15 @@ def _statement(
     sentence: Sentence,
     stance: str,
     pos: int,
-) -> KremlinStatement | None:
-    """The statement of the stance cue at ``pos``, if a Russian takes it about a claim."""
+) -> list[KremlinStatement]:
+    """The statements of the stance cue at ``pos``, if a Russian takes it about a claim: one,
+    or one per name of a coordinated subject ("Rosneft and Lukoil declined to comment")."""
     words = attributor.words
     if inside(attributor.absent, pos, pos + 1):
-        return None  # "never publicly confirmed": a writer's note
+        return []  # "never publicly confirmed": a writer's note
     speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
-        return None
+        return []
     speaker = _prefer_reporter(speaker, attributor, sentence, cues)
     about = _about(text, attributor, cues, sentence, speaker)
     # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin
@@ -393,7 +392,7 @@ def _statement(
             values = _values_in(figures, starts, *asked)
             if not values and not words.has("statement_topic", *asked):
                 if not words.has("report_nouns", *asked):
-                    return None
+                    return []
                 hearsay = True
             about = about or _about_span(attributor, asked, speaker)
         else:
@@ -401,23 +400,30 @@ def _statement(
                 attributor, cues, figures, starts, sentence, speaker, stance
             )
             if not values and (stance not in _REFUSALS or _role(speaker, cues) in KREMLIN_ROLES):
-                return None
+                return []
             # a company's or a ministry's bare refusal ("Rosneft declined to comment") is
             # about what the text reports; the Kremlin's, whose status it would move, only
             # about the figures just before it
             hearsay = not values
-    role = _role(speaker, cues)
-    return KremlinStatement(
-        speaker=PRESS_SERVICE if role == "kremlin_press_service" else speaker.label,
-        role=role,
-        stance=stance,
-        about_claimant=about,
-        about_values=values,
-        sentence=text[sentence.start : sentence.end],
-        start=sentence.start,
-        end=sentence.end,
-        hearsay=hearsay and about is None and not values,
-    )
+    out = []
+    for who in (*attributor.coordinated_with(speaker), speaker):
+        if not _is_russian(who):
+            continue
+        role = _role(who, cues)
+        out.append(
+            KremlinStatement(
+                speaker=PRESS_SERVICE if role == "kremlin_press_service" else who.label,
+                role=role,
+                stance=stance,
+                about_claimant=about,
+                about_values=values,
+                sentence=text[sentence.start : sentence.end],
+                start=sentence.start,
+                end=sentence.end,
+                hearsay=hearsay and about is None and not values,
+            )
+        )
+    return out
 
 
 def need_claims(statements: Sequence[KremlinStatement], claims: int) -> list[KremlinStatement]:

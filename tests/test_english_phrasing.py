@@ -428,3 +428,18 @@ def test_no_new_agreement_is_a_denial() -> None:
     )
     statements = extract_claims(text).kremlin_statements
     assert [(s.role, s.stance) for s in statements] == [("russian_official", "deny")]
+
+
+def test_each_name_of_a_coordinated_subject_takes_the_stance() -> None:
+    text = (
+        "Iranian media said Russian companies would invest $10 billion in Iranian oil fields.\n\n"
+        "Rosneft, Lukoil, Gazprom Neft and Zarubezhneft all declined to say whether they were "
+        "among the companies in question."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [
+        ("Rosneft", "no_comment"),
+        ("Lukoil", "no_comment"),
+        ("Gazprom Neft", "no_comment"),
+        ("Zarubezhneft", "no_comment"),
+    ]
