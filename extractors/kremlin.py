@@ -321,9 +321,25 @@ def find_statements(
         if found is None or found[0] == "non_statement":
             continue
         second = _second(text, words, sentence, found, cues)
+        taken: list[KremlinStatement] = []
         for stance, pos in _governed(words, found, second):
-            out.extend(_statement(text, attributor, cues, figures, starts, sentence, stance, pos))
+            taken.extend(_statement(text, attributor, cues, figures, starts, sentence, stance, pos))
+        out.extend(_without_idle_refusals(taken))
     return out
+
+
+def _without_idle_refusals(statements: list[KremlinStatement]) -> list[KremlinStatement]:
+    """One sentence's statements, less a refusal to comment that names no figure beside the
+    same speaker's denial or inability to confirm, which says more: "we have no information
+    ..., adding that projects were a matter for the companies" cannot confirm. A
+    confirmation keeps its refusal, which is about something else ("confirmed the signing
+    but declined to give its value")."""
+    stronger = {st.speaker for st in statements if st.stance in ("cannot_confirm", "deny")}
+    return [
+        st
+        for st in statements
+        if not (st.stance == "no_comment" and not st.about_values and st.speaker in stronger)
+    ]
 
 
 def _values_in(figures: Sequence[Figure], starts: list[int], lo: int, hi: int) -> tuple[float, ...]:

@@ -443,3 +443,27 @@ def test_each_name_of_a_coordinated_subject_takes_the_stance() -> None:
         ("Gazprom Neft", "no_comment"),
         ("Zarubezhneft", "no_comment"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "stances"),
+    [
+        # a refusal beside an inability to confirm says nothing more
+        (
+            '"We do not have such information," Peskov said, adding that specific projects '
+            "were a matter for the companies.",
+            ["cannot_confirm"],
+        ),
+        # beside a confirmation it refuses something else
+        (
+            "Rosatom confirmed that an agreement had been signed but did not disclose its value.",
+            ["confirm", "no_comment"],
+        ),
+        ('Gazprom said reports citing specific figures were "speculation".', ["deny"]),
+        ("Yuri Ushakov declined to give any figures for a gas agreement.", ["no_comment"]),
+    ],
+)
+def test_how_many_stances_one_sentence_takes(reaction: str, stances: list[str]) -> None:
+    text = "Iranian media said Russia would invest $25 billion in Iran's energy sector.\n\n"
+    statements = extract_claims(text + reaction).kremlin_statements
+    assert sorted(s.stance for s in statements) == stances
