@@ -243,6 +243,8 @@ class Cues:
     """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
     subjects_only: dict[str, str | None]
+    apposition_re: re.Pattern[str]
+    """What may stand between a name and the role phrase in apposition to it (", then ")."""
     coordinator_re: re.Pattern[str] | None
     """What may join two names of one coordinated subject (", ", " and ", ", and ")."""
     definite_determiners: frozenset[str]
@@ -746,6 +748,15 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         subjects_only={k.lower(): v for k, v in people.get("subjects_only", {}).items()},
+        apposition_re=re.compile(
+            r"[\s\u00a0]*,?[\s\u00a0]*"
+            + (
+                r"(?:" + phrase_alternation(people["apposition_adverbs"]) + r"\s+)?"
+                if people.get("apposition_adverbs")
+                else ""
+            ),
+            FLAGS,
+        ),
         coordinator_re=(
             re.compile(
                 r"\s*(?:,\s*(?:"

@@ -608,10 +608,13 @@ def _phrase_fits(role_text: str, ent: Entity, language: str) -> bool:
     noun = norm_key(match.group("noun")) if match else phrase.split()[-1]
     mods = norm_key(match.group("mods")) if match else ""
     comp = norm_key(match.group("comp")) if match else ""
+    words = phrase.split()
     return (
         noun in ent.descriptors
         or f"{mods} {noun}".strip() in ent.descriptors
         or (bool(comp) and f"{noun} {comp}" in ent.descriptors)
+        # an organisation's title the role grammar does not parse ("NIOC's chief executive")
+        or (match is None and " ".join(words[-2:]) in ent.descriptors)
     )
 
 
@@ -662,7 +665,7 @@ def _resolve(
                 and prev.entity
                 and prev.entity.kind == "person"
                 and not prev.possessive
-                and (_APPOSITION.match(text[prev.end : m.start]))
+                and cues.apposition_re.fullmatch(text, prev.end, m.start)
                 and _fits(m, prev.entity, text, cues)
             ):
                 # "Dmitry Peskov, the Kremlin's spokesman"; not "Putin, the adviser told

@@ -467,3 +467,11 @@ def test_how_many_stances_one_sentence_takes(reaction: str, stances: list[str]) 
     text = "Iranian media said Russia would invest $25 billion in Iran's energy sector.\n\n"
     statements = extract_claims(text + reaction).kremlin_statements
     assert sorted(s.stance for s in statements) == stances
+
+
+def test_a_title_in_apposition_after_then_is_the_name_before_it() -> None:
+    text = (
+        "Mohsen Khojastehmehr, then NIOC's chief executive, said the memorandum with Gazprom "
+        "was worth about $40 billion."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Mohsen Khojastehmehr"]
