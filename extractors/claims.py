@@ -48,6 +48,7 @@ MAX_TEXT = 1_000_000
 """Characters read from one text. News articles are a few tens of KB; past this a text is a
 dump or a feed gone wrong, and only its beginning (to a paragraph break) is read, so that
 extraction of any input stays cheap."""
+HEADING = "a heading restating a figure of the text"
 BACK_REFERENCE = "refers back to a figure claimed in the text"
 """Why a definite mention ("the $4 billion contract") is dropped: unless a new speaker
 makes it their own claim, it restates the figure claimed elsewhere in the text."""
@@ -247,9 +248,11 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
     A heading, a figure a denial quotes, or a back-reference by the same or no speaker
     ("the $4 billion contract"), that restates a figure claimed in the text is not a claim
     of its own; nor is a claimant-less mention of a figure the text attributes to someone."""
-    primary, attributed = _Values(), _Values()
+    primary, attributed, body = _Values(), _Values(), _Values()
     for f in found:
         c = f.claim
+        if f.echo != HEADING:
+            body.add((c.unit,), c.value)
         if f.echo is not None:
             continue  # a heading or a back-reference restates; it attributes nothing anew
         primary.add((c.unit,), c.value)
@@ -258,12 +261,15 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
             attributed.add((c.unit, c.kind), c.value)
     primary.freeze()
     attributed.freeze()
+    body.freeze()
     dropped: list[OtherFigure] = []
     kept: dict[tuple[Any, ...], _Found] = {}
     for item in found:
         c = item.claim
         why = None
-        if item.echo:
+        if item.echo == HEADING and body.has((c.unit,), c.value):
+            why = item.echo  # the body gives the figure, if only as what a statement answers
+        elif item.echo:
             by_anyone = item.echo != BACK_REFERENCE or c.claimant is None
             if primary.has((c.unit,) if by_anyone else (c.unit, c.claimant), c.value):
                 why = item.echo
@@ -359,7 +365,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
         answer = statement_at.get(sentence.start)
         echo = None
         if sentence.paragraph in headings:
-            echo = "a heading restating a figure of the text"
+            echo = HEADING
         elif answer is not None and answer.stance != "confirm":
             echo = "a figure a statement refers to"
         elif cues.definite_before_re.search(
@@ -392,7 +398,10 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             qualifier=fig.qualifier,
             kind=kind,
             claimant=claimant_label,
-            attributed_to=attributed.label if attributed else None,
+            # "a statement by Velayati that ..." relays no one but Velayati himself
+            attributed_to=(
+                attributed.label if attributed and attributed.label != claimant_label else None
+            ),
             parties=parties,
             period=period,
             sentence=sentence_text,

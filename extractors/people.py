@@ -399,6 +399,15 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     for start, end in zip(*index.spans("groups"), strict=True):
         country = _country_of(text[start:end], cues.group_countries)
         out.append(_group(text, start, end, country, cues))
+    # before role phrases: of two mentions of one span the first is kept ("a company
+    # spokesman" speaks for the company named before, not as an unnamed role)
+    for start, end in zip(*index.spans("subjects_only"), strict=True):
+        if _speaks(text, end, index, cues):
+            country = cues.subjects_only[text[start:end].lower()]
+            if country:
+                out.append(Mention(start, end, text[start:end], "group", country=country))
+            else:
+                out.append(Mention(start, end, text[start:end], "pronoun", gender=NEUTER))
     role_starts = starts_near(
         index.tokens,
         index.spans("role_nouns")[0],
@@ -454,13 +463,6 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 oblique=word in cues.oblique_starts,
             )
         )
-    for start, end in zip(*index.spans("subjects_only"), strict=True):
-        if _speaks(text, end, index, cues):
-            country = cues.subjects_only[text[start:end].lower()]
-            if country:
-                out.append(Mention(start, end, text[start:end], "group", country=country))
-            else:
-                out.append(Mention(start, end, text[start:end], "pronoun", gender=NEUTER))
     for match in matches_at(cues.unknown_name_re, text, _capitalised(index, cues)):
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
@@ -692,6 +694,9 @@ def _resolve(
         elif m.kind == "pronoun" and m.gender == NEUTER:
             owner = _organisation_before(out, m, text, salient, history)
             if owner is None:
+                if len(m.text.split()) > 1:
+                    # "A company spokesman said" with no company named: an unnamed source
+                    out.append(replace(m, kind="role", gender=None))
                 continue  # "it" with no organisation before it names no one
             m = replace(
                 m,

@@ -475,3 +475,23 @@ def test_a_title_in_apposition_after_then_is_the_name_before_it() -> None:
         "was worth about $40 billion."
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Mohsen Khojastehmehr"]
+
+
+def test_a_company_spokesman_speaks_for_the_company_named_before() -> None:
+    text = (
+        "Iranian media said Zarubezhneft would invest $2 billion in two more Iranian fields.\n\n"
+        "That figure did not appear in Zarubezhneft's statement, and a company spokesman "
+        "declined to comment on it."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Zarubezhneft", "no_comment")]
+
+
+def test_a_heading_gives_way_to_the_body_that_only_answers_the_figure() -> None:
+    text = (
+        "Kremlin says cannot confirm Iranian adviser's $50 billion investment figure\n\n"
+        "The Kremlin said on Friday it could not confirm a statement by Ali Akbar Velayati "
+        "that Russia was ready to invest $50 billion in Iran's oil and gas sector."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.claimant, c.attributed_to) for c in claims] == [("Ali Akbar Velayati", None)]
