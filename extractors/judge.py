@@ -29,8 +29,11 @@ _SIDES = frozenset({"iran", "russia", "bilateral"})
 _NOT_DEALS = (
     ("financials", "a company's financial result"),  # "revenue exceeded 100 bn roubles"
     ("aggregates", "a total over all partners"),  # "foreign direct investment ... $5 billion"
+    ("withdrawn", "a figure a correction withdraws"),  # "misstated the value as $2.5 billion"
 )
 """Context cues that, shortly before a figure in its clause, say what else it measures."""
+_RESERVES_REACH = 30
+"""How far after a volume a word of reserves may stand ("... of proven gas reserves")."""
 _NOT_DEAL_REACH = 60
 """How far before the figure a cue of :data:`_NOT_DEALS` may stand."""
 _TRANSPORT_MEANS = "transport_means"
@@ -385,6 +388,8 @@ def judge(
     for key, why in _NOT_DEALS:
         if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
             return None, why
+    if unit in VOLUME_UNITS and ctx.cues_in("reserves_after", fig.end, fig.end + _RESERVES_REACH):
+        return None, "a country's own consumption, needs, deficit or reserves"
     # "Iran's winter gas deficit reaches 260 mcm a day": what a country uses or lacks, said
     # before the figure with no word of trade or supply nearer to it
     domestic = _nearest(ctx, "domestic", lo, fig.start, fig)

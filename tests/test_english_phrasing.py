@@ -495,3 +495,16 @@ def test_a_heading_gives_way_to_the_body_that_only_answers_the_figure() -> None:
     )
     claims = extract_claims(text).claims
     assert [(c.claimant, c.attributed_to) for c in claims] == [("Ali Akbar Velayati", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran holds about 32 trillion cubic metres of proven gas reserves, second only to Russia.",
+        "CORRECTION: An earlier version of this story misstated the value of the Rosatom "
+        "agreement with Iran as $2.5 billion.",
+    ],
+)
+def test_reserves_and_a_corrected_figure_are_no_claims(sentence: str) -> None:
+    text = "Iran and Russia signed a gas memorandum last year.\n\n" + sentence
+    assert [c.text for c in extract_claims(text).claims] == []
