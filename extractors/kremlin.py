@@ -8,8 +8,10 @@ would move the Kremlin status of a claim. Ministers and unnamed officials keep t
 roles; the tracker counts only the Kremlin's (DESIGN.md, "Tracking rules").
 A writer's note that the Kremlin "never confirmed" is not a statement (cue ``non_statement``).
 A stance whose only topic is a word for what was reported ("these reports", "such
-information") is a statement only in a text that reports a claim; the Kremlin's bare refusal
-or denial ("The Kremlin declined to comment.") is about the figures of the sentence before.
+information") is a statement only in a text that reports a claim; a bare refusal or denial
+("The Kremlin declined to comment.") is about the figures of the sentence before. A
+company's or a minister's with no figure before it is still their signal in a text that
+reports claims; the Kremlin's, which moves a claim's status, is not.
 
 A Kremlin voice (the president, his spokesman, an aide, the press service) that states a
 figure itself, in its own reported or direct speech, confirms it: "Russia could supply up to

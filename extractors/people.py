@@ -5,7 +5,10 @@ Names come from the gazetteer (``data/gazetteer.json``, with each language's spe
 "Khamenei's envoy"), pronouns and group phrases ("Iranian state media") from the cue data.
 Coreference is deliberately simple and explainable: a pronoun takes the last *salient*
 person of its gender (the subject of a sentence or of a verb of saying, outside quotations);
-a role phrase takes the last person whose descriptors, country and role fit it.
+a role phrase takes the last person whose descriptors, country and role fit it, unless an
+unnamed subject of the same role came after that person ("a Russian official ... the
+official said"); "it" or "the company", as the subject of a verb of saying or a stance,
+takes the organisation of its sentence or the last one that was a subject.
 """
 
 from __future__ import annotations
