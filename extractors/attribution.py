@@ -42,6 +42,8 @@ _TITLE_GAP = 60
 """How far a coordinated clause's speaker may stand after the clause break: a title's length
 ("Russian Deputy Prime Minister ")."""
 _CLAUSE_INNER = re.compile("[,;:\u060c\u061b]")
+_NAME_OPENERS = frozenset(' \t«"„“')
+"""What may stand between a preposition and the name it governs ("в «Газпроме»")."""
 _AGENT_REACH = 80
 """How far after a passive verb its agent ("by X") may stand in its clause."""
 _AGENT_ARTICLE = 5
@@ -772,7 +774,10 @@ class Attributor:
         if m.kind == "group":
             head = m.text.split(maxsplit=1)[0]
             return m.start if pattern.search(m.text, 0, len(head)) else None
-        found = pattern.search(self.text, max(0, m.start - 40), m.start)
+        end = m.start
+        while end > 0 and self.text[end - 1] in _NAME_OPENERS:
+            end -= 1  # "в «Газпроме»": the quotation marks of a company's name
+        found = pattern.search(self.text, max(0, end - 40), end)
         return found.start() if found else None
 
     def _place_after(self, pos: int, sentence: Sentence) -> Mention | None:

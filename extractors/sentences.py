@@ -21,6 +21,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|(?<=[\"”»])(?=\s+[\"“«]\w)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*$")
 _NEXT = re.compile(r"\s*([^\s])")
+_OPENING_MARKS = ('"', "“", "«")
+_NAME_WORDS = 2
+"""A quotation of at most this many words between two quotations is a name ("Газпрома")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,13 @@ def _is_boundary(text: str, end: int, para_start: int, cues: Cues) -> bool:
     return not (word in cues.abbreviations or (len(word) == 1 and word.isalpha()))
 
 
+def _quoted_name(text: str, para_start: int, end: int) -> bool:
+    """Whether the quotation closing just before ``end`` is a name in quotation marks (at
+    most two words, "Газпрома"), which does not end a sentence before the next quotation."""
+    opening = max(text.rfind(mark, para_start, end - 1) for mark in _OPENING_MARKS)
+    return opening >= 0 and len(text[opening:end].split()) <= _NAME_WORDS
+
+
 def _cut(start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Cut an over-long span into pieces of at most MAX_SENTENCE chars, at whitespace."""
     pieces = []
@@ -84,6 +94,8 @@ def _sentences(text: str, p_start: int, p_end: int, index: int, cues: Cues) -> l
         end = match.end()
         if end <= start or not _is_boundary(text, end, p_start, cues):
             continue
+        if not match.group() and _quoted_name(text, p_start, end):
+            continue  # 'в пресс-службе "Газпрома" "Интерфаксу" сообщили': names, not quotes
         out.extend(Sentence(a, b, index) for a, b in _cut(start, end, text) if text[a:b].strip())
         nxt = _NEXT.match(text, end, p_end)
         start = nxt.start(1) if nxt else p_end
@@ -117,7 +129,14 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], cues: Cues) -> list[Qu
         if closer is not None:
             out.append(Quote(open_at, p_end, group))
             carried = closer
-    return out
+    return [q for q in out if not _is_name(text[q.start + 1 : q.end - 1])]
+
+
+def _is_name(inner: str) -> bool:
+    """Whether a quotation holds only a name: one or two words, the first capitalised
+    ("«Газпроме»", "Роснефти", «Ледокола»), as Russian writes company and outlet names."""
+    words = inner.split()
+    return 0 < len(words) <= _NAME_WORDS and inner[:1].isupper() and inner.strip() == inner
 
 
 def clause(text: str, sentence: Sentence, pos: int, cues: Cues) -> tuple[int, int]:

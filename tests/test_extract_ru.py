@@ -644,3 +644,28 @@ def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
         "в нефть и газ Ирана. Осталось выяснить, подтвердил ли эту цифру хоть кто-то в Москве."
     )
     assert extract_claims(text, language="ru").kremlin_statements == []
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        # a company named as a place, in quotation marks, speaks for the impersonal verb
+        ("В «Газпроме» от комментариев отказались.", "Gazprom", "no_comment"),
+        ("▪️ В «Росатоме» сумму контракта не комментируют.", "Rosatom", "no_comment"),
+        # names in straight quotes side by side end no sentence
+        (
+            'В пресс-службе "Газпрома" "Интерфаксу" факт подписания меморандума подтвердили.',
+            "Gazprom",
+            "confirm",
+        ),
+    ],
+)
+def test_a_company_named_in_quotation_marks_as_a_place_speaks(
+    reaction: str, speaker: str, stance: str
+) -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
+        "\n\n" + reaction
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
