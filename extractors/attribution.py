@@ -743,7 +743,15 @@ class Attributor:
         before = [f for f in frames if f.start <= pos]
         if before:
             return before[-1].speaker
-        return frames[0].speaker if frames else self.tagged(sentence)
+        if frames:
+            return frames[0].speaker
+        # "В пресс-службе «Лукойла» заявили, что информация «не соответствует
+        # действительности»": the institution named as the place of a verb with no subject
+        place = next(
+            (m for m in self.between(sentence.start, pos) if self._fronted_place(m, sentence)),
+            None,
+        )
+        return place or self.tagged(sentence)
 
     def _opens(self, m: Mention, sentence: Sentence) -> bool:
         """Whether group ``m``, or an institution named as a place ("В пресс-службе

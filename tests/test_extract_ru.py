@@ -669,3 +669,44 @@ def test_a_company_named_in_quotation_marks_as_a_place_speaks(
     )
     statements = extract_claims(text, language="ru").kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        # a quoted fragment inside reported speech is the reporting institution's
+        (
+            "В пресс-службе «Лукойла» «Восточному экспрессу» заявили, что информация "
+            "иранского агентства «не соответствует действительности».",
+            "Lukoil",
+            "deny",
+        ),
+        # "в компании", "представитель компании": the company named before
+        (
+            "Какие месторождения войдут в проекты, в «Роснефти» не уточнили, представитель "
+            "компании от дальнейших комментариев отказался.",
+            "Rosneft",
+            "no_comment",
+        ),
+        # a ministry named as a place has its canonical name
+        (
+            "В Минэнерго России сообщили, что не располагают информацией о подписании "
+            "контрактов на указанную сумму.",
+            "Russian Energy Ministry",
+            "cannot_confirm",
+        ),
+        (
+            "«Это предмет коммерческих переговоров между компаниями», — сказал пресс-секретарь "
+            "президента Дмитрий Песков.",
+            "Dmitry Peskov",
+            "no_comment",
+        ),
+    ],
+)
+def test_how_russian_institutions_refuse_and_deny(reaction: str, speaker: str, stance: str) -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
+        "\n\n" + reaction
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
