@@ -710,3 +710,17 @@ def test_how_russian_institutions_refuse_and_deny(reaction: str, speaker: str, s
     )
     statements = extract_claims(text, language="ru").kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Оборот России с Турцией в прошлом году превысил $52 млрд, с Индией — $65 млрд.",
+        "В Иракском Курдистане вложения компании, по оценке аналитиков, превысят $3,5 млрд.",
+        "В Египте АЭС строится на российский кредит в $25 млрд, о котором две страны "
+        "договорились в 2015 году.",
+    ],
+)
+def test_russian_figures_of_another_country_in_any_case_are_no_claims(sentence: str) -> None:
+    text = "Россия и Иран подписали меморандум о поставках газа.\n\n" + sentence
+    assert [c.text for c in extract_claims(text, language="ru").claims] == []
