@@ -44,6 +44,8 @@ _TITLE_GAP = 60
 _CLAUSE_INNER = re.compile("[,;:\u060c\u061b]")
 _NAME_OPENERS = frozenset(' \t«"„“')
 """What may stand between a preposition and the name it governs ("в «Газпроме»")."""
+_QUESTION_TAG = re.compile(r"\W{0,3}\w{1,12}\.?:")
+"""An interviewer's tag opening a paragraph ("Q:", "Вопрос:", "س:")."""
 _AGENT_REACH = 80
 """How far after a passive verb its agent ("by X") may stand in its clause."""
 _AGENT_ARTICLE = 5
@@ -478,14 +480,23 @@ class Attributor:
 
     def _interview(self) -> dict[int, Mention]:
         """Paragraph → the interviewee, for the answers of an interview: a text with two
-        paragraphs or more that ask a question, whose introduction (before the first of them)
-        names a person. Every paragraph after the first question that asks none is an answer."""
+        paragraphs or more that end with a question, whose introduction (before the first of
+        them) names a person. Every paragraph after the first question that asks none is an
+        answer."""
         opened: dict[int, int] = {}
-        questions: set[int] = set()
+        last: dict[int, Sentence] = {}
         for s in self.seg.sentences:
             opened.setdefault(s.paragraph, s.start)
-            if self._asks(s):
-                questions.add(s.paragraph)
+            last[s.paragraph] = s
+        # a question paragraph ends with its question, or opens with an interviewer's tag
+        # ("Q: And the gas? Tehran speaks of 55 bcm."); "Почему так? Во-первых, ..." is a
+        # writer's rhetorical question answered in the same paragraph
+        asking = {s.paragraph for s in self.seg.sentences if self._asks(s)}
+        questions = {
+            p
+            for p in asking
+            if self._asks(last[p]) or _QUESTION_TAG.match(self.text, opened[p]) is not None
+        }
         if len(questions) < 2:
             return {}
         first = min(questions)

@@ -724,3 +724,14 @@ def test_how_russian_institutions_refuse_and_deny(reaction: str, speaker: str, s
 def test_russian_figures_of_another_country_in_any_case_are_no_claims(sentence: str) -> None:
     text = "Россия и Иран подписали меморандум о поставках газа.\n\n" + sentence
     assert [c.text for c in extract_claims(text, language="ru").claims] == []
+
+
+def test_a_writers_rhetorical_questions_make_no_interview() -> None:
+    text = (
+        "В пятницу Владимир Путин и президент Ирана подписали договор о партнерстве.\n\n"
+        "Почему так? Во-первых, обе экономики находятся под санкциями.\n\n"
+        "Что дальше? Во-вторых, денег на трубу нет ни у кого.\n\n"
+        "Товарооборот России и Ирана колеблется в районе 4–5 миллиардов долларов в год."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [c.claimant for c in claims] == [None]
