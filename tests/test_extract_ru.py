@@ -735,3 +735,21 @@ def test_a_writers_rhetorical_questions_make_no_interview() -> None:
     )
     claims = extract_claims(text, language="ru").claims
     assert [c.claimant for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "stance"),
+    [
+        # an object of seven words between the two parts of a stance
+        ("Песков: подтвердить цифру в $50 млрд инвестиций в Иран не могу.", "cannot_confirm"),
+        (
+            "В Минэнерго сообщили, что параметры контракта в проработке, от дальнейших "
+            "комментариев, в том числе о сроках поставок, отказались.",
+            "no_comment",
+        ),
+    ],
+)
+def test_russian_stances_around_a_long_object(reaction: str, stance: str) -> None:
+    text = "Велаяти заявил, что Россия вложит $50 млрд в нефтегазовый сектор Ирана.\n\n" + reaction
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [s.stance for s in statements] == [stance]
