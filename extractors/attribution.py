@@ -50,6 +50,8 @@ _AGENT_REACH = 80
 """How far after a passive verb its agent ("by X") may stand in its clause."""
 _AGENT_ARTICLE = 5
 """Room for an article between "by" and the agent's name ("by the National ...")."""
+_OWNER_WINDOW = 80
+"""How far before an owner's name its noun of saying may end, description included."""
 _OWNER_WORDS = 4
 """How many words may describe an owner between its noun of saying and its name ("a report
 by Iran's semi-official Tasnim news agency")."""
@@ -112,6 +114,8 @@ class Attributor:
         self._parts: dict[int, list[Quote]] = {}
         self._tags: dict[int, Mention] | None = None
         self._answers: dict[int, Mention] | None = None
+        self._passives: list[tuple[int, int]] | None = None
+        self._nominal_ends: list[int] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -258,8 +262,13 @@ class Attributor:
         if owned.search(self.text, max(0, start - 40), start) is not None:
             return True
         anywhere = self.cues.nominal_before_any_re
-        if anywhere is None or not anywhere.search(self.text, max(0, start - 80), start):
+        if anywhere is None:
             return False
+        if self._nominal_ends is None:  # matched once per text, then looked up per mention
+            self._nominal_ends = [m.end() for m in anywhere.finditer(self.text)]
+        i = bisect.bisect_left(self._nominal_ends, start - _OWNER_WINDOW)
+        if i >= len(self._nominal_ends) or self._nominal_ends[i] > start:
+            return False  # no noun of saying in the window before the owner
         for _ in range(_OWNER_WORDS):
             word = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
             if word is None:
@@ -292,18 +301,23 @@ class Attributor:
         passive, agent = self.cues.agent_passive_re, self.cues.agent_re
         if passive is None or agent is None:
             return []
+        if self._passives is None:  # matched once per text, then looked up per span
+            self._passives = [m.span() for m in passive.finditer(self.text)]
+        first = bisect.bisect_left(self._passives, (lo,))
         out = []
-        for verb in passive.finditer(self.text, lo, hi):
-            end = min(hi, verb.end() + _AGENT_REACH)
-            stop = _CLAUSE_MARK.search(self.text, verb.end(), end)
-            for by in agent.finditer(self.text, verb.end(), stop.start() if stop else end):
+        for verb_start, verb_end in self._passives[first:]:
+            if verb_end > hi:
+                break
+            end = min(hi, verb_end + _AGENT_REACH)
+            stop = _CLAUSE_MARK.search(self.text, verb_end, end)
+            for by in agent.finditer(self.text, verb_end, stop.start() if stop else end):
                 after = [
                     m
                     for m in self.between(by.end(), by.end() + _AGENT_ARTICLE)
                     if not m.possessive or m.kind in ("org", "group")
                 ]
                 if after:
-                    out.append(Frame(verb.start(), verb.end(), after[0]))
+                    out.append(Frame(verb_start, verb_end, after[0]))
                     break
         return out
 

@@ -257,6 +257,9 @@ class Cues:
     the country they speak for ("Iran says"); none for "it", the organisation before it."""
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
+    speaking_first_words: frozenset[str]
+    """First words of the verbs of saying and of the stance phrases (a cheap test of whether a
+    verb of saying or a stance may start at a token)."""
     role_first_words: frozenset[str]
     """First words of determiners, role modifiers and role nouns: where a role phrase
     can start (besides an owner's capitalised name)."""
@@ -786,6 +789,14 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
+        speaking_first_words=frozenset(
+            first_word(p)
+            for p in (
+                *saying["verbs"],
+                *(phrase for v in _public(data["stances"]).values() for phrase in v),
+                *(phrase for _, _, first, _ in _splits(data) for phrase in first),
+            )
+        ),
         role_first_words=frozenset(
             first_word(p)
             for key in ("determiners", "role_modifiers", "role_nouns")
