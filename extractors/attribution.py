@@ -114,8 +114,6 @@ class Attributor:
         self._parts: dict[int, list[Quote]] = {}
         self._tags: dict[int, Mention] | None = None
         self._answers: dict[int, Mention] | None = None
-        self._passives: list[tuple[int, int]] | None = None
-        self._nominal_ends: list[int] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
 
@@ -264,11 +262,8 @@ class Attributor:
         anywhere = self.cues.nominal_before_any_re
         if anywhere is None:
             return False
-        if self._nominal_ends is None:  # matched once per text, then looked up per mention
-            self._nominal_ends = [m.end() for m in anywhere.finditer(self.text)]
-        i = bisect.bisect_left(self._nominal_ends, start - _OWNER_WINDOW)
-        if i >= len(self._nominal_ends) or self._nominal_ends[i] > start:
-            return False  # no noun of saying in the window before the owner
+        if not anywhere.search(self.text, max(0, start - _OWNER_WINDOW), start):
+            return False
         for _ in range(_OWNER_WORDS):
             word = _WORD_BEFORE.search(self.text, max(0, start - 40), start)
             if word is None:
@@ -301,13 +296,11 @@ class Attributor:
         passive, agent = self.cues.agent_passive_re, self.cues.agent_re
         if passive is None or agent is None:
             return []
-        if self._passives is None:  # matched once per text, then looked up per span
-            self._passives = [m.span() for m in passive.finditer(self.text)]
-        first = bisect.bisect_left(self._passives, (lo,))
+        if not self.words.tokens.between(self.cues.agent_words, lo, hi):
+            return []  # no "by" in the span: no agent (a cheap test before the regex)
         out = []
-        for verb_start, verb_end in self._passives[first:]:
-            if verb_end > hi:
-                break
+        for verb in passive.finditer(self.text, lo, hi):
+            verb_start, verb_end = verb.span()
             end = min(hi, verb_end + _AGENT_REACH)
             stop = _CLAUSE_MARK.search(self.text, verb_end, end)
             for by in agent.finditer(self.text, verb_end, stop.start() if stop else end):

@@ -257,9 +257,6 @@ class Cues:
     the country they speak for ("Iran says"); none for "it", the organisation before it."""
     honorifics: frozenset[str]
     role_re: re.Pattern[str]
-    speaking_first_words: frozenset[str]
-    """First words of the verbs of saying and of the stance phrases (a cheap test of whether a
-    verb of saying or a stance may start at a token)."""
     role_first_words: frozenset[str]
     """First words of determiners, role modifiers and role nouns: where a role phrase
     can start (besides an owner's capitalised name)."""
@@ -331,6 +328,8 @@ class Cues:
     """A passive verb of saying or valuing ("was put at"): its speaker is the agent."""
     agent_re: re.Pattern[str] | None = None
     """The word that introduces a passive verb's agent ("by"), with an article after it."""
+    agent_words: frozenset[str] = frozenset()
+    """The same words as tokens: a span without one holds no agent frame."""
     pronoun_prefix_re: re.Pattern[str] | None = None
     """A frame of saying with a possessive pronoun inside it ("по его словам"): the
     pronoun (group ``who``) is the speaker."""
@@ -789,14 +788,6 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         honorifics=frozenset(h.lower() for h in people["honorifics"]),
         role_re=_role_re(people),
-        speaking_first_words=frozenset(
-            first_word(p)
-            for p in (
-                *saying["verbs"],
-                *(phrase for v in _public(data["stances"]).values() for phrase in v),
-                *(phrase for _, _, first, _ in _splits(data) for phrase in first),
-            )
-        ),
         role_first_words=frozenset(
             first_word(p)
             for key in ("determiners", "role_modifiers", "role_nouns")
@@ -903,6 +894,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             )
             if saying.get("agent_passive")
             else None
+        ),
+        agent_words=frozenset(
+            first_word(w) for w in saying.get("agent_passive", {}).get("agent", ())
         ),
         compound_joiner_re=_joiner_re(numbers.get("compound_joiners", ())),
         stance_splits=tuple(

@@ -45,9 +45,6 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?$")
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
-_AUXILIARY = re.compile(r"\w+ly|has|had|also")
-"""A token that may stand between a subject and its verb of saying (as :data:`_BEFORE_VERB`)."""
-_VERB_GAP = 60
 """What may stand between a speaker and the verb of saying that makes them salient."""
 _OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“]*")
 """Between an outlet's kind and its name ("агентство «Shana»", "the agency Tasnim")."""
@@ -484,18 +481,12 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
 def _speaks(text: str, end: int, index: TokenIndex, cues: Cues) -> bool:
     """Whether a verb of saying or a stance follows ``end`` at once (adverbs and auxiliaries
     between): "It declined to comment", "Iran says", "it has not commented"."""
-    tokens = index.tokens
-    i = bisect.bisect_left(tokens.starts, end)
-    while i < len(tokens.words) - 1 and _AUXILIARY.fullmatch(tokens.words[i]):
-        i += 1
-    if i >= len(tokens.words) or tokens.starts[i] > end + _VERB_GAP:
-        return False
-    if tokens.words[i] not in cues.speaking_first_words:
-        return False  # most "Iran"s and "Russia"s are followed by no verb of saying
-    at = tokens.starts[i]
-    return index.first("saying", at, at + _VERB_GAP) == at or (
-        index.first("any_stance", at, at + _VERB_GAP) == at
-    )
+    window = text[end : end + 60]
+    gap = _BEFORE_VERB.match(window)
+    verb_at = end + (gap.end() if gap is not None else 0)
+    if cues.saying_re.match(window[verb_at - end :]):
+        return True
+    return index.first("any_stance", verb_at, end + 60) == verb_at
 
 
 def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
