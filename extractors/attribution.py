@@ -488,8 +488,8 @@ class Attributor:
     def _interview(self) -> dict[int, Mention]:
         """Paragraph → the interviewee, for the answers of an interview: a text with two
         paragraphs or more that end with a question, whose introduction (before the first of
-        them) names a person. Every paragraph after the first question that asks none is an
-        answer."""
+        them) names a person: the last it names. Every paragraph after the first question that
+        asks none is an answer."""
         opened: dict[int, int] = {}
         last: dict[int, Sentence] = {}
         for s in self.seg.sentences:
@@ -507,8 +507,14 @@ class Attributor:
         if len(questions) < 2:
             return {}
         first = min(questions)
+        # the person the introduction names last, nearest the first question: "Putin and
+        # Pezeshkian signed a treaty. We asked Nadia Karimova what it means."
         guest = next(
-            (m for m in self.between(0, opened[first]) if m.kind == "person" and m.entity),
+            (
+                m
+                for m in reversed(self.between(0, opened[first]))
+                if m.kind in ("person", "unknown") and m.entity
+            ),
             None,
         )
         if guest is None:

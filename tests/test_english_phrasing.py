@@ -508,3 +508,16 @@ def test_a_heading_gives_way_to_the_body_that_only_answers_the_figure() -> None:
 def test_reserves_and_a_corrected_figure_are_no_claims(sentence: str) -> None:
     text = "Iran and Russia signed a gas memorandum last year.\n\n" + sentence
     assert [c.text for c in extract_claims(text).claims] == []
+
+
+def test_the_interviewee_is_the_person_the_introduction_names_last() -> None:
+    text = (
+        "Q&A: the treaty and the gas\n\n"
+        "Presidents Vladimir Putin and Masoud Pezeshkian signed a partnership treaty in "
+        "Moscow. We asked Nadia Karimova, an analyst in London, what it means.\n\n"
+        "What does the treaty change for energy?\n\n"
+        "Trade between Iran and Russia is stuck at around $4 billion to $5 billion a year.\n\n"
+        "And the gas?\n\n"
+        "Little so far."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Nadia Karimova"]
