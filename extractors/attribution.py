@@ -165,7 +165,7 @@ class Attributor:
         while j > 0 and sentences[j - 1].paragraph >= sentence.paragraph - 1:
             j -= 1
         asked = [s for s in sentences[j:i] if s.paragraph == sentence.paragraph - 1]
-        if not any(self._asks(s) for s in asked):
+        if not any(self.asks(s) for s in asked):
             return None
         return asked[0].start, asked[-1].end
 
@@ -498,11 +498,11 @@ class Attributor:
         # a question paragraph ends with its question, or opens with an interviewer's tag
         # ("Q: And the gas? Tehran speaks of 55 bcm."); "Почему так? Во-первых, ..." is a
         # writer's rhetorical question answered in the same paragraph
-        asking = {s.paragraph for s in self.seg.sentences if self._asks(s)}
+        asking = {s.paragraph for s in self.seg.sentences if self.asks(s)}
         questions = {
             p
             for p in asking
-            if self._asks(last[p]) or _QUESTION_TAG.match(self.text, opened[p]) is not None
+            if self.asks(last[p]) or _QUESTION_TAG.match(self.text, opened[p]) is not None
         }
         if len(questions) < 2:
             return {}
@@ -527,7 +527,8 @@ class Attributor:
             self._answers = self._interview()
         return self._answers.get(sentence.paragraph)
 
-    def _asks(self, sentence: Sentence) -> bool:
+    def asks(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is a question."""
         return self.text[sentence.start : sentence.end].rstrip().endswith(_QUESTION_MARKS)
 
     # -- quotations ----------------------------------------------------------------

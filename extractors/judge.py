@@ -286,7 +286,7 @@ def _third_country_before(
     ctx: DocContext, sentence: Sentence, previous: Sentence | None, lo: int
 ) -> bool:
     """A clause naming no side, after a clause of its sentence or a sentence that names
-    only other countries, or one side dealing with another country, goes on about those
+    other countries, alone or with one side dealing with them, goes on about those
     dealings ("French major Total ... Its share was put at $1 billion"; "Power of Siberia
     will carry 38 bcm to China, and a second line would add 50 bcm more")."""
     if any(ctx.has(k, lo, sentence.end) for k in ("iran", "russia", "bilateral")):
@@ -299,7 +299,7 @@ def _third_country_before(
     if any(ctx.has(k, sentence.start, lo) for k in ("iran", "russia", "bilateral")):
         return False
     sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
-    return sides == {"third_country"}
+    return "third_country" in sides and len(sides & _SIDES) <= 1
 
 
 def _another_pair(ctx: DocContext, lo: int, hi: int, since: int) -> bool:

@@ -388,6 +388,8 @@ def _statement(
     words = attributor.words
     if inside(attributor.absent, pos, pos + 1):
         return []  # "never publicly confirmed": a writer's note
+    if attributor.asks(sentence) and attributor.quote_at(pos) is None:
+        return []  # "Has Moscow confirmed those volumes?": a question takes no stance
     speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
         return []

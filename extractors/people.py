@@ -695,7 +695,11 @@ def _resolve(
             elif not cues.bare_roles and len(m.text.split()) == 1:
                 continue  # a bare role after a verb of saying stands only for someone named
         elif m.kind == "pronoun" and m.gender == NEUTER:
-            owner = _organisation_before(out, m, text, salient, history)
+            # "it" may be the group of its own sentence ("the ministry said it had no
+            # information"); "the company", "a spokesperson for the corporation" name a company
+            owner = _organisation_before(
+                out, m, text, salient, history, groups=len(m.text.split()) == 1
+            )
             if owner is None:
                 if len(m.text.split()) > 1:
                     # "A company spokesman said" with no company named: an unnamed source
@@ -769,6 +773,8 @@ def _organisation_before(
     text: str,
     salient: list[Mention],
     history: list[Mention],
+    *,
+    groups: bool = True,
 ) -> Mention | None:
     """What "it" stands for: the last organisation or group of its own sentence ("the
     ministry said it had no information"), else the last organisation that was a subject
@@ -776,7 +782,7 @@ def _organisation_before(
     earlier = False
     for h in reversed(done[-LOOKBACK:]):
         earlier = earlier or _SENTENCE_END.search(text, h.end, it.start) is not None
-        if h.kind not in ("org", "group"):
+        if h.kind not in (("org", "group") if groups else ("org",)):
             continue
         if not earlier or (h.entity is not None and (h.salient or _opens_sentence(text, h))):
             return h

@@ -521,3 +521,53 @@ def test_the_interviewee_is_the_person_the_introduction_names_last() -> None:
         "Little so far."
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Nadia Karimova"]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        (
+            "Asked by The Moscow Ledger how the plant would be financed, a spokesperson for "
+            "the corporation declined to comment.",
+            "Rosatom",
+            "no_comment",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the talks were a commercial matter and "
+            "declined to go into details.",
+            "Dmitry Peskov",
+            "no_comment",
+        ),
+        (
+            '"I am not going to name figures today," Sergei Tsivilev said.',
+            "Sergei Tsivilev",
+            "no_comment",
+        ),
+        (
+            '"Nobody signed anything for fifty billion," Dmitry Peskov said.',
+            "Dmitry Peskov",
+            "deny",
+        ),
+    ],
+)
+def test_more_english_refusals_and_denials(reaction: str, speaker: str, stance: str) -> None:
+    text = "Rosatom and Iran signed a $25 billion deal for nuclear units at Sirik.\n\n"
+    statements = extract_claims(text + reaction).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements][-1:] == [(speaker, stance)]
+
+
+def test_a_question_takes_no_stance() -> None:
+    text = (
+        "Iran says Russia will supply up to 55 bcm of gas a year.\n\n"
+        "Has Moscow confirmed those volumes?"
+    )
+    assert extract_claims(text).kremlin_statements == []
+
+
+def test_a_sentence_after_one_sides_dealings_with_another_country_goes_on_about_them() -> None:
+    text = (
+        "Iran and Russia signed a gas memorandum last year.\n\n"
+        "Rosneft agreed to sell Reliance of India up to 500,000 barrels of oil a day. The "
+        "volumes would be worth roughly $13 billion a year at current prices, the sources said."
+    )
+    assert [c.text for c in extract_claims(text).claims] == []
