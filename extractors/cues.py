@@ -252,6 +252,8 @@ class Cues:
     org_voice_re: re.Pattern[str] | None
     """Right after an organisation's name, who speaks for it ("'s press service")."""
     org_head_re: re.Pattern[str] | None
+    org_voice_before_re: re.Pattern[str] | None
+    """Right before an organisation's name, who speaks for it ("a spokesman for ")."""
     """Right after an organisation's name, the person who heads it ("chief", "'s head")."""
     """Words that name a speaker only as the subject of a verb of saying or of a stance, with
     the country they speak for ("Iran says"); none for "it", the organisation before it."""
@@ -635,6 +637,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
     name_word = rf"{upper}{lower}+(?:-{upper}?{lower}+)?"
     capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
     capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
+    capital_stop |= set(people.get("not_name_words", ()))
     periods = {
         k: re.compile(_fill(v, data), FLAGS)
         for k, v in _public(data["periods"]).items()
@@ -777,6 +780,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
                 r"(?:['’]s)?\s+" + phrase_alternation(people["org_voices"]) + r"(?!\w)", FLAGS
             )
             if people.get("org_voices")
+            else None
+        ),
+        org_voice_before_re=(
+            re.compile(phrase_alternation(people["org_voices_before"]) + r"\s+$", FLAGS)
+            if people.get("org_voices_before")
             else None
         ),
         org_head_re=(

@@ -507,6 +507,10 @@ def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
     voice = cues.org_voice_re.match(text, m.end)
     if voice is not None:
         return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
+    before = cues.org_voice_before_re
+    if before is not None and (found := before.search(text, max(0, m.start - 40), m.start)):
+        # "a spokesman for Rosneft": the organisation, spoken for
+        return replace(m, start=found.start(), text=text[found.start() : m.end])
     head = cues.org_head_re.match(text, m.end) if cues.org_head_re is not None else None
     if head is None or _NAME_AFTER.match(text, head.end()):
         return m  # "Gazprom chief executive Alexey Miller": the name that follows speaks

@@ -571,3 +571,55 @@ def test_a_sentence_after_one_sides_dealings_with_another_country_goes_on_about_
         "volumes would be worth roughly $13 billion a year at current prices, the sources said."
     )
     assert [c.text for c in extract_claims(text).claims] == []
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        ("A spokesman for Rosneft declined to comment on the figure.", "Rosneft", "no_comment"),
+        (
+            "Rosatom signed the deal. The Russian state corporation confirmed that documents "
+            "had been signed with Iranian partners.",
+            "Rosatom",
+            "confirm",
+        ),
+        (
+            '"I have not seen such figures," presidential aide Yuri Ushakov said.',
+            "Yuri Ushakov",
+            "cannot_confirm",
+        ),
+        (
+            '"There was never an intergovernmental agreement with this figure," Alexey Dedov said.',
+            "Alexey Dedov",
+            "deny",
+        ),
+    ],
+)
+def test_company_voices_after_for_and_more_stances(
+    reaction: str, speaker: str, stance: str
+) -> None:
+    text = "Iranian media said Russia would invest $10 billion in Iran's power grid.\n\n"
+    statements = extract_claims(text + reaction).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements][-1:] == [(speaker, stance)]
+
+
+def test_not_responding_to_a_request_takes_no_stance() -> None:
+    text = (
+        "Iranian media said Russia would invest $10 billion in Iran's oil fields.\n\n"
+        "Gazprom Neft, which has studied two Iranian oilfields, did not respond to a request "
+        "for comment."
+    )
+    assert extract_claims(text).kremlin_statements == []
+
+
+def test_an_outlets_name_is_no_persons_name() -> None:
+    text = (
+        "Interview: Russia's ambassador\n\n"
+        "Alexey Dedov, Russia's ambassador to Iran, spoke to the Caspian Herald.\n\n"
+        "CH: How is trade?\n\n"
+        "Dedov: Last year, according to our data, trade between Russia and Iran was about "
+        "$5 billion.\n\n"
+        "CH: And the gas?\n\n"
+        "Dedov: Talks go on."
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Alexey Dedov"]
