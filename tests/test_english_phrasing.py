@@ -548,34 +548,6 @@ def test_the_interviewee_is_the_person_the_introduction_names_last() -> None:
             "Dmitry Peskov",
             "deny",
         ),
-    ],
-)
-def test_more_english_refusals_and_denials(reaction: str, speaker: str, stance: str) -> None:
-    text = "Rosatom and Iran signed a $25 billion deal for nuclear units at Sirik.\n\n"
-    statements = extract_claims(text + reaction).kremlin_statements
-    assert [(s.speaker, s.stance) for s in statements][-1:] == [(speaker, stance)]
-
-
-def test_a_question_takes_no_stance() -> None:
-    text = (
-        "Iran says Russia will supply up to 55 bcm of gas a year.\n\n"
-        "Has Moscow confirmed those volumes?"
-    )
-    assert extract_claims(text).kremlin_statements == []
-
-
-def test_a_sentence_after_one_sides_dealings_with_another_country_goes_on_about_them() -> None:
-    text = (
-        "Iran and Russia signed a gas memorandum last year.\n\n"
-        "Rosneft agreed to sell Reliance of India up to 500,000 barrels of oil a day. The "
-        "volumes would be worth roughly $13 billion a year at current prices, the sources said."
-    )
-    assert [c.text for c in extract_claims(text).claims] == []
-
-
-@pytest.mark.parametrize(
-    ("reaction", "speaker", "stance"),
-    [
         ("A spokesman for Rosneft declined to comment on the figure.", "Rosneft", "no_comment"),
         (
             "Rosatom signed the deal. The Russian state corporation confirmed that documents "
@@ -595,12 +567,30 @@ def test_a_sentence_after_one_sides_dealings_with_another_country_goes_on_about_
         ),
     ],
 )
-def test_company_voices_after_for_and_more_stances(
-    reaction: str, speaker: str, stance: str
-) -> None:
-    text = "Iranian media said Russia would invest $10 billion in Iran's power grid.\n\n"
+def test_more_english_refusals_and_denials(reaction: str, speaker: str, stance: str) -> None:
+    text = (
+        "Rosatom and Iran signed a $25 billion deal for nuclear units at Sirik, and Iranian "
+        "media said Russia would invest $10 billion in Iran's power grid.\n\n"
+    )
     statements = extract_claims(text + reaction).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements][-1:] == [(speaker, stance)]
+
+
+def test_a_question_takes_no_stance() -> None:
+    text = (
+        "Iran says Russia will supply up to 55 bcm of gas a year.\n\n"
+        "Has Moscow confirmed those volumes?"
+    )
+    assert extract_claims(text).kremlin_statements == []
+
+
+def test_a_sentence_after_one_sides_dealings_with_another_country_goes_on_about_them() -> None:
+    text = (
+        "Iran and Russia signed a gas memorandum last year.\n\n"
+        "Rosneft agreed to sell Reliance of India up to 500,000 barrels of oil a day. The "
+        "volumes would be worth roughly $13 billion a year at current prices, the sources said."
+    )
+    assert [c.text for c in extract_claims(text).claims] == []
 
 
 def test_not_responding_to_a_request_takes_no_stance() -> None:

@@ -658,22 +658,6 @@ def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
             "Gazprom",
             "confirm",
         ),
-    ],
-)
-def test_a_company_named_in_quotation_marks_as_a_place_speaks(
-    reaction: str, speaker: str, stance: str
-) -> None:
-    text = (
-        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
-        "\n\n" + reaction
-    )
-    statements = extract_claims(text, language="ru").kremlin_statements
-    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
-
-
-@pytest.mark.parametrize(
-    ("reaction", "speaker", "stance"),
-    [
         # a quoted fragment inside reported speech is the reporting institution's
         (
             "В пресс-службе «Лукойла» «Восточному экспрессу» заявили, что информация "
@@ -703,7 +687,9 @@ def test_a_company_named_in_quotation_marks_as_a_place_speaks(
         ),
     ],
 )
-def test_how_russian_institutions_refuse_and_deny(reaction: str, speaker: str, stance: str) -> None:
+def test_how_russian_institutions_speak_refuse_and_deny(
+    reaction: str, speaker: str, stance: str
+) -> None:
     text = (
         "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
         "\n\n" + reaction
