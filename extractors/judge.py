@@ -26,6 +26,7 @@ SIDE_OF_COUNTRY = {"IR": "iran", "RU": "russia"}
 SIDE_COUNTRY = {side: code for code, side in SIDE_OF_COUNTRY.items()}
 NOT_BILATERAL = "not about Iran–Russia"
 _SIDES = frozenset({"iran", "russia", "bilateral"})
+_BOTH_SIDES = frozenset({"iran", "russia"})
 _NOT_DEALS = (
     ("financials", "a company's financial result"),  # "revenue exceeded 100 bn roubles"
     ("aggregates", "a total over all partners"),  # "foreign direct investment ... $5 billion"
@@ -279,7 +280,18 @@ def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
     """A clause that names one side and another country (not as a route) is about their
     dealings: "a pipeline to carry 50 bcm of Russian gas a year to China"."""
     sides = {side for _, _, side in ctx.countries(lo, hi)}
-    return "third_country" in sides and len(sides & {"iran", "russia", "bilateral"}) == 1
+    return "third_country" in sides and len(sides & _SIDES) == 1
+
+
+def _dealings_of_another_country(
+    ctx: DocContext, lo: int, hi: int, sides_of: frozenset[str] = _SIDES
+) -> bool:
+    """Whether [lo, hi) names another country and at most one side (of ``sides_of``): that
+    country's own dealings, or one side's dealings with it."""
+    if not ctx.has("third_country", lo, hi):
+        return False  # a cheap test before listing the span's countries
+    sides = {side for _, _, side in ctx.countries(lo, hi)}
+    return "third_country" in sides and len(sides & sides_of) <= 1
 
 
 def _third_country_before(
@@ -289,17 +301,13 @@ def _third_country_before(
     other countries, alone or with one side dealing with them, goes on about those
     dealings ("French major Total ... Its share was put at $1 billion"; "Power of Siberia
     will carry 38 bcm to China, and a second line would add 50 bcm more")."""
-    if any(ctx.has(k, lo, sentence.end) for k in ("iran", "russia", "bilateral")):
+    if any(ctx.has(k, lo, sentence.end) for k in _SIDES):
         return False
     if lo > sentence.start and ctx.has("third_country", sentence.start, lo):
-        sides = {side for _, _, side in ctx.countries(sentence.start, lo)}
-        return "third_country" in sides and len(sides & _SIDES) <= 1
-    if previous is None or not ctx.has("third_country", previous.start, previous.end):
-        return False  # names no other country (a cheap test before listing its countries)
-    if any(ctx.has(k, sentence.start, lo) for k in ("iran", "russia", "bilateral")):
+        return _dealings_of_another_country(ctx, sentence.start, lo)
+    if previous is None or any(ctx.has(k, sentence.start, lo) for k in _SIDES):
         return False
-    sides = {side for _, _, side in ctx.countries(previous.start, previous.end)}
-    return "third_country" in sides and len(sides & _SIDES) <= 1
+    return _dealings_of_another_country(ctx, previous.start, previous.end)
 
 
 def _another_pair(ctx: DocContext, lo: int, hi: int, since: int) -> bool:
@@ -310,11 +318,7 @@ def _another_pair(ctx: DocContext, lo: int, hi: int, since: int) -> bool:
     anaphora = ctx.cues_in("pair_anaphora", lo, hi)
     if not anaphora or any(span not in anaphora for span in ctx.cues_in("bilateral", lo, hi)):
         return False  # no word that points back, or the pair is named ("Iran–Russia trade")
-    until = anaphora[0][0]
-    if not ctx.has("third_country", since, until):
-        return False
-    sides = {side for _, _, side in ctx.countries(since, until)}
-    return "third_country" in sides and len(sides & {"iran", "russia"}) <= 1
+    return _dealings_of_another_country(ctx, since, anaphora[0][0], _BOTH_SIDES)
 
 
 def judge(

@@ -23,7 +23,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*$")
 _NEXT = re.compile(r"\s*([^\s])")
 _OPENING_MARKS = ('"', "“", "«")
 _NAME_WORDS = 2
-"""A quotation of at most this many words between two quotations is a name ("Газпрома")."""
+"""A quotation of at most this many words, the first capitalised, is a name ("Газпрома")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def _quoted_name(text: str, para_start: int, end: int) -> bool:
     """Whether the quotation closing just before ``end`` is a name in quotation marks (at
     most two words, "Газпрома"), which does not end a sentence before the next quotation."""
     opening = max(text.rfind(mark, para_start, end - 1) for mark in _OPENING_MARKS)
-    return opening >= 0 and len(text[opening:end].split()) <= _NAME_WORDS
+    return opening >= 0 and _is_name(text[opening + 1 : end - 1])
 
 
 def _cut(start: int, end: int, text: str) -> list[tuple[int, int]]:
