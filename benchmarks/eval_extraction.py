@@ -6,12 +6,13 @@ Run with `.venv/bin/python benchmarks/eval_extraction.py` (or `make eval`). Sets
 "blind" (tests/data/blind/<lang>/labels.json: a second set written blind and kept unseen by those
 who improve the engine, for an honest generalisation figure) and "blind2"
 (tests/data/blind2/<lang>/labels.json: a fresh blind Russian set, since "blind" has been used to
-narrow rules), "blind3" (tests/data/blind3/<lang>/labels.json: a fresh blind English set,
-ninth session) and "blind4" (tests/data/blind4/<lang>/labels.json: fresh blind English and
-Russian sets, tenth session, once the others had been scored often). Prints a table, PASS/FAIL lines for the targets of issues 3 and 6, and writes
-benchmarks/results/eval.json. The heldout and blind rows are reported only: they have no
-targets and never change the exit code. The blind sets' individual misses are never printed or
-written, only their counts per error type, so that nobody tunes the engine to them.
+narrow rules), "blind3" (tests/data/blind3/<lang>/labels.json: a fresh blind English set, ninth
+session) and "blind4" (tests/data/blind4/<lang>/labels.json: fresh blind English and Russian sets,
+tenth session, once the others had been scored often). Prints a table, PASS/FAIL lines for the
+targets of issues 3 and 6, and writes benchmarks/results/eval.json. The heldout and blind rows are
+reported only: they have no targets and never change the exit code. The blind sets' individual
+misses are never printed or written, only their counts per error type, so that nobody tunes the
+engine to them.
 """
 
 from __future__ import annotations
