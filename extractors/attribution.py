@@ -84,6 +84,15 @@ class Frame:
     Y's, whoever speaks earlier in the sentence."""
 
 
+def _in_aside(asides: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in asides)
+
+
+def _gap_outside(asides: list[tuple[int, int]], start: int, end: int) -> int:
+    """Characters from ``start`` to ``end`` that no aside after ``start`` covers."""
+    return end - start - sum(b - a for a, b in asides if a >= start)
+
+
 def _reports(m: Mention) -> bool:
     """A news outlet reports or is told a stance; it never takes one about a claim."""
     return m.entity is not None and m.entity.is_outlet
@@ -420,14 +429,11 @@ class Attributor:
         ):
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
-        asides = [
-            match.span() for match in self.cues.relative_re.finditer(self.text, lo, verb_start)
-        ]
+        asides = self._asides(lo, verb_start)
         for m in reversed(self.between(lo, verb_start)):
-            if any(a <= m.start < b for a, b in asides):
+            if _in_aside(asides, m.start):
                 continue  # "X, who met the Russian leader, said": the subject is X
-            skipped = sum(b - a for a, b in asides if a >= m.end)
-            if verb_start - m.end - skipped > _MAX_SUBJECT_GAP:
+            if _gap_outside(asides, m.end, verb_start) > _MAX_SUBJECT_GAP:
                 break
             if _CLAUSE_STOP.search(self.text, m.end, verb_start):
                 break  # "... in Tehran; Russia put it at ...": a subject stays in its clause
@@ -438,6 +444,11 @@ class Attributor:
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"
         return None
+
+    def _asides(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Asides between commas in [lo, hi) ("X, who met the Russian leader, said", "Rosneft,
+        one of the companies Tehran names, declined"): their names are no subject."""
+        return [match.span() for match in self.cues.relative_re.finditer(self.text, lo, hi)]
 
     def _apposed(self, lo: int, verb_start: int) -> bool:
         """Whether the comma before the verb closes a name's apposition ("Velayati, adviser
@@ -711,15 +722,13 @@ class Attributor:
         far = self.cues.stance_subject_reach
         if far is not None and (place := self._place_after(pos, sentence)) is not None:
             return place
-        asides = [
-            match.span() for match in self.cues.relative_re.finditer(self.text, sentence.start, pos)
-        ]
+        asides = self._asides(sentence.start, pos)
         for m in reversed(self.between(sentence.start, pos)):
             if _reports(m):
                 continue  # "В пресс-службе ... ТАСС сообщили": the agency is told
-            if any(a <= m.start < b for a, b in asides):
+            if _in_aside(asides, m.start):
                 continue  # "Rosneft, one of the companies Tehran names, declined to comment"
-            if pos - m.end - sum(b - a for a, b in asides if a >= m.end) > (far or 30):
+            if _gap_outside(asides, m.end, pos) > (far or 30):
                 break
             if m.possessive and pos - m.end <= _OWNED_STANCE:
                 return m  # "the Kremlin's refusal to confirm"

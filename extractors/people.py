@@ -45,6 +45,8 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?$")
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
+_VERB_REACH = 60
+"""How far after a subject its verb of saying is looked for."""
 """What may stand between a speaker and the verb of saying that makes them salient."""
 _OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“]*")
 """Between an outlet's kind and its name ("агентство «Shana»", "the agency Tasnim")."""
@@ -481,12 +483,17 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
 def _speaks(text: str, end: int, index: TokenIndex, cues: Cues) -> bool:
     """Whether a verb of saying or a stance follows ``end`` at once (adverbs and auxiliaries
     between): "It declined to comment", "Iran says", "it has not commented"."""
-    window = text[end : end + 60]
-    gap = _BEFORE_VERB.match(window)
-    verb_at = end + (gap.end() if gap is not None else 0)
-    if cues.saying_re.match(window[verb_at - end :]):
+    verb_at = _verb_start(text, end)
+    if cues.saying_re.match(text, verb_at, end + _VERB_REACH):
         return True
-    return index.first("any_stance", verb_at, end + 60) == verb_at
+    return index.first("any_stance", verb_at, end + _VERB_REACH) == verb_at
+
+
+def _verb_start(text: str, end: int) -> int:
+    """Where the verb after a subject ending at ``end`` may start: past the spaces, adverbs
+    and auxiliaries between them ("Gazprom has also said")."""
+    gap = _BEFORE_VERB.match(text[end : end + _VERB_REACH])
+    return end + (gap.end() if gap is not None else 0)
 
 
 def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
@@ -566,7 +573,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
         ):
             seen_sentence.add(si)
             subject = True
-        verb = cues.saying_re.match(_BEFORE_VERB.sub("", text[m.end : m.end + 60]))
+        verb = cues.saying_re.match(text, _verb_start(text, m.end), m.end + _VERB_REACH)
         asked = cues.asking_re is not None and cues.asking_re.match(text, m.end, m.end + 60)
         salient = subject or verb is not None or bool(asked)
         gender = m.gender
