@@ -357,7 +357,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
             continue
         found.append(_measure(match, base, cues, word=False))
     for match in matches_at(cues.word_figure_re, text, starts_of(tokens, cues.word_figure_firsts)):
-        if not any(match.group(g) for g in ("pre", "post", "unit", "uscale")):
+        if not any(match.group(g) for g in ("pre", "post", "unit", "uscale", "scale")):
             continue
         base = cues.number_words[norm_key(match.group("wnum"))]
         if match.group("wnum2"):
@@ -367,8 +367,8 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     if cues.rate_before_re is not None or cues.rate_after_re is not None:
         found = [_rate(f, text, cues) for f in found]
     settled: set[int] = set()
-    merged = _carry_currency(
-        _merge_ranges(_join_compounds(found, text, cues), text, cues, settled), text, cues
+    merged = _merge_ranges(
+        _carry_unit(_join_compounds(found, text, cues), text, cues), text, cues, settled
     )
     return [
         f
@@ -378,33 +378,65 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     ]
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\u061b\u061f»”\")\]]|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\u061b\u061f»”\")\]\u2013\u2014]|$)")
 _SENTENCE_END = re.compile(r"[.!?\u061f](?:\s|$)")
 _CARRY_REACH = 200
 """How far a sum with no currency may stand from the sum whose currency it takes."""
+_CARRY_FAR = 600
+"""How far back, across sentences, a bare amount may find the amount whose unit it takes."""
+_BILLION = 1e9
+"""The least scale of a bare amount that takes a unit across sentences: bare millions are
+head counts as often as not ("Iran, a country of 88 million"), bare billions are sums."""
 
 
-def _carry_currency(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
-    """A sum written with a scale word and no currency, that ends its clause, takes the
-    currency of the sum before it in the sentence: "reached $4 billion last year and will
-    near 5 billion.", "перешагнули 4 миллиарда долларов ... приблизится к 5 миллиардам."
-    The currency is written once and understood after."""
+def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
+    """An amount written with a scale word and no unit, that ends its clause, takes the unit
+    understood from the amount before it. The unit is written once and left out after:
+    - in one sentence, any sum: "reached $4 billion last year and will near 5 billion.",
+      "перешагнули 4 миллиарда долларов ... приблизится к 5 миллиардам.";
+    - across sentences, an amount in billions or more, of the same scale, of money or of a
+      volume: "Gas exports reached 12.9 bcm. ... If they get to 10-15 billion, that is a
+      real story."
+    """
     out: list[Figure] = []
     money: Figure | None = None
+    measured: Figure | None = None
     for fig in figs:
+        if fig.unit is not None and fig.scaled:
+            measured = fig
         if fig.unit in MONEY_UNITS:
             money = fig
         elif (
             fig.unit is None
-            and money is not None
+            and fig.scaled
             and fig.text.split()[-1].lower() in cues.scales
-            and fig.start - money.end <= _CARRY_REACH
-            and not _SENTENCE_END.search(text, money.end, fig.start)
             and _CLAUSE_END.match(text, fig.end)
         ):
-            fig = replace(fig, unit=money.unit)
+            fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)
     return out
+
+
+def _understood_unit(
+    fig: Figure, money: Figure | None, measured: Figure | None, text: str, cues: Cues
+) -> Figure:
+    if (
+        money is not None
+        and fig.start - money.end <= _CARRY_REACH
+        and not _SENTENCE_END.search(text, money.end, fig.start)
+    ):
+        return replace(fig, unit=money.unit)
+    if (
+        measured is None
+        or fig.start - measured.end > _CARRY_FAR
+        or _largest_scale(fig, cues) != _largest_scale(measured, cues)
+        or _largest_scale(fig, cues) < _BILLION
+        or _DIGITS.search(measured.text) is None
+    ):
+        return fig
+    # the unit's own factor: "2 billion cubic metres" is 2 bcm, so "55 billion" is 55
+    nominal = _bare(measured.text, cues) * _largest_scale(measured, cues)
+    return replace(fig, unit=measured.unit, value=fig.value * measured.value / nominal)
 
 
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:[^\W\d_][\w.]*\s+){0,2}")

@@ -183,6 +183,53 @@ def test_a_sum_ending_its_clause_takes_the_currency_written_before_it(
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        (
+            "ru",
+            "Сделку оценили в $30 млрд. По словам источника, итог будет «в районе 18–20 млрд».",
+            [("$30 млрд.", "USD", 30e9, None), ("18–20 млрд", "USD", 18e9, 20e9)],
+        ),
+        (
+            "ru",
+            "Сделка стоит 12 млрд долларов. «Двенадцать миллиардов — это потолок», — сказал он.",
+            [("12 млрд долларов", "USD", 12e9, None), ("Двенадцать миллиардов", "USD", 12e9, None)],
+        ),
+        (
+            "en",
+            "Exports reached 2 billion cubic metres. Talk is of up to 55 billion.",
+            [("2 billion cubic metres", "bcm", 2.0, None), ("55 billion", "bcm", 55.0, None)],
+        ),
+        (
+            "ru",
+            "Экспорт составил 12,9 млрд куб. м. Если выйти хотя бы на 10–15 млрд, будет рост.",
+            [("12,9 млрд куб. м", "bcm", 12.9, None), ("10–15 млрд", "bcm", 10.0, 15.0)],
+        ),
+    ],
+)
+def test_a_bare_amount_in_billions_takes_the_unit_of_the_amount_of_its_scale_before_it(
+    language: str, text: str, found: list[tuple[str, str, float, float | None]]
+) -> None:
+    figures = find_figures(text, load_cues(language))
+    assert [(f.text, f.unit, f.value, f.value_high) for f in figures] == found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia pledged $200 million for the plant. Iran, a country of 88 million, waits."),
+        ("ru", "Россия вложит 200 млн долларов в станцию. В Иране живут 88 млн."),
+        ("en", "Russia pledged $2 billion for the plant. Output may reach 3 million."),
+    ],
+)
+def test_bare_millions_and_other_scales_take_no_unit_across_sentences(
+    language: str, text: str
+) -> None:
+    figures = find_figures(text, load_cues(language))
+    assert [f.unit for f in figures] == ["USD", None]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "span", "why"),
     [
         ("en", "signed on Friday, March 2, 2018, in Moscow", "Friday, March 2, 2018", "date"),
