@@ -482,6 +482,10 @@ class Attributor:
         stop = self.cues.after_stop_re
         if stop is not None and (opened := stop.search(self.text, verb_end, hi)):
             hi = opened.start()  # "заявил, что Кремль ...": the Kremlin is reported on
+        if not prefix:
+            # "сообщило агентство Reuters со ссылкой на источники": who is cited is no subject
+            prefixes, reports = self.words.within_lists(("prefix", "report_prefix"), verb_end, hi)
+            hi = min((start for start, _ in (*prefixes, *reports)), default=hi)
         reach = self.between(verb_end, hi)
         # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
         # in its case ("по словам Пескова")
@@ -520,11 +524,14 @@ class Attributor:
         first = min(questions)
         # the person the introduction names last, nearest the first question: "Putin and
         # Pezeshkian signed a treaty. We asked Nadia Karimova what it means."
+        credit = self.cues.interviewer_credit_re
         guest = next(
             (
                 m
                 for m in reversed(self.between(0, opened[first]))
-                if m.kind in ("person", "unknown") and m.entity
+                if m.kind in ("person", "unknown")
+                and m.entity
+                and (credit is None or not credit.search(self.text, max(0, m.start - 40), m.start))
             ),
             None,
         )
@@ -615,6 +622,9 @@ class Attributor:
             verbal = [f for f in verbal if not _CLAUSE_STOP.search(self.text, pos, f.start)]
             if not verbal:
                 return self.tagged(sentence), None
+            if any(not f.reported for f in verbal):
+                # "..., сообщило агентство Reuters со ссылкой на источники": who reports speaks
+                verbal = [f for f in verbal if not f.reported]
         relative = [f for f in before if f.relative]
         if before and not relative and (tag := self._closing_tag(pos, sentence, verbal)):
             # "Gazprom has pledged $10 billion, he added": the tag speaks for the sentence

@@ -297,6 +297,9 @@ class Cues:
     bare_roles: bool = False
     """A role noun stands alone as a role phrase (a language without articles)."""
     complement_nouns: frozenset[str] = frozenset()
+    anonymous_roles: Mapping[str, str] = field(default_factory=dict)
+    """Role nouns that name someone unnamed by nature ("источника"), each with the
+    nominative the speaker is given: bare, they speak for themselves, and resolve to no one."""
     """Role nouns that name a speaker only with a complement ("people familiar with the
     talks" is a source; "the Iranian people" is not)."""
     bare_roles_after_saying: bool = False
@@ -376,6 +379,57 @@ class Cues:
     a language that puts a long object between the subject and a clause-final verb
     ("Песков сумму контракта с Ираном комментировать не стал"). Names in an oblique case
     ("Пескову задали вопрос") are then passed over, for they are no subject."""
+    given_names: Mapping[str, GivenName] = field(default_factory=dict)
+    """Every written form of the language's common given names (its case forms too)."""
+    given_name_re: re.Pattern[str] | None = None
+    """A capitalised word and one or two more after it: a given name (when the first is one
+    of ``given_names``) and the rest of a person's name."""
+    name_nominative: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Per gender, the case endings of a name's later words and their nominative endings,
+    longest first."""
+    consonant_endings: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per gender, the endings a consonant-final name takes in its case forms."""
+    consonants: frozenset[str] = frozenset()
+    interviewer_credit_re: re.Pattern[str] | None = None
+    """Ends the text before a name that is an interview's interviewer ("Беседовал")."""
+
+
+@dataclass(frozen=True, slots=True)
+class GivenName:
+    """One written form of a given name."""
+
+    nominative: str
+    gender: str
+    oblique: bool
+    """A case form other than the nominative: the whole name is in that case."""
+
+
+def _given_names(people: Mapping[str, Any]) -> dict[str, GivenName]:
+    """Every form of every given name, by the language's ``given_name_cases`` rules (the
+    longest ending that fits wins; a name no rule fits does not decline)."""
+    rules = people.get("given_name_cases", ())
+    names = [
+        (name, gender[0])
+        for gender in ("male", "female")
+        for name in people.get("given_names", {}).get(gender, ())
+    ]
+    # nominatives first: a case form of one name never hides another name ("Ян", "Яна")
+    out = {name: GivenName(name, code, oblique=False) for name, code in names}
+    for name, code in names:
+        best = max(
+            ((len(end), rule) for rule in rules for end in rule["ends"] if name.endswith(end)),
+            key=lambda pair: pair[0],
+            default=None,
+        )
+        if best is None:
+            continue
+        stem = name[: len(name) - best[1].get("drop", 0)]
+        for add in best[1]["add"]:
+            out.setdefault(stem + add, GivenName(name, code, oblique=True))
+    for form, name in people.get("given_name_irregular", {}).items():
+        nominative = out[name]
+        out[form] = GivenName(name, nominative.gender, oblique=True)
+    return out
 
 
 def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -844,6 +898,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         non_subject_after=frozenset(saying.get("non_subject_after", ())),
         bare_roles=bool(people.get("bare_roles", False)),
         complement_nouns=frozenset(people.get("complement_nouns", ())),
+        anonymous_roles={
+            form.lower(): nominative
+            for nominative, forms in _public(people.get("anonymous_roles", {})).items()
+            for form in forms
+        },
         bare_roles_after_saying=bool(people.get("bare_roles_after_saying", False)),
         owner_after=bool(people.get("owner_after", False)),
         rate_before_re=re.compile(
@@ -914,6 +973,28 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         split_stances=frozenset(stance for stance, _, _, _ in _splits(data)),
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
+        given_names=_given_names(people),
+        interviewer_credit_re=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(people['interviewer_credits'])})[\s\u00a0:,]*$",
+            FLAGS,
+        )
+        if people.get("interviewer_credits")
+        else None,
+        given_name_re=re.compile(
+            rf"(?P<given>{name_word})(?P<rest>(?:{_WS}+{name_word}){{1,2}})(?![\w'’-])"
+        ),
+        name_nominative={
+            gender[0]: tuple(sorted(map(tuple, pairs), key=lambda p: len(p[0]), reverse=True))
+            for gender, pairs in people.get("name_nominative", {}).items()
+        },
+        consonant_endings={
+            gender[0]: frozenset(ends)
+            for gender, ends in people.get("name_nominative_after_consonant", {}).items()
+            if gender != "consonants"
+        },
+        consonants=frozenset(
+            people.get("name_nominative_after_consonant", {}).get("consonants", "")
+        ),
         place_before_re=ending_re(data["statement_cues"]["place_before"])
         if data["statement_cues"].get("place_before")
         else None,

@@ -30,6 +30,7 @@ from extractors.given_names import given_name_variants
 from extractors.lexicon import Lexicon, TokenIndex, Tokens, matches_at, starts_near
 from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
+from extractors.strangers import find_strangers
 
 LOOKBACK = 40
 """How many earlier mentions a pronoun or role phrase may reach back to (keeps it linear)."""
@@ -398,6 +399,15 @@ def _after_verb(text: str, start: int, end: int, verb_ends: set[int]) -> bool:
     return rest == len(text) or text[rest] in _BARE_ROLE_FOLLOWERS or text[rest].islower()
 
 
+def _anonymous(phrase: str, noun: str, cues: Cues) -> str | None:
+    """The name an unnamed source is given: the nominative of a bare noun ("источника" →
+    "источник"), the phrase as written with its modifiers; None for other roles."""
+    nominative = cues.anonymous_roles.get(noun)
+    if nominative is None or phrase.lower() == noun:
+        return nominative
+    return phrase
+
+
 def _phrases(text: str, cues: Cues) -> list[Mention]:
     out: list[Mention] = []
     index = cues.lexicon.index(text)
@@ -422,14 +432,16 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
     )
     said = set(index.spans("saying")[1]) if cues.bare_roles_after_saying else set()
     for match in matches_at(cues.role_re, text, role_starts):
+        noun = norm_key(match.group("noun"))
         if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
             match.group("post")
             or match.group("comp")
             or cues.bare_roles
+            or noun in cues.anonymous_roles
             or _after_verb(text, match.start(), match.end(), said)
         ):
             continue
-        if not match.group("comp") and norm_key(match.group("noun")) in cues.complement_nouns:
+        if not match.group("comp") and noun in cues.complement_nouns:
             continue
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
@@ -438,7 +450,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         end = start + len(phrase)
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
-        oblique = norm_key(match.group("noun")) in cues.oblique_starts
+        oblique = noun in cues.oblique_starts
         out.append(
             Mention(
                 start,
@@ -448,6 +460,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 country=country,
                 possessive=possessive,
                 oblique=oblique,
+                canonical=_anonymous(phrase, noun, cues),
             )
         )
     for start, end in zip(*index.spans("agency_nouns"), strict=True):
@@ -468,7 +481,24 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
                 oblique=word in cues.oblique_starts,
             )
         )
-    for match in matches_at(cues.unknown_name_re, text, _capitalised(index, cues)):
+    capitals = _capitalised(index, cues)
+    strangers = find_strangers(text, capitals, cues)
+    out.extend(
+        Mention(
+            p.start,
+            p.end,
+            text[p.start : p.end],
+            "unknown",
+            gender=p.gender,
+            oblique=p.oblique,
+            canonical=p.name,
+        )
+        for p in strangers
+    )
+    known = [(p.start, p.end) for p in strangers]
+    for match in matches_at(cues.unknown_name_re, text, capitals):
+        if any(a < match.end("name") and match.start("name") < b for a, b in known):
+            continue  # "Analyst John Smith said": the name is the one its given name opens
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
             words.pop(0)
@@ -655,6 +685,9 @@ def _resolve(
     history: list[Mention] = []
     salient: list[Mention] = []
     for i, m in enumerate(mentions):
+        if m.kind == "role" and m.canonical is not None:
+            out.append(m)  # "по словам источника": an unnamed source is no one named before
+            continue
         if m.kind == "role":
             ent = None
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -750,7 +783,7 @@ def _resolve(
                 continue  # no outlet named before: "the agency" names no one we know
             m = replace(m, kind="org", entity=ent, country=ent.country)
         elif m.kind == "unknown":
-            ent = Entity(name=m.text, kind="person", country="", role="other")
+            ent = Entity(name=m.label, kind="person", country="", role="other", gender=m.gender)
             m = replace(m, entity=ent)
         out.append(m)
         if m.entity is not None and not m.in_quote:

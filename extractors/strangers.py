@@ -1,0 +1,129 @@
+"""People the gazetteer does not know, found by their given name.
+
+News quotes analysts, consuls and port officials no list can hold. A capitalised given name
+of the language's list followed by one or two capitalised words is a person's name wherever
+it stands: after a verb of saying ("said John Smith"), after a role phrase ("директор
+компании Олег Рыбаков") or after "according to" ("по словам Олега Рыбакова"). Where names
+decline, a name in a case form is put back in the nominative, so that one person has one
+name; and the surname alone, later in the text, in any case form, names the same person
+("По оценке Рыбакова").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.cues import Cues, GivenName
+
+
+@dataclass(frozen=True, slots=True)
+class Stranger:
+    """One mention of a person found by a given name, or by the surname after it."""
+
+    start: int
+    end: int
+    name: str
+    """The full name in the nominative."""
+    gender: str
+    oblique: bool
+    """Written in a case form that cannot be a subject."""
+
+
+def _nominative_word(word: str, gender: str, cues: Cues) -> str:
+    for oblique, nominative in cues.name_nominative.get(gender, ()):
+        if word.endswith(oblique) and len(word) > len(oblique) + 1:
+            return word[: len(word) - len(oblique)] + nominative
+    for ending in sorted(cues.consonant_endings.get(gender, ()), key=len, reverse=True):
+        stem = word[: len(word) - len(ending)]
+        if word.endswith(ending) and len(stem) > 1 and stem[-1] in cues.consonants:
+            return stem
+    return word  # indeclinable ("Джалали")
+
+
+def _full_name(given: GivenName, rest: Sequence[str], cues: Cues) -> str:
+    if not given.oblique:
+        return " ".join((given.nominative, *rest))
+    return " ".join((given.nominative, *(_nominative_word(w, given.gender, cues) for w in rest)))
+
+
+def _rest_words(rest: str, cues: Cues) -> list[str]:
+    """The name's words after the given name, up to the first that cannot be part of it."""
+    words: list[str] = []
+    for word in rest.split():
+        if word.lower() in cues.stopwords_capitalised:
+            break
+        words.append(word)
+    return words
+
+
+def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list[Stranger]:
+    """Every name that opens with a given name of the language's list, then every later
+    mention of such a person by surname alone."""
+    pattern = cues.given_name_re
+    if pattern is None or not cues.given_names:
+        return []
+    found: list[Stranger] = []
+    taken = -1
+    for start in capital_starts:
+        if start < taken:
+            continue
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        given = cues.given_names.get(match.group("given"))
+        if given is None:
+            continue
+        rest = _rest_words(match.group("rest"), cues)
+        if not rest:
+            continue
+        end = match.start("rest") + len(match.group("rest")) - len(match.group("rest").lstrip())
+        end = text.index(rest[-1], end) + len(rest[-1])
+        found.append(
+            Stranger(start, end, _full_name(given, rest, cues), given.gender, given.oblique)
+        )
+        taken = end
+    return found + _by_surname(text, found, capital_starts, cues)
+
+
+def _surname_forms(surname: str, gender: str, cues: Cues) -> dict[str, bool]:
+    """A surname's written forms, each with whether it is a case form (oblique)."""
+    forms = {surname: False}
+    for oblique, nominative in cues.name_nominative.get(gender, ()):
+        if surname.endswith(nominative):
+            forms.setdefault(surname[: len(surname) - len(nominative)] + oblique, True)
+    if surname[-1:] in cues.consonants:
+        for ending in cues.consonant_endings.get(gender, ()):
+            forms.setdefault(surname + ending, True)
+    return forms
+
+
+def _by_surname(
+    text: str, people: Sequence[Stranger], capital_starts: Sequence[int], cues: Cues
+) -> list[Stranger]:
+    """The surname alone, after the full name: "Олег Рыбаков ... По словам Рыбакова"."""
+    if not people:
+        return []
+    first_seen: dict[str, tuple[int, Stranger]] = {}
+    for person in people:
+        surname = person.name.split()[-1]
+        for form, oblique in _surname_forms(surname, person.gender, cues).items():
+            first_seen.setdefault(
+                form, (person.end, Stranger(0, 0, person.name, person.gender, oblique))
+            )
+    starts = [p.start for p in people]  # found in text order, never overlapping
+    out: list[Stranger] = []
+    for start in capital_starts:
+        end = start
+        while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+            end += 1
+        seen = first_seen.get(text[start:end])
+        if seen is None or start < seen[0]:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and people[i].end > start:
+            continue  # a word of a full name
+        ref = seen[1]
+        out.append(Stranger(start, end, ref.name, ref.gender, ref.oblique))
+    return out

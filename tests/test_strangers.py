@@ -1,0 +1,149 @@
+"""People no gazetteer holds (analysts, consuls, port officials), found by their given name
+and named in the nominative; unnamed sources; and who speaks when a report cites someone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+from extractors.cues import load_cues
+from extractors.strangers import find_strangers
+
+RU = "Россия и Иран обсуждают поставки газа и инвестиции. "
+EN = "Russia and Iran are discussing gas supplies and investment. "
+
+
+def _claimants(text: str, language: str) -> list[str | None]:
+    return [c.claimant for c in extract_claims(text, language=language).claims]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        ("ru", RU + "«Речь идет о 10 млрд долларов», — сказал Олег Рыбаков.", "Олег Рыбаков"),
+        ("ru", RU + "По словам Олега Рыбакова, речь идет о 10 млрд долларов.", "Олег Рыбаков"),
+        (
+            "ru",
+            RU + "«Речь идет о 10 млрд долларов», — говорит директор консалтинговой компании "
+            "«Каспий Энерджи» Олег Рыбаков.",
+            "Олег Рыбаков",
+        ),
+        (
+            "ru",
+            RU + "На форуме выступила эксперт Ирина Фадеева. По оценке Фадеевой, поставки "
+            "могут дойти до 2 млрд кубометров в год.",
+            "Ирина Фадеева",
+        ),
+        ("ru", RU + "По мнению Льва Зимина, речь идет о 10 млрд долларов.", "Лев Зимин"),
+        ("en", EN + '"We are talking about $10 billion," said John Smith.', "John Smith"),
+        ("en", EN + "Analyst John Smith said the deal was worth $10 billion.", "John Smith"),
+        (
+            "en",
+            EN + "John Smith follows the talks for a bank. The deal is worth $10 billion, "
+            "Smith said.",
+            "John Smith",
+        ),
+    ],
+)
+def test_a_person_the_gazetteer_does_not_know_claims_by_name(
+    language: str, text: str, claimant: str
+) -> None:
+    assert _claimants(text, language) == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("по словам Олега Рыбакова", "Олег Рыбаков"),
+        ("с Ириной Фадеевой", "Ирина Фадеева"),
+        ("Андрею Белоусову", "Андрей Белоусов"),
+        ("у Натальи Кравцовой", "Наталья Кравцова"),
+        ("с Мохсеном Карими", "Мохсен Карими"),  # a name that does not decline stays
+        ("Сергея Троицкого", "Сергей Троицкий"),
+    ],
+)
+def test_a_name_in_a_case_form_is_put_back_in_the_nominative(text: str, name: str) -> None:
+    cues = load_cues("ru")
+    capitals = [i for i, ch in enumerate(text) if ch.isupper() and (i == 0 or text[i - 1] == " ")]
+    assert [p.name for p in find_strangers(text, capitals, cues)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran, a country of 88 million, Roman said.",  # a lone capitalised word is no name
+        "В Москве прошла встреча.",
+    ],
+)
+def test_no_given_name_no_stranger(text: str) -> None:
+    cues = load_cues("en" if text.isascii() else "ru")
+    capitals = [i for i, ch in enumerate(text) if ch.isupper()]
+    assert find_strangers(text, capitals, cues) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            RU + "Как рассказал источник в отрасли, на первом этапе обсуждается поставка 2 млрд "
+            "кубометров в год.",
+            "источник",
+        ),
+        (RU + "По словам источника, объем инвестиций составит 300 млн долларов.", "источник"),
+        (
+            RU + "Стороны обсуждают поставки до 2 млрд куб. м в год, рассказали РБК источники.",
+            "источники",
+        ),
+    ],
+)
+def test_an_unnamed_source_speaks_for_itself(text: str, claimant: str) -> None:
+    assert _claimants(text, "ru") == [claimant]
+
+
+def test_an_unnamed_source_is_not_the_person_named_before() -> None:
+    text = (
+        RU + "Александр Новак провел переговоры в Тегеране. По словам источника, объем "
+        "инвестиций составит 300 млн долларов."
+    )
+    assert _claimants(text, "ru") == ["источник"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "en",
+            EN + "Tasnim reported, citing a source in the oil ministry, that the sides agreed "
+            "on 2 bcm of gas a year.",
+            "Tasnim",
+        ),
+        (
+            "ru",
+            RU + "Стороны ведут переговоры о сделке стоимостью около 20 млрд долларов, сообщило "
+            "агентство Reuters со ссылкой на источники.",
+            "Reuters",
+        ),
+        (
+            "ru",
+            RU + "Агентство Tasnim со ссылкой на источник в министерстве нефти сообщило, что "
+            "стороны договорились о поставках 2 млрд кубометров газа в год.",
+            "Tasnim",
+        ),
+    ],
+)
+def test_who_reports_citing_a_source_claims_the_figure(
+    language: str, text: str, claimant: str
+) -> None:
+    assert _claimants(text, language) == [claimant]
+
+
+def test_the_interviewer_credited_in_the_introduction_is_not_the_guest() -> None:
+    text = (
+        "Посол России в Иране Алексей Дедов рассказал о торговле двух стран и о газе. "
+        "Беседовал Тимур Ахмедов.\n\n"
+        "— Господин посол, что меняет договор?\n\n"
+        "— Он задает рамку на двадцать лет вперед.\n\n"
+        "— А газ?\n\n"
+        "— Речь идет о поставках российского газа в Иран до 2 млрд кубометров в год.\n"
+    )
+    assert _claimants(text, "ru") == ["Alexey Dedov"]
