@@ -714,6 +714,22 @@ class Attributor:
         ("сообщения о сделке с NIOC не соответствуют действительности", "меморандум
         действительно подписан"), so a name before it is part of what is said and the
         speaker is whoever says the sentence."""
+        speaker = self._stance_taker(pos, sentence, impersonal=impersonal)
+        if speaker is not None and speaker.entity is not None and speaker.entity.is_outlet:
+            # "Interfax quoted presidential spokesman Dmitry Peskov as saying ...": an outlet
+            # takes no stance; the person it quotes, named after it, does
+            quoted = next(
+                (
+                    m
+                    for m in self.between(speaker.end, pos)
+                    if m.kind in ("person", "role", "unknown") and m.entity is not None
+                ),
+                None,
+            )
+            return quoted or speaker
+        return speaker
+
+    def _stance_taker(self, pos: int, sentence: Sentence, *, impersonal: bool) -> Mention | None:
         qi = self.quote_at(pos)
         if qi is not None:
             speaker = self.quote_speaker(qi)

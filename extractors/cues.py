@@ -402,6 +402,8 @@ class GivenName:
     gender: str
     oblique: bool
     """A case form other than the nominative: the whole name is in that case."""
+    country: str | None = None
+    """The country the name points to, if it points to one."""
 
 
 def _given_names(people: Mapping[str, Any]) -> dict[str, GivenName]:
@@ -413,8 +415,13 @@ def _given_names(people: Mapping[str, Any]) -> dict[str, GivenName]:
         for gender in ("male", "female")
         for name in people.get("given_names", {}).get(gender, ())
     ]
+    country_of = {
+        name: country
+        for country, listed in people.get("given_name_countries", {}).items()
+        for name in listed
+    }
     # nominatives first: a case form of one name never hides another name ("Ян", "Яна")
-    out = {name: GivenName(name, code, oblique=False) for name, code in names}
+    out = {name: GivenName(name, code, False, country_of.get(name)) for name, code in names}
     for name, code in names:
         best = max(
             ((len(end), rule) for rule in rules for end in rule["ends"] if name.endswith(end)),
@@ -425,10 +432,10 @@ def _given_names(people: Mapping[str, Any]) -> dict[str, GivenName]:
             continue
         stem = name[: len(name) - best[1].get("drop", 0)]
         for add in best[1]["add"]:
-            out.setdefault(stem + add, GivenName(name, code, oblique=True))
+            out.setdefault(stem + add, GivenName(name, code, True, country_of.get(name)))
     for form, name in people.get("given_name_irregular", {}).items():
         nominative = out[name]
-        out[form] = GivenName(name, nominative.gender, oblique=True)
+        out[form] = GivenName(name, nominative.gender, True, nominative.country)
     return out
 
 
@@ -452,8 +459,10 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     # "twenty-five", "یک و نیم" (one and a half): a unit or a fraction after the joiner
     ones = phrase_alternation(k for k, v in numbers["words"].items() if 0 < v <= 9)
     joiner = "|".join(
-        (_WS + "+" if c.startswith(" ") else "")
-        + (_atom(c) if len(c) == 1 else phrase_alternation([c.strip()]))
+        _atom(c)
+        if len(c) == 1
+        else (_WS + "+" if c.startswith(" ") else "")
+        + phrase_alternation([c.strip()])
         + (_WS + "+" if c.endswith(" ") else "")
         for c in _joiners(data)
     )

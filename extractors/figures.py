@@ -378,7 +378,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     ]
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\u061b\u061f»”\")\]\u2013\u2014]|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\u061b\u061f»”\")\]\u2013\u2014]|$)|\s+-\s")
 _SENTENCE_END = re.compile(r"[.!?\u061f](?:\s|$)")
 _CARRY_REACH = 200
 """How far a sum with no currency may stand from the sum whose currency it takes."""

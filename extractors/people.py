@@ -171,11 +171,16 @@ def _declined(entry: dict[str, Any], rules: Sequence[dict[str, Any]]) -> dict[st
     def forms(key: str, *, head_first: bool = False) -> list[str]:
         return [f for w in entry.get(key, ()) for f in _inflect(w, rules, head_first=head_first)]
 
-    base = {w.split()[-1] for key in ("first", "last", "aliases") for w in entry.get(key, ())}
+    base = {
+        w.split()[-1]
+        for key in ("first", "last", "aliases", "head_aliases")
+        for w in entry.get(key, ())
+    }
     declined = entry | {
         "first": forms("first"),
         "last": forms("last"),
-        "aliases": forms("aliases"),
+        # "Министерство энергетики России" declines its first word, its head noun
+        "aliases": forms("aliases") + forms("head_aliases", head_first=True),
         "descriptors": forms("descriptors", head_first=True),
     }
     last_words = {w.split()[-1] for key in ("last", "aliases") for w in declined[key]}
@@ -489,6 +494,7 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
             p.end,
             text[p.start : p.end],
             "unknown",
+            country=p.country,  # a hint, kept only if an official's title names the person
             gender=p.gender,
             oblique=p.oblique,
             canonical=p.name,
@@ -579,6 +585,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
             prev = kept[-1]
             if m.kind == "person" and prev.kind == "role" and m.possessive:
                 kept.append(m)  # "Khamenei's envoy": keep Khamenei too
+            elif prev.kind == "group" and m.kind == "org" and m.end > prev.end:
+                kept[-1] = m  # "в Министерстве энергетики РФ": the full name runs past the group
             continue
         kept.append(m)
     kept.sort(key=lambda m: m.start)
@@ -684,6 +692,8 @@ def _resolve(
     out: list[Mention] = []
     history: list[Mention] = []
     salient: list[Mention] = []
+    titled: dict[int, Entity] = {}
+    """People the gazetteer does not know, by start, named right after an official's title."""
     for i, m in enumerate(mentions):
         if m.kind == "role" and m.canonical is not None:
             out.append(m)  # "по словам источника": an unnamed source is no one named before
@@ -692,7 +702,18 @@ def _resolve(
             ent = None
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             prev = out[-1] if out else None
-            if (
+            if nxt and nxt.kind == "unknown" and _GAP.fullmatch(text, m.end, nxt.start):
+                # "замминистра иностранных дел Андрей Руденко": the title is the person's;
+                # with no country of its own, the given name says whose official he is
+                ent = Entity(
+                    name=nxt.label,
+                    kind="person",
+                    country=m.country or nxt.country or "",
+                    role="other",
+                    gender=nxt.gender,
+                )
+                titled[nxt.start] = ent
+            elif (
                 nxt
                 and nxt.kind == "person"
                 and nxt.start >= m.end
@@ -783,8 +804,10 @@ def _resolve(
                 continue  # no outlet named before: "the agency" names no one we know
             m = replace(m, kind="org", entity=ent, country=ent.country)
         elif m.kind == "unknown":
-            ent = Entity(name=m.label, kind="person", country="", role="other", gender=m.gender)
-            m = replace(m, entity=ent)
+            ent = titled.get(m.start) or Entity(
+                name=m.label, kind="person", country="", role="other", gender=m.gender
+            )
+            m = replace(m, entity=ent, country=ent.country or None)
         out.append(m)
         if m.entity is not None and not m.in_quote:
             history.append(m)

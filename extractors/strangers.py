@@ -29,6 +29,9 @@ class Stranger:
     gender: str
     oblique: bool
     """Written in a case form that cannot be a subject."""
+    country: str | None = None
+    """The country the given name points to (used only when an official's title, with no
+    country of its own, names the person)."""
 
 
 def _nominative_word(word: str, gender: str, cues: Cues) -> str:
@@ -80,9 +83,8 @@ def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list
             continue
         end = match.start("rest") + len(match.group("rest")) - len(match.group("rest").lstrip())
         end = text.index(rest[-1], end) + len(rest[-1])
-        found.append(
-            Stranger(start, end, _full_name(given, rest, cues), given.gender, given.oblique)
-        )
+        name = _full_name(given, rest, cues)
+        found.append(Stranger(start, end, name, given.gender, given.oblique, given.country))
         taken = end
     return found + _by_surname(text, found, capital_starts, cues)
 
@@ -109,9 +111,8 @@ def _by_surname(
     for person in people:
         surname = person.name.split()[-1]
         for form, oblique in _surname_forms(surname, person.gender, cues).items():
-            first_seen.setdefault(
-                form, (person.end, Stranger(0, 0, person.name, person.gender, oblique))
-            )
+            ref = Stranger(0, 0, person.name, person.gender, oblique, person.country)
+            first_seen.setdefault(form, (person.end, ref))
     starts = [p.start for p in people]  # found in text order, never overlapping
     out: list[Stranger] = []
     for start in capital_starts:
@@ -125,5 +126,5 @@ def _by_surname(
         if i >= 0 and people[i].end > start:
             continue  # a word of a full name
         ref = seen[1]
-        out.append(Stranger(start, end, ref.name, ref.gender, ref.oblique))
+        out.append(Stranger(start, end, ref.name, ref.gender, ref.oblique, ref.country))
     return out

@@ -205,6 +205,14 @@ def test_a_sum_ending_its_clause_takes_the_currency_written_before_it(
             "Экспорт составил 12,9 млрд куб. м. Если выйти хотя бы на 10–15 млрд, будет рост.",
             [("12,9 млрд куб. м", "bcm", 12.9, None), ("10–15 млрд", "bcm", 10.0, 15.0)],
         ),
+        (
+            "ru",
+            "Речь о 55 млрд кубов в год. «Пятьдесят пять миллиардов - это горизонт десятилетия».",
+            [
+                ("55 млрд кубов", "bcm", 55.0, None),
+                ("Пятьдесят пять миллиардов", "bcm", 55.0, None),
+            ],
+        ),
     ],
 )
 def test_a_bare_amount_in_billions_takes_the_unit_of_the_amount_of_its_scale_before_it(

@@ -147,3 +147,36 @@ def test_the_interviewer_credited_in_the_introduction_is_not_the_guest() -> None
         "— Речь идет о поставках российского газа в Иран до 2 млрд кубометров в год.\n"
     )
     assert _claimants(text, "ru") == ["Alexey Dedov"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "ru",
+            "Иранские СМИ сообщили о контракте на поставку 55 млрд кубометров газа из России в "
+            "Иран. «Подписанного контракта на эти объемы нет», — заявил замминистра "
+            "иностранных дел Андрей Руденко.",
+            ("Андрей Руденко", "deny"),
+        ),
+        (
+            "en",
+            "Iran said Russia would supply 55 bcm of gas a year. Deputy Foreign Minister Andrei "
+            "Rudenko denied the report.",
+            ("Andrei Rudenko", "deny"),
+        ),
+    ],
+)
+def test_an_officials_title_without_a_country_takes_the_given_names(
+    language: str, text: str, speaker: tuple[str, str]
+) -> None:
+    statements = extract_claims(text, language=language).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [speaker]
+
+
+def test_an_analyst_with_a_russian_name_is_no_russian_voice() -> None:
+    text = (
+        "Иранские СМИ сообщили о контракте на поставку 55 млрд кубометров газа из России в "
+        "Иран. «Подписанного контракта на эти объемы нет», — заявил аналитик Андрей Руденко."
+    )
+    assert extract_claims(text, language="ru").kremlin_statements == []

@@ -1,0 +1,100 @@
+"""How Russian voices react in fresh text: split refusals, a fronted 'нет', ministries named
+in full in a case form, outlets that quote, companies that do not discuss terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+RU = "Иранские СМИ сообщили о соглашениях на 50 млрд долларов в нефтегазовой сфере России и Ирана. "
+EN = "Iran said Russia would supply 55 bcm of gas a year. "
+
+
+def _statements(text: str, language: str) -> list[tuple[str, str]]:
+    return sorted(
+        (s.speaker, s.stance) for s in extract_claims(text, language=language).kremlin_statements
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "statements"),
+    [
+        (
+            "ru",
+            RU + "В «Росатоме» подтвердили факт подписания, но от обсуждения стоимости уклонились.",
+            [("Rosatom", "confirm"), ("Rosatom", "no_comment")],
+        ),
+        (
+            "ru",
+            RU + "В пресс-службе «Газпрома» от комментариев по поводу суммы отказались.",
+            [("Gazprom", "no_comment")],
+        ),
+        (
+            "ru",
+            RU + "В Министерстве энергетики РФ сообщили, что не располагают информацией о "
+            "соглашениях на такую сумму.",
+            [("Russian Energy Ministry", "cannot_confirm")],
+        ),
+        (
+            "ru",
+            RU + "— Такой информацией я не располагаю, — сказал Александр Новак.",
+            [("Alexander Novak", "cannot_confirm")],
+        ),
+        (
+            "ru",
+            RU + "Вице-премьер Александр Новак ответил так: «Никаких цифр в меморандуме нет».",
+            [("Alexander Novak", "deny")],
+        ),
+        (
+            "ru",
+            RU + "Песков сказал, что этим занимаются компании.",
+            [("Dmitry Peskov", "no_comment")],
+        ),
+        (
+            "en",
+            EN + "Rosneft said through a spokesman that the company does not discuss commercial "
+            "terms.",
+            [("Rosneft", "no_comment")],
+        ),
+        (
+            "en",
+            EN + "Interfax quoted presidential spokesman Dmitry Peskov as saying the Kremlin had "
+            '"no information" about the volumes.',
+            [("Dmitry Peskov", "cannot_confirm")],
+        ),
+    ],
+)
+def test_a_russian_reaction(language: str, text: str, statements: list[tuple[str, str]]) -> None:
+    assert _statements(text, language) == statements
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "why"),
+    [
+        (
+            "ru",
+            "Россия и Иран сотрудничают. Достройка участка Решт — Астара, на который Россия "
+            "выделяет кредит в 1,3 млрд евро, увеличит грузопоток.",
+            "outside energy",
+        ),
+        (
+            "en",
+            "Russia and Iran cooperate in oil and gas. Its biggest commitment in Iran lies outside "
+            "energy altogether: a €1.3bn loan for the Rasht-Astara railway.",
+            "outside energy",
+        ),
+        (
+            "ru",
+            "Россия и Иран подписали соглашение о строительстве АЭС. Портфель зарубежных заказов "
+            "«Росатома» превышает 200 млрд долларов.",
+            "a total over all partners",
+        ),
+    ],
+)
+def test_figures_of_another_sector_or_of_all_partners_are_no_claims(
+    language: str, text: str, why: str
+) -> None:
+    result = extract_claims(text, language=language)
+    assert result.claims == []
+    assert why in {o.why for o in result.other_figures}
