@@ -413,7 +413,7 @@ def _anonymous(phrase: str, noun: str, cues: Cues) -> str | None:
     return phrase
 
 
-def _phrases(text: str, cues: Cues) -> list[Mention]:
+def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Mention]:
     out: list[Mention] = []
     index = cues.lexicon.index(text)
     for start, end in zip(*index.spans("groups"), strict=True):
@@ -487,7 +487,9 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
             )
         )
     capitals = _capitalised(index, cues)
-    strangers = find_strangers(text, capitals, cues)
+    # a name the gazetteer knows opens no stranger ("Alexander Novak")
+    known_names = {m.start for m in named}
+    strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
     out.extend(
         Mention(
             p.start,
@@ -501,9 +503,11 @@ def _phrases(text: str, cues: Cues) -> list[Mention]:
         )
         for p in strangers
     )
-    known = [(p.start, p.end) for p in strangers]
+    known = sorted((p.start, p.end) for p in strangers)
+    known_starts = [a for a, _ in known]
     for match in matches_at(cues.unknown_name_re, text, capitals):
-        if any(a < match.end("name") and match.start("name") < b for a, b in known):
+        i = bisect.bisect_left(known_starts, match.end("name")) - 1
+        if i >= 0 and known[i][1] > match.start("name"):
             continue  # "Analyst John Smith said": the name is the one its given name opens
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
@@ -893,7 +897,7 @@ def find_mentions(
     """All speaker and party mentions of ``text``, pronouns and role phrases resolved."""
     gaz = load_gazetteer()
     named = [_voiced(text, m, cues) for m in _named(text, cues.language)]
-    mentions = _drop_overlaps([*named, *_phrases(text, cues)])
+    mentions = _drop_overlaps([*named, *_phrases(text, cues, named)])
     mentions = _salience(text, mentions, seg, cues)
     return _resolve(mentions, text, gaz, cues, published.year if published else None)
 

@@ -12,10 +12,14 @@ name; and the surname alone, later in the text, in any case form, names the same
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.cues import Cues, GivenName
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+"""A word of letters (hyphens within): the given name or surname that starts at a capital."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +76,12 @@ def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list
     for start in capital_starts:
         if start < taken:
             continue
+        word = _WORD.match(text, start)
+        given = cues.given_names.get(word.group()) if word is not None else None
+        if given is None:
+            continue
         match = pattern.match(text, start)
         if match is None:
-            continue
-        given = cues.given_names.get(match.group("given"))
-        if given is None:
             continue
         rest = _rest_words(match.group("rest"), cues)
         if not rest:
@@ -116,12 +121,11 @@ def _by_surname(
     starts = [p.start for p in people]  # found in text order, never overlapping
     out: list[Stranger] = []
     for start in capital_starts:
-        end = start
-        while end < len(text) and (text[end].isalpha() or text[end] == "-"):
-            end += 1
-        seen = first_seen.get(text[start:end])
-        if seen is None or start < seen[0]:
+        word = _WORD.match(text, start)
+        seen = first_seen.get(word.group()) if word is not None else None
+        if word is None or seen is None or start < seen[0]:
             continue
+        end = word.end()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and people[i].end > start:
             continue  # a word of a full name
