@@ -246,11 +246,24 @@ def match_claims(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> li
     return matched
 
 
+_VOICE_WORDS = frozenset(
+    {"a", "an", "the", "for", "of", "spokesman", "spokeswoman", "spokesperson", "representative"}
+    | {"press", "service", "office", "пресс", "служба", "службе", "представитель"}
+)
+"""Words around an organisation that only say who speaks for it ("a Rosneft spokesman"):
+the engine names the organisation itself (the ``org_voices`` cues), so the key is the
+organisation's."""
+
+
 def _speaker_key(statement: dict[str, Any]) -> tuple[str | None, str | None]:
     role = statement.get("role")
-    if role == "kremlin_press_service" or not _fold(statement.get("speaker")):
+    tokens = _fold(statement.get("speaker"))
+    if role == "kremlin_press_service" or not tokens:
         return role, statement.get("stance")
-    return _surname(statement.get("speaker")), statement.get("stance")
+    owner = [t for t in tokens if t not in _VOICE_WORDS]
+    if owner and len(owner) < len(tokens) and tokens[-1] in _VOICE_WORDS:
+        return owner[-1], statement.get("stance")  # "a Rosneft spokesman" is Rosneft's
+    return tokens[-1], statement.get("stance")
 
 
 def _same_statement(pred: dict[str, Any], gold: dict[str, Any]) -> bool:

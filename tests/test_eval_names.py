@@ -58,3 +58,19 @@ def test_same_person(pred: str, gold: str) -> None:
 )
 def test_not_same_person(pred: str | None, gold: str) -> None:
     assert not EVAL._same_person(pred, [gold])
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("a Rosneft spokesman", "Rosneft", True),
+        ("a spokesman for Lukoil", "Lukoil", True),
+        ("a Gazprom spokesman", "Rosneft", False),
+        ("Dmitry Peskov", "Peskov", True),
+        ("a spokesman", "Rosneft", False),
+    ],
+)
+def test_a_company_spokesman_is_the_company(gold: str, pred: str, same: bool) -> None:
+    golds = {"speaker": gold, "role": "other", "stance": "no_comment"}
+    preds = {"speaker": pred, "role": "other", "stance": "no_comment"}
+    assert EVAL._same_statement(preds, golds) is same
