@@ -59,6 +59,12 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
         ),
         (
             "en",
+            EN + "Dmitry Peskov spoke on Monday. Gazprom was asked, and a spokesman said the "
+            "company doesn't comment on negotiations in progress.",
+            [("Gazprom", "no_comment")],
+        ),
+        (
+            "en",
             EN + "Interfax quoted presidential spokesman Dmitry Peskov as saying the Kremlin had "
             '"no information" about the volumes.',
             [("Dmitry Peskov", "cannot_confirm")],
