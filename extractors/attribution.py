@@ -46,6 +46,8 @@ _NAME_OPENERS = frozenset(' \t«"„“')
 """What may stand between a preposition and the name it governs ("в «Газпроме»")."""
 _QUESTION_TAG = re.compile(r"\W{0,3}\w{1,12}\.?:")
 """An interviewer's tag opening a paragraph ("Q:", "Вопрос:", "س:")."""
+_DASH_OPENED = re.compile(r"\s*[\u2014\u2013-]\s")
+"""A paragraph opened by a dash: a turn of a dialogue ("— Господин посол, ...")."""
 _AGENT_REACH = 80
 """How far after a passive verb its agent ("by X") may stand in its clause."""
 _AGENT_ARTICLE = 5
@@ -522,6 +524,11 @@ class Attributor:
         if len(questions) < 2:
             return {}
         first = min(questions)
+        if not self.words.has("context:interview", 0, opened[first]) and not any(
+            _QUESTION_TAG.match(self.text, opened[p]) or _DASH_OPENED.match(self.text, opened[p])
+            for p in questions
+        ):
+            return {}  # an explainer's question headings: the writer answers them
         # the person the introduction names last, nearest the first question: "Putin and
         # Pezeshkian signed a treaty. We asked Nadia Karimova what it means."
         credit = self.cues.interviewer_credit_re

@@ -897,9 +897,21 @@ def find_mentions(
     """All speaker and party mentions of ``text``, pronouns and role phrases resolved."""
     gaz = load_gazetteer()
     named = [_voiced(text, m, cues) for m in _named(text, cues.language)]
-    mentions = _drop_overlaps([*named, *_phrases(text, cues, named)])
+    mentions = [
+        m for m in _drop_overlaps([*named, *_phrases(text, cues, named)]) if not _modifier(text, m)
+    ]
     mentions = _salience(text, mentions, seg, cues)
     return _resolve(mentions, text, gaz, cues, published.year if published else None)
+
+
+_COMPOUND = re.compile(r"-[^\W\d_]")
+
+
+def _modifier(text: str, m: Mention) -> bool:
+    """Whether ``m`` only opens a compound modifier ("a Tehran-based economist", "the
+    Gazprom-led consortium"): a word of an adjective, not someone who speaks."""
+    found = _COMPOUND.match(text, m.end)
+    return found is not None and found.group()[1].islower()
 
 
 def mentions_between(

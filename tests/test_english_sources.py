@@ -1,0 +1,58 @@
+"""Who speaks in English coverage: explainers with question headings are no interviews,
+compound modifiers name no speaker, customs agencies and 'speaking of' attribute."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+EN = "Russia and Iran discuss gas deliveries and trade. "
+
+
+def _claimants(text: str) -> list[str | None]:
+    return [c.claimant for c in extract_claims(text, language="en").claims]
+
+
+EXPLAINER = (
+    "Gas for Iran: what we know. Putin and Iranian President Masoud Pezeshkian signed a treaty "
+    "in Moscow, and officials talked up a plan for Russian gas to Iran.\n\n"
+    "What has been agreed?\n\n"
+    "Less than it seems. Total trade between Russia and Iran was around $4.8 billion in 2024.\n\n"
+    "Does Gazprom believe in it?\n\n"
+    "Not much.\n"
+)
+
+INTERVIEW = (
+    "Iran's ambassador Kazem Jalali spoke to us in an interview about trade with Russia.\n\n"
+    "What has been agreed?\n\n"
+    "Less than it seems. Trade between Russia and Iran was around $4.8 billion in 2024.\n\n"
+    "Does Gazprom believe in it?\n\n"
+    "Not much.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (EXPLAINER, None),  # the writer answers an explainer's headings
+        (INTERVIEW, "Kazem Jalali"),  # the guest answers an interview's questions
+        (
+            EN + "\"Russian companies have invested less than $1 billion in Iran's energy "
+            'sector," Morteza Afshari, a Tehran-based economist, told Radio Farda.',
+            "Morteza Afshari",
+        ),
+        (
+            EN + "Trade between the two countries was about $4 billion last year, according to "
+            "Iran's customs agency.",
+            "Iran Customs Administration",
+        ),
+        (
+            EN + "Alexey Miller, Gazprom's boss, has been more modest, speaking of starting with "
+            "around 2bn cubic metres a year via Azerbaijan.",
+            "Alexey Miller",
+        ),
+    ],
+)
+def test_who_claims(text: str, claimant: str | None) -> None:
+    assert _claimants(text) == [claimant]
