@@ -46,6 +46,9 @@ _NAME_OPENERS = frozenset(' \t«"„“')
 """What may stand between a preposition and the name it governs ("в «Газпроме»")."""
 _QUESTION_TAG = re.compile(r"\W{0,3}\w{1,12}\.?:")
 """An interviewer's tag opening a paragraph ("Q:", "Вопрос:", "س:")."""
+_NAMED_TURN = re.compile(r"\W{0,3}[A-ZА-ЯЁ]{3,}(?:[ .-]+[A-ZА-ЯЁ]+)*[^:\n]{0,60}:")
+"""A transcript's turn opened by its speaker's name in capitals ("HARPER:", "DANIEL HARPER,
+CNN CORRESPONDENT:"): a text with such turns is a transcript, whose answers are no guest's."""
 _DASH_OPENED = re.compile(r"\s*[\u2014\u2013-]\s")
 """A paragraph opened by a dash: a turn of a dialogue ("— Господин посол, ...")."""
 _AGENT_REACH = 80
@@ -499,7 +502,7 @@ class Attributor:
         """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ..."), or, in
         an interview, the interviewee who gives its answers."""
         if self._tags is None:
-            self._tags = tag_speakers(self.text, self.seg, self.cues)
+            self._tags = tag_speakers(self.text, self.seg, self.cues, self.mentions)
         return self._tags.get(sentence.paragraph) or self._answerer(sentence)
 
     def _interview(self) -> dict[int, Mention]:
@@ -544,7 +547,10 @@ class Attributor:
         )
         if guest is None:
             return {}
-        return {p: guest for p in opened if p > first and p not in questions}
+        answers = [p for p in opened if p > first and p not in questions]
+        if any(_NAMED_TURN.match(self.text, opened[p]) for p in answers):
+            return {}  # a transcript: each turn is its tagged speaker's, carried on untagged
+        return dict.fromkeys(answers, guest)
 
     def _answerer(self, sentence: Sentence) -> Mention | None:
         """The interviewee, if ``sentence`` is in one of an interview's answers."""

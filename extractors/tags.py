@@ -5,12 +5,14 @@ Transcripts and live posts name who speaks in front of what they say, not with a
 "PUTIN (voice-over): ...", "ПУТИН (синхрон): ...". A channel post may announce a quotation
 in a first paragraph that opens with the name and ends with a colon ("Песков — о сделке:"),
 whose next paragraph is the quotation. Names written in capitals are read as names.
-Only gazetteer people count: a tag such as "ANCHOR:" names nobody the tracker knows.
+Only people count: the gazetteer's, or one the text has named in full before by a given name
+("Ольга Мещерякова ... МЕЩЕРЯКОВА: ..."); a tag such as "ANCHOR:" names nobody.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.cues import Cues
@@ -33,12 +35,30 @@ _LEAD_IN_MAX = 200
 """Longest first paragraph read as a lead-in to the quotation after it."""
 
 
-def _person(text: str, start: int, end: int, cues: Cues) -> Mention | None:
-    """The gazetteer person whose name ends text[start:end] (capitals read as a name): a
-    tag is a name, perhaps after a title ("President of Russia Vladimir Putin:"), never a
-    phrase that merely holds one ("Velayati's numbers:", a headline)."""
+def _stranger(text: str, start: int, end: int, people: Sequence[Mention]) -> Mention | None:
+    """The person no list holds, named before the tag, whose full name or surname the tag
+    is ("МЕЩЕРЯКОВА:", "DANIEL HARPER:")."""
+    words = text[start:end].casefold().split()
+    for m in people:
+        if m.start >= start:
+            break
+        if m.kind != "unknown" or m.entity is None:
+            continue
+        name = m.entity.name.casefold().split()
+        if words == name or words == name[-1:]:
+            return replace(m, start=start, end=end, text=text[start:end])
+    return None
+
+
+def _person(
+    text: str, start: int, end: int, cues: Cues, people: Sequence[Mention] = ()
+) -> Mention | None:
+    """The person whose name ends text[start:end] (capitals read as a name): a tag is a
+    name, perhaps after a title ("President of Russia Vladimir Putin:"), never a phrase
+    that merely holds one ("Velayati's numbers:", a headline)."""
     if not may_name(tokenise(text), start, end):
-        return None  # most tags ("He added:", "وی افزود:") name no one the gazetteer knows
+        # most tags ("He added:", "وی افزود:") name no one the gazetteer knows
+        return _stranger(text, start, end, people)
     words = text[start:end]
     if words.isupper():
         words = " ".join(w.capitalize() for w in words.split(" "))
@@ -48,8 +68,11 @@ def _person(text: str, start: int, end: int, cues: Cues) -> Mention | None:
     return None
 
 
-def tag_speakers(text: str, seg: Segmentation, cues: Cues) -> dict[int, Mention]:
-    """Paragraph index → the person a speaker tag or a lead-in gives it to."""
+def tag_speakers(
+    text: str, seg: Segmentation, cues: Cues, people: Sequence[Mention] = ()
+) -> dict[int, Mention]:
+    """Paragraph index → the person a speaker tag or a lead-in gives it to; ``people``, the
+    text's resolved mentions in order, lend the names no list holds."""
     first: dict[int, int] = {}
     last: dict[int, int] = {}
     for s in seg.sentences:
@@ -61,7 +84,7 @@ def tag_speakers(text: str, seg: Segmentation, cues: Cues) -> dict[int, Mention]
         tag = _TAG.match(text, start)
         if tag is not None:
             # a transcript's speaker keeps the floor until the next tag ("ANCHOR:", "Q:")
-            floor = _person(text, *tag.span("name"), cues)
+            floor = _person(text, *tag.span("name"), cues, people)
         if floor is not None:
             out[paragraph] = floor
             continue

@@ -56,3 +56,30 @@ INTERVIEW = (
 )
 def test_who_claims(text: str, claimant: str | None) -> None:
     assert _claimants(text) == [claimant]
+
+
+TRANSCRIPT = (
+    "NEWSROOM: Putin, Pezeshkian sign a treaty in Moscow.\n\n"
+    "KAREN WESTON, ANCHOR: Presidents Vladimir Putin and Masoud Pezeshkian signed a treaty "
+    "today. Daniel, what is in it?\n\n"
+    "DANIEL HARPER, CORRESPONDENT: Well, Karen, a lot of it is about energy.\n\n"
+    "WESTON: And what did the Iranian side say?\n\n"
+    "HARPER: Pezeshkian was quite warm. Putin also said trade between Russia and Iran grew "
+    "by 15.5 percent in the first ten months of last year.\n"
+)
+
+
+def test_a_transcript_turn_is_its_speakers_not_an_interview_guests() -> None:
+    assert _claimants(TRANSCRIPT) == ["Vladimir Putin"]
+
+
+def test_a_tag_names_a_person_the_text_named_in_full_before() -> None:
+    text = (
+        "В студии аналитик Ольга Мещерякова. Говорим о газе для Ирана.\n\n"
+        "ВЕДУЩИЙ: Сколько Россия и Иран наторговали в прошлом году?\n\n"
+        "МЕЩЕРЯКОВА: По нашим оценкам, товарооборот России и Ирана составил около 5 "
+        "миллиардов долларов.\n\n"
+        "ВЕДУЩИЙ: А газ?\n\n"
+        "МЕЩЕРЯКОВА: Это пока планы.\n"
+    )
+    assert [c.claimant for c in extract_claims(text, language="ru").claims] == ["Ольга Мещерякова"]
