@@ -588,7 +588,8 @@ def _role_re(people: Mapping[str, Any]) -> re.Pattern[str]:
     heads = phrase_alternation(people["post_heads"])
     comps = phrase_alternation(people.get("role_complements", ()))
     owner = r"(?-i:[A-Z])[\w\-]*(?:['’]s)"
-    named = r"(?-i:[A-Z])[\w\-]*(?:['’]s)?"
+    upper = people.get("letters", {}).get("upper", "A-Z")
+    named = rf"(?-i:[{upper}])[\w\-]*(?:['’]s)?"
     return re.compile(
         rf"(?<!\w)(?:(?:(?P<det>{det})|(?P<owner>{owner})){_WS}+)?"
         rf"(?P<mods>(?:(?:{mods}){_WS}+){{0,4}})(?P<noun>{nouns})(?!\w)"

@@ -404,6 +404,15 @@ def _after_verb(text: str, start: int, end: int, verb_ends: set[int]) -> bool:
     return rest == len(text) or text[rest] in _BARE_ROLE_FOLLOWERS or text[rest].islower()
 
 
+_OWNER_GAP = re.compile(r"[\s\u00a0«\"“„]*")
+"""Spaces and opening quotation marks between a source and the outlet whose it is."""
+
+
+def _skip_gap(text: str, end: int) -> int:
+    gap = _OWNER_GAP.match(text, end)
+    return gap.end() if gap is not None else end
+
+
 def _anonymous(phrase: str, noun: str, cues: Cues) -> str | None:
     """The name an unnamed source is given: the nominative of a bare noun ("источника" →
     "источник"), the phrase as written with its modifiers; None for other roles."""
@@ -415,6 +424,7 @@ def _anonymous(phrase: str, noun: str, cues: Cues) -> str | None:
 
 def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Mention]:
     out: list[Mention] = []
+    outlets = {m.start: m for m in named if m.entity is not None and m.entity.is_outlet}
     index = cues.lexicon.index(text)
     for start, end in zip(*index.spans("groups"), strict=True):
         country = _country_of(text[start:end], cues.group_countries)
@@ -435,7 +445,18 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
         ROLE_REACH,
         capitalised=True,  # an owner: "Khamenei's envoy"
     )
-    said = set(index.spans("saying")[1]) if cues.bare_roles_after_saying else set()
+    # a bare role right after a verb or a prefix of saying ("— добавил министр", "по словам
+    # консула") is whom the role names
+    said = (
+        set(index.spans("saying")[1]) | set(index.spans("prefix")[1])
+        if cues.bare_roles_after_saying
+        else set()
+    )
+    capitals = _capitalised(index, cues)
+    # a name the gazetteer knows opens no stranger ("Alexander Novak")
+    known_names = {m.start for m in named}
+    strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
+    stranger_starts = sorted(p.start for p in strangers)
     for match in matches_at(cues.role_re, text, role_starts):
         noun = norm_key(match.group("noun"))
         if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
@@ -451,21 +472,29 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
             start = match.start("mods")
+        if match.group("post"):
+            # "консул Ирана в Астрахани Мехди Хосрави": the place ends before the name
+            i = bisect.bisect_left(stranger_starts, match.start("post"))
+            if i < len(stranger_starts) and stranger_starts[i] < end:
+                end = stranger_starts[i]
         phrase = text[start:end].rstrip()
         end = start + len(phrase)
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
         oblique = noun in cues.oblique_starts
+        canonical = _anonymous(phrase, noun, cues)
+        if canonical is not None and (outlet := outlets.get(_skip_gap(text, end))) is not None:
+            end = outlet.end  # "собеседник «Ъ»", "источник РБК": the outlet's source speaks
         out.append(
             Mention(
                 start,
                 end,
-                phrase,
+                text[start:end],
                 "role",
                 country=country,
                 possessive=possessive,
                 oblique=oblique,
-                canonical=_anonymous(phrase, noun, cues),
+                canonical=canonical,
             )
         )
     for start, end in zip(*index.spans("agency_nouns"), strict=True):
@@ -486,10 +515,6 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
                 oblique=word in cues.oblique_starts,
             )
         )
-    capitals = _capitalised(index, cues)
-    # a name the gazetteer knows opens no stranger ("Alexander Novak")
-    known_names = {m.start for m in named}
-    strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
     out.extend(
         Mention(
             p.start,
@@ -706,7 +731,17 @@ def _resolve(
             ent = None
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             prev = out[-1] if out else None
-            if nxt and nxt.kind == "unknown" and _GAP.fullmatch(text, m.end, nxt.start):
+            if (
+                nxt
+                and nxt.kind == "unknown"
+                and (
+                    _GAP.fullmatch(text, m.end, nxt.start)
+                    or (
+                        _APPOSITION.fullmatch(text[m.end : nxt.start])
+                        and text[nxt.end : nxt.end + 1] in (",", ".", ";")
+                    )
+                )
+            ):
                 # "замминистра иностранных дел Андрей Руденко": the title is the person's;
                 # with no country of its own, the given name says whose official he is
                 ent = Entity(
@@ -715,6 +750,7 @@ def _resolve(
                     country=m.country or nxt.country or "",
                     role="other",
                     gender=nxt.gender,
+                    descriptors=_title_nouns(m.text, cues),
                 )
                 titled[nxt.start] = ent
             elif (
@@ -818,6 +854,26 @@ def _resolve(
             if m.salient:
                 salient.append(m)
     return out
+
+
+@cache
+def _inflection_rules(language: str) -> tuple[dict[str, Any], ...]:
+    """The case-ending rules of ``language``'s names file (none for English)."""
+    for data in _language_files():
+        if data["language"] == language:
+            return tuple(data.get("inflection", {}).get("rules", ()))
+    return ()
+
+
+def _title_nouns(title: str, cues: Cues) -> frozenset[str]:
+    """The head noun of an official's title, in every case form, as the descriptor that
+    lets a later role phrase point back to the person it named ("генеральный консул
+    Мехди Хосрави ... по словам консула")."""
+    match = cues.role_re.fullmatch(title)
+    if match is None:
+        return frozenset()
+    noun = norm_key(match.group("noun"))
+    return frozenset(_endings(noun, _inflection_rules(cues.language)))
 
 
 def _same_role_unnamed(done: list[Mention], role: Mention, cues: Cues) -> Mention | None:

@@ -180,3 +180,57 @@ def test_an_analyst_with_a_russian_name_is_no_russian_voice() -> None:
         "Иран. «Подписанного контракта на эти объемы нет», — заявил аналитик Андрей Руденко."
     )
     assert extract_claims(text, language="ru").kremlin_statements == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "ru",
+            RU + "Генеральный консул Ирана в Астрахани Мехди Хосрави выступил на совещании. По "
+            "словам консула, Тегеран рассчитывает получать до 2 млрд кубометров российского "
+            "газа в год.",
+            "Мехди Хосрави",
+        ),
+        (
+            "en",
+            EN + "Iran's consul in Astrakhan, Mehdi Khosravi, spoke at the meeting. The consul "
+            "said Tehran hoped to receive up to 2 billion cubic metres of Russian gas a year.",
+            "Mehdi Khosravi",
+        ),
+        (
+            "ru",
+            RU + "Министр нефти Ирана Мохсен Пакнежад выступил на совещании. По словам министра, "
+            "Тегеран рассчитывает получать до 2 млрд кубометров российского газа в год.",
+            "Mohsen Paknejad",
+        ),
+        (
+            "ru",
+            RU + "Собеседник «Ъ» в правительстве рассказал, что прорабатывается кредит Ирану на "
+            "$5 млрд для газовых проектов.",
+            "собеседник",
+        ),
+        (
+            "ru",
+            RU + "Агентство Tasnim, сославшись на источники, сообщило о газовой сделке на 25 "
+            "миллиардов долларов.",
+            "Tasnim",
+        ),
+        (
+            "ru",
+            RU + "По сообщению иранского гостелевидения, соглашение на 25 миллиардов долларов "
+            "предусматривает поставки газа.",
+            "IRIB",
+        ),
+        (
+            "ru",
+            RU + "В декабре агентство Mehr сообщило, что компания может вложить в газовые "
+            "проекты до $2 млрд.",
+            "Mehr News Agency",
+        ),
+    ],
+)
+def test_a_title_an_outlet_or_a_prefix_names_who_claims(
+    language: str, text: str, claimant: str
+) -> None:
+    assert _claimants(text, language) == [claimant]
