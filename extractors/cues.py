@@ -214,6 +214,8 @@ class Cues:
     cost_before_firsts: frozenset[str]
     definite_before_re: re.Pattern[str]
     route_before_re: re.Pattern[str]
+    partner_before_re: re.Pattern[str]
+    """Ends the words between a figure and the country it is traded with ("... with")."""
     clause_break_re: re.Pattern[str]
     stances: tuple[str, ...]
     """Stance names, in the order they are tried (lists ``stance:<name>``)."""
@@ -639,7 +641,15 @@ def _pronoun_prefix_re(frames: Iterable[str], people: Mapping[str, Any]) -> re.P
 
 
 _NOT_WORD_LISTS = frozenset(
-    {"price_after", "price_before", "cost_before", "clause_breaks", "definite", "route_before"}
+    {
+        "price_after",
+        "price_before",
+        "cost_before",
+        "clause_breaks",
+        "definite",
+        "route_before",
+        "partner_before",
+    }
 )
 """Context lists matched by position next to a figure, not as whole words anywhere."""
 
@@ -754,6 +764,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         cost_before_firsts=frozenset(map(first_word, ctx["cost_before"])),
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
+        partner_before_re=ending_re(ctx["partner_before"]),
         clause_break_re=bounded_re(ctx["clause_breaks"]),
         stances=tuple(stances),
         party_re=_party_re(data["parties"]),

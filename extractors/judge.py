@@ -261,6 +261,24 @@ def _nearest_country(ctx: DocContext, lo: int, hi: int, fig: Figure) -> str | No
     return best[1] if best else None
 
 
+_PARTNER_REACH = 40
+"""How far after a figure the country it is traded with may be named ("$245bn of commerce
+with China")."""
+
+
+def _partner_after(ctx: DocContext, fig: Figure, hi: int) -> str | None:
+    """The side of the first country named right after the figure in its clause, when the
+    words between end with a word that ties a figure to its partner ("with", "to")."""
+    found = ctx.countries(fig.end, min(hi, fig.end + _PARTNER_REACH))
+    if not found:
+        return None
+    start, _, side = min(found)
+    tie = ctx.cues.partner_before_re.search(ctx.text, fig.end, start)
+    if tie is None or ctx.text[tie.end() : start].strip():
+        return None
+    return side
+
+
 def _nearest(
     ctx: DocContext, key: str, lo: int, hi: int, fig: Figure, *, unless: str | None = None
 ) -> int:
@@ -349,6 +367,8 @@ def judge(
     iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
     if pair and _another_pair(ctx, lo, hi, previous.start if previous else sentence.start):
         return None, "deal of another country"
+    if _partner_after(ctx, fig, hi) == "third_country":
+        return None, "deal of another country"  # "... compared with $18 billion with China"
     sides = iran or russia or pair
     both_in_clause = pair or (iran and russia)
     if not both_in_clause and (

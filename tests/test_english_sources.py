@@ -83,3 +83,27 @@ def test_a_tag_names_a_person_the_text_named_in_full_before() -> None:
         "МЕЩЕРЯКОВА: Это пока планы.\n"
     )
     assert [c.claimant for c in extract_claims(text, language="ru").claims] == ["Ольга Мещерякова"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "values"),
+    [
+        (
+            "en",
+            "According to Iran's customs, trade with Russia stood at about $1.7 billion last "
+            "year, compared with more than $18 billion with China.",
+            [1.7e9],
+        ),
+        (
+            "ru",
+            "Товарооборот России и Ирана составил 4,8 млрд долларов, а с Китаем — 245 млрд "
+            "долларов.",
+            [4.8e9],
+        ),
+        ("en", "Russia will supply 2 bcm of gas a year to Iran, Novak said.", [2.0]),
+    ],
+)
+def test_a_figure_traded_with_a_third_country_is_that_countrys(
+    language: str, text: str, values: list[float]
+) -> None:
+    assert [c.value for c in extract_claims(text, language=language).claims] == values

@@ -59,6 +59,18 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
         ),
         (
             "en",
+            EN + "Asked why no gas contract was signed, Dmitry Peskov would say only that "
+            '"work is continuing".',
+            [("Dmitry Peskov", "no_comment")],
+        ),
+        (
+            "en",
+            EN + 'Asked whether Russia was committing to those volumes, Peskov said: "That is '
+            'a question for Gazprom."',
+            [("Dmitry Peskov", "no_comment")],
+        ),
+        (
+            "en",
             EN + "Dmitry Peskov spoke on Monday. Gazprom was asked, and a spokesman said the "
             "company doesn't comment on negotiations in progress.",
             [("Gazprom", "no_comment")],
