@@ -23,6 +23,7 @@ stressed ..."), is not (:func:`confirmations`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -147,6 +148,9 @@ def _split(words: TokenIndex, lo: int, hi: int, cues: Cues, stance: str) -> int 
     return None
 
 
+_COMMA = re.compile(r"[,;]")
+
+
 def _second(
     text: str, words: TokenIndex, sentence: Sentence, first: tuple[str, int], cues: Cues
 ) -> tuple[str, int] | None:
@@ -154,8 +158,13 @@ def _second(
     но от оценки стоимости воздержался" both confirms and declines to comment."""
     lo, hi = clause(text, sentence, first[1], cues)
     skip = frozenset({first[0], "non_statement"})
-    return _stance(words, hi, sentence.end, cues, skip) or _stance(
-        words, sentence.start, lo, cues, skip
+    # a clause joined by a bare comma ("говорить преждевременно, никаких цифр нет") is one
+    # the clause breaks do not mark
+    comma = _COMMA.search(text, first[1], hi)
+    return (
+        _stance(words, hi, sentence.end, cues, skip)
+        or _stance(words, sentence.start, lo, cues, skip)
+        or (_stance(words, comma.end(), hi, cues, skip) if comma is not None else None)
     )
 
 
@@ -293,7 +302,13 @@ def _governed(
     if second is None:
         return (first,)
     verb, content = sorted((first, second), key=lambda stance: stance[1])
-    if not _impersonal(words, content[1]) or _impersonal(words, verb[1]):
+    if (
+        verb[0] not in ("confirm", "deny")
+        or not _impersonal(words, content[1])
+        or _impersonal(words, verb[1])
+    ):
+        # only a verb that asserts reports what follows it: "говорить преждевременно,
+        # никаких цифр нет" declines and denies
         return (first, second)
     return (content,) if verb[0] == "confirm" else (verb,)
 
