@@ -216,6 +216,8 @@ class Cues:
     route_before_re: re.Pattern[str]
     partner_before_re: re.Pattern[str]
     """Ends the words between a figure and the country it is traded with ("... with")."""
+    partner_re: re.Pattern[str]
+    """Any of those words, wherever it stands: none after a figure, no partner to look for."""
     clause_break_re: re.Pattern[str]
     stances: tuple[str, ...]
     """Stance names, in the order they are tried (lists ``stance:<name>``)."""
@@ -765,6 +767,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
         partner_before_re=ending_re(ctx["partner_before"]),
+        partner_re=bounded_re(ctx["partner_before"]),
         clause_break_re=bounded_re(ctx["clause_breaks"]),
         stances=tuple(stances),
         party_re=_party_re(data["parties"]),

@@ -266,10 +266,14 @@ _PARTNER_REACH = 40
 with China")."""
 
 
-def _partner_after(ctx: DocContext, fig: Figure, hi: int) -> str | None:
-    """The side of the first country named right after the figure in its clause, when the
-    words between end with a word that ties a figure to its partner ("with", "to")."""
-    found = ctx.countries(fig.end, min(hi, fig.end + _PARTNER_REACH))
+def _partner_after(ctx: DocContext, fig: Figure, lo: int, hi: int) -> str | None:
+    """The side of the first country named right after the figure in its clause [lo, hi),
+    when the words between end with a word that ties a figure to its partner ("with")."""
+    reach = min(hi, fig.end + _PARTNER_REACH)
+    if ctx.cues.partner_re.search(ctx.text, fig.end, reach) is None:
+        return None
+    # the clause's countries, memoised for the other tests of the figure
+    found = [c for c in ctx.countries(lo, hi) if fig.end <= c[0] < reach]
     if not found:
         return None
     start, _, side = min(found)
@@ -367,7 +371,7 @@ def judge(
     iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
     if pair and _another_pair(ctx, lo, hi, previous.start if previous else sentence.start):
         return None, "deal of another country"
-    if _partner_after(ctx, fig, hi) == "third_country":
+    if _partner_after(ctx, fig, lo, hi) == "third_country":
         return None, "deal of another country"  # "... compared with $18 billion with China"
     sides = iran or russia or pair
     both_in_clause = pair or (iran and russia)
