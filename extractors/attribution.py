@@ -850,11 +850,12 @@ class Attributor:
         """Where the words naming institution ``m`` as a place begin ("в пресс-службе
         Кремля", "в Кремле"), if they do."""
         pattern = self.cues.place_before_re
-        if pattern is None or m.kind not in ("group", "org") or not m.oblique:
+        if pattern is None or m.kind not in ("group", "org"):
             return None
         if m.kind == "group":
             head = m.text.split(maxsplit=1)[0]
-            return m.start if pattern.search(m.text, 0, len(head)) else None
+            return m.start if m.oblique and pattern.search(m.text, 0, len(head)) else None
+        # a name that does not decline ("в пресс-службе Минэнерго") is in a case all the same
         end = m.start
         while end > 0 and self.text[end - 1] in _NAME_OPENERS:
             end -= 1  # "в «Газпроме»": the quotation marks of a company's name

@@ -394,6 +394,8 @@ class Cues:
     consonant_endings: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Per gender, the endings a consonant-final name takes in its case forms."""
     consonants: frozenset[str] = frozenset()
+    source_of_re: re.Pattern[str] | None = None
+    """The whole gap between an unnamed source and the organisation it speaks from."""
     interviewer_credit_re: re.Pattern[str] | None = None
     """Ends the text before a name that is an interview's interviewer ("Беседовал")."""
 
@@ -998,6 +1000,13 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
         given_names=_given_names(people),
+        source_of_re=re.compile(
+            rf"[\s,»”\"]*(?<!\w)(?:{phrase_alternation(people['source_of'])})(?!\w)"
+            rf"[\s\u00a0«\"“„]*",
+            FLAGS,
+        )
+        if people.get("source_of")
+        else None,
         interviewer_credit_re=re.compile(
             rf"(?<!\w)(?:{phrase_alternation(people['interviewer_credits'])})[\s\u00a0:,]*$",
             FLAGS,

@@ -467,8 +467,8 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
             or _after_verb(text, match.start(), match.end(), said)
         ):
             continue
-        if not match.group("comp") and noun in cues.complement_nouns:
-            continue
+        if not (match.group("comp") or match.group("post")) and noun in cues.complement_nouns:
+            continue  # "the Iranian people"; but "people close to Gazprom Neft" speak
         start, end = match.span()
         if match.group("det") is None and match.group("owner") is None:
             start = match.start("mods")
@@ -725,7 +725,9 @@ def _resolve(
     """People the gazetteer does not know, by start, named right after an official's title."""
     for i, m in enumerate(mentions):
         if m.kind == "role" and m.canonical is not None:
-            out.append(m)  # "по словам источника": an unnamed source is no one named before
+            # "по словам источника": an unnamed source is no one named before; "источник в
+            # «Газпроме»" is of its organisation's country
+            out.append(_sourced(m, mentions, i, text, cues))
             continue
         if m.kind == "role":
             ent = None
@@ -799,6 +801,8 @@ def _resolve(
                 m = replace(m, entity=ent, country=ent.country, gender=ent.gender)
             elif not cues.bare_roles and len(m.text.split()) == 1:
                 continue  # a bare role after a verb of saying stands only for someone named
+            elif m.country is None:
+                m = replace(m, country=_source_country(m, mentions, i, text, cues))
         elif m.kind == "pronoun" and m.gender == NEUTER:
             # "it" may be the group of its own sentence ("the ministry said it had no
             # information"); "the company", "a spokesperson for the corporation" name a company
@@ -874,6 +878,49 @@ def _title_nouns(title: str, cues: Cues) -> frozenset[str]:
         return frozenset()
     noun = norm_key(match.group("noun"))
     return frozenset(_endings(noun, _inflection_rules(cues.language)))
+
+
+_SOURCE_GAP = 20
+"""How far after an unnamed source the organisation it speaks from may be named."""
+
+
+def _source_country(
+    role: Mention, mentions: list[Mention], i: int, text: str, cues: Cues
+) -> str | None:
+    """The country of the organisation an unnamed source speaks from, named right after it
+    ("a source at Gazprom", "источник в «Газпроме»"), if one is."""
+    pattern = cues.source_of_re
+    if pattern is None:
+        return None
+    # "a source at Gazprom": the role phrase may hold the organisation as its post-modifier
+    for m in named_mentions(role.text, cues):
+        if m.entity is not None and _speaks_from(m) and pattern.search(role.text, 0, m.start):
+            return m.entity.country
+    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+    if nxt is None or nxt.entity is None or not _speaks_from(nxt):
+        return None
+    return nxt.entity.country if pattern.fullmatch(text, role.end, nxt.start) else None
+
+
+def _speaks_from(m: Mention) -> bool:
+    """Whether ``m`` is an organisation a source may speak from (an outlet only reports)."""
+    return m.entity is not None and m.entity.kind == "org" and not m.entity.is_outlet
+
+
+def _sourced(role: Mention, mentions: list[Mention], i: int, text: str, cues: Cues) -> Mention:
+    """An unnamed source with the organisation it speaks from, when one follows it: of that
+    organisation's country, and named with it ("источник в «Газпроме»")."""
+    country = role.country or _source_country(role, mentions, i, text, cues)
+    if country is None:
+        return role
+    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+    if nxt is None or not nxt.start >= role.end or nxt.start - role.end > _SOURCE_GAP:
+        return replace(role, country=country)
+    closing = text[nxt.end : nxt.end + 1]
+    closing = closing if closing in ("»", "”", '"') else ""
+    gap = text[role.end : nxt.start].lstrip('»”" ,')  # past the closing mark of "«Ъ»"
+    name = f"{role.canonical} {gap}{text[nxt.start : nxt.end]}{closing}"
+    return replace(role, country=country, canonical=" ".join(name.split()))
 
 
 def _same_role_unnamed(done: list[Mention], role: Mention, cues: Cues) -> Mention | None:

@@ -65,6 +65,32 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
         ),
         (
             "ru",
+            RU + "Источник «Ъ» в «Газпроме» оценку комментировать не стал.",
+            [("источник в «Газпроме»", "no_comment")],
+        ),
+        (
+            "ru",
+            RU + "Подтвердить эту сумму в пресс-службе Минэнерго отказались.",
+            [("Russian Energy Ministry", "cannot_confirm")],
+        ),
+        (
+            "ru",
+            RU + "Помощник президента Юрий Ушаков ограничился фразой, что «компании работают».",
+            [("Yuri Ushakov", "no_comment")],
+        ),
+        (
+            "en",
+            EN + 'A person close to Gazprom Neft said the company had "no such agreement" in Iran.',
+            [("A person close to Gazprom Neft", "deny")],
+        ),
+        (
+            "ru",
+            RU + "По данным источников «Ъ» на рынке, индийские компании не заключали новых "
+            "сделок по российской нефти.",
+            [],
+        ),
+        (
+            "ru",
             RU + "Песков сказал, что этим занимаются компании.",
             [("Dmitry Peskov", "no_comment")],
         ),
