@@ -394,6 +394,8 @@ class Cues:
     consonant_endings: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Per gender, the endings a consonant-final name takes in its case forms."""
     consonants: frozenset[str] = frozenset()
+    place_postmodifiers: frozenset[str] = frozenset()
+    """Role post-modifiers that name a place: a person named after it holds the title."""
     source_of_re: re.Pattern[str] | None = None
     """The whole gap between an unnamed source and the organisation it speaks from."""
     interviewer_credit_re: re.Pattern[str] | None = None
@@ -1000,6 +1002,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         split_reach=int(data.get("stance_splits", {}).get("reach", 0)),
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
         given_names=_given_names(people),
+        place_postmodifiers=frozenset(w.lower() for w in people.get("place_postmodifiers", ())),
         source_of_re=re.compile(
             rf"[\s,»”\"]*(?<!\w)(?:{phrase_alternation(people['source_of'])})(?!\w)"
             rf"[\s\u00a0«\"“„]*",

@@ -456,7 +456,10 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
     # a name the gazetteer knows opens no stranger ("Alexander Novak")
     known_names = {m.start for m in named}
     strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
+    # where a person's name begins: a title's place ends before it ("консул в Астрахани
+    # Мехди Хосрави"); a title may own a known name ("adviser to Ali Khamenei")
     stranger_starts = sorted(p.start for p in strangers)
+    name_starts = sorted([*stranger_starts, *(m.start for m in named if m.kind == "person")])
     for match in matches_at(cues.role_re, text, role_starts):
         noun = norm_key(match.group("noun"))
         if not (match.group("det") or match.group("owner") or match.group("mods").strip()) and not (
@@ -474,9 +477,11 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
             start = match.start("mods")
         if match.group("post"):
             # "консул Ирана в Астрахани Мехди Хосрави": the place ends before the name
-            i = bisect.bisect_left(stranger_starts, match.start("post"))
-            if i < len(stranger_starts) and stranger_starts[i] < end:
-                end = stranger_starts[i]
+            place = match.group("post").split()[0].lower() in cues.place_postmodifiers
+            starts = name_starts if place else stranger_starts
+            i = bisect.bisect_left(starts, match.start("post"))
+            if i < len(starts) and starts[i] < end:
+                end = starts[i]
         phrase = text[start:end].rstrip()
         end = start + len(phrase)
         possessive = _POSSESSIVE.match(text, end) is not None

@@ -234,3 +234,24 @@ def test_a_title_an_outlet_or_a_prefix_names_who_claims(
     language: str, text: str, claimant: str
 ) -> None:
     assert _claimants(text, language) == [claimant]
+
+
+def test_a_name_after_the_place_of_a_title_holds_the_title() -> None:
+    text = (
+        "Президент Ирана 17 января прибудет в Москву, где вместе с Владимиром Путиным подпишет "
+        "договор. Накануне визита посол Исламской Республики в России Казем Джалали рассказал "
+        "в интервью, когда в Иран пойдёт российский газ. Беседовал Андрей Климов.\n\n"
+        "— Господин посол, почему сейчас?\n\n"
+        "— Текст был согласован ещё осенью.\n\n"
+        "— А газ?\n\n"
+        "— Сейчас идут переговоры о двух миллиардах кубометров российского газа в год.\n"
+    )
+    assert _claimants(text, "ru") == ["Kazem Jalali"]
+
+
+def test_a_known_name_after_to_is_whom_the_title_serves() -> None:
+    text = (
+        "Russia and Iran discussed energy. The adviser to Supreme Leader Ali Khamenei, Ali Akbar "
+        "Velayati, said Russia would invest $50 billion in Iran's oil and gas."
+    )
+    assert _claimants(text, "en") == ["Ali Akbar Velayati"]
