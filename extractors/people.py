@@ -49,8 +49,9 @@ _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
 _VERB_REACH = 60
 """How far after a subject its verb of saying is looked for."""
 """What may stand between a speaker and the verb of saying that makes them salient."""
-_OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“]*")
-"""Between an outlet's kind and its name ("агентство «Shana»", "the agency Tasnim")."""
+_OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“„]*")
+"""Before an outlet's name: after its kind ("агентство «Shana»", "the agency Tasnim"), or
+after the source it has ("собеседник «Ъ»")."""
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])(?!\w)")
 
 
@@ -404,12 +405,9 @@ def _after_verb(text: str, start: int, end: int, verb_ends: set[int]) -> bool:
     return rest == len(text) or text[rest] in _BARE_ROLE_FOLLOWERS or text[rest].islower()
 
 
-_OWNER_GAP = re.compile(r"[\s\u00a0«\"“„]*")
-"""Spaces and opening quotation marks between a source and the outlet whose it is."""
-
-
 def _skip_gap(text: str, end: int) -> int:
-    gap = _OWNER_GAP.match(text, end)
+    """Past the spaces and opening quotation marks before an outlet's name ("собеседник «Ъ»")."""
+    gap = _OUTLET_NAME_GAP.match(text, end)
     return gap.end() if gap is not None else end
 
 
