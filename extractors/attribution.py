@@ -425,16 +425,18 @@ class Attributor:
         before_text = self.text[lo:verb_start]
         after = self._after(verb_end)
         telling = self.cues.telling_re
+        asides = self._asides(lo, verb_start)
         if (
             self.cues.inverted_re.search(before_text)
             and after
             and not self._told(after[0])
             and not (telling is not None and telling.match(self.text, verb_start, verb_end))
             and not self._apposed(lo, verb_start)
+            # "X, who met Putin, said the president ...": the comma closes an aside
+            and not any(not self.text[b:verb_start].strip() for _, b in asides)
         ):
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
-        asides = self._asides(lo, verb_start)
         for m in reversed(self.between(lo, verb_start)):
             if _in_aside(asides, m.start):
                 continue  # "X, who met the Russian leader, said": the subject is X

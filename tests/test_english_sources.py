@@ -107,3 +107,13 @@ def test_a_figure_traded_with_a_third_country_is_that_countrys(
     language: str, text: str, values: list[float]
 ) -> None:
     assert [c.value for c in extract_claims(text, language=language).claims] == values
+
+
+def test_the_comma_closing_an_aside_is_no_inversion() -> None:
+    text = (
+        "Ali Akbar Velayati, who met Vladimir Putin in Moscow on Thursday, said the Russian "
+        "president had told him that Russian companies were ready to invest $50 billion in "
+        "Iran's oil and gas sector."
+    )
+    (claim,) = extract_claims(text, language="en").claims
+    assert (claim.claimant, claim.attributed_to) == ("Ali Akbar Velayati", "Vladimir Putin")
