@@ -301,11 +301,11 @@ class Cues:
     bare_roles: bool = False
     """A role noun stands alone as a role phrase (a language without articles)."""
     complement_nouns: frozenset[str] = frozenset()
+    """Role nouns that name a speaker only with a complement ("people familiar with the
+    talks" is a source; "the Iranian people" is not)."""
     anonymous_roles: Mapping[str, str] = field(default_factory=dict)
     """Role nouns that name someone unnamed by nature ("источника"), each with the
     nominative the speaker is given: bare, they speak for themselves, and resolve to no one."""
-    """Role nouns that name a speaker only with a complement ("people familiar with the
-    talks" is a source; "the Iranian people" is not)."""
     bare_roles_after_saying: bool = False
     """A bare role noun right after a verb of saying is its subject ("— сказал министр")."""
     owner_after: bool = False

@@ -277,10 +277,9 @@ def _partner_after(ctx: DocContext, fig: Figure, lo: int, hi: int) -> str | None
     if not found:
         return None
     start, _, side = min(found)
+    # the tie ends right before the country: the pattern is anchored at the search's end
     tie = ctx.cues.partner_before_re.search(ctx.text, fig.end, start)
-    if tie is None or ctx.text[tie.end() : start].strip():
-        return None
-    return side
+    return side if tie is not None else None
 
 
 def _nearest(
