@@ -456,7 +456,7 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
     strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
     # where a person's name begins: a title's place ends before it ("консул в Астрахани
     # Мехди Хосрави"); a title may own a known name ("adviser to Ali Khamenei")
-    stranger_starts = sorted(p.start for p in strangers)
+    stranger_starts = [p.start for p in strangers]  # in text order
     name_starts = sorted([*stranger_starts, *(m.start for m in named if m.kind == "person")])
     for match in matches_at(cues.role_re, text, role_starts):
         noun = norm_key(match.group("noun"))
@@ -531,11 +531,9 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
         )
         for p in strangers
     )
-    known = sorted((p.start, p.end) for p in strangers)
-    known_starts = [a for a, _ in known]
     for match in matches_at(cues.unknown_name_re, text, capitals):
-        i = bisect.bisect_left(known_starts, match.end("name")) - 1
-        if i >= 0 and known[i][1] > match.start("name"):
+        i = bisect.bisect_left(stranger_starts, match.end("name")) - 1
+        if i >= 0 and strangers[i].end > match.start("name"):
             continue  # "Analyst John Smith said": the name is the one its given name opens
         words = match.group("name").split()
         while words and words[0].lower() in cues.stopwords_capitalised:
@@ -805,7 +803,7 @@ def _resolve(
             elif not cues.bare_roles and len(m.text.split()) == 1:
                 continue  # a bare role after a verb of saying stands only for someone named
             elif m.country is None:
-                m = replace(m, country=_source_country(m, mentions, i, text, cues))
+                m = replace(m, country=_source_org(m, mentions, i, text, cues)[0])
         elif m.kind == "pronoun" and m.gender == NEUTER:
             # "it" may be the group of its own sentence ("the ministry said it had no
             # information"); "the company", "a spokesperson for the corporation" name a company
@@ -883,26 +881,25 @@ def _title_nouns(title: str, cues: Cues) -> frozenset[str]:
     return frozenset(_endings(noun, _inflection_rules(cues.language)))
 
 
-_SOURCE_GAP = 20
-"""How far after an unnamed source the organisation it speaks from may be named."""
-
-
-def _source_country(
+def _source_org(
     role: Mention, mentions: list[Mention], i: int, text: str, cues: Cues
-) -> str | None:
-    """The country of the organisation an unnamed source speaks from, named right after it
-    ("a source at Gazprom", "источник в «Газпроме»"), if one is."""
+) -> tuple[str | None, Mention | None]:
+    """The country of the organisation an unnamed source speaks from ("a source at
+    Gazprom", "источник в «Газпроме»"), and that organisation's mention when it follows
+    the role phrase rather than stand inside it; (None, None) if there is none."""
     pattern = cues.source_of_re
     if pattern is None:
-        return None
+        return None, None
     # "a source at Gazprom": the role phrase may hold the organisation as its post-modifier
     for m in named_mentions(role.text, cues):
         if m.entity is not None and _speaks_from(m) and pattern.search(role.text, 0, m.start):
-            return m.entity.country
+            return m.entity.country, None
     nxt = mentions[i + 1] if i + 1 < len(mentions) else None
     if nxt is None or nxt.entity is None or not _speaks_from(nxt):
-        return None
-    return nxt.entity.country if pattern.fullmatch(text, role.end, nxt.start) else None
+        return None, None
+    if pattern.fullmatch(text, role.end, nxt.start) is None:
+        return None, None
+    return nxt.entity.country, nxt
 
 
 def _speaks_from(m: Mention) -> bool:
@@ -911,18 +908,18 @@ def _speaks_from(m: Mention) -> bool:
 
 
 def _sourced(role: Mention, mentions: list[Mention], i: int, text: str, cues: Cues) -> Mention:
-    """An unnamed source with the organisation it speaks from, when one follows it: of that
-    organisation's country, and named with it ("источник в «Газпроме»")."""
-    country = role.country or _source_country(role, mentions, i, text, cues)
+    """An unnamed source with the organisation it speaks from: of that organisation's
+    country, and, when the organisation follows it, named with it ("источник в «Газпроме»")."""
+    found, org = _source_org(role, mentions, i, text, cues)
+    country = role.country or found
     if country is None:
         return role
-    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-    if nxt is None or not nxt.start >= role.end or nxt.start - role.end > _SOURCE_GAP:
+    if org is None:
         return replace(role, country=country)
-    closing = text[nxt.end : nxt.end + 1]
+    closing = text[org.end : org.end + 1]
     closing = closing if closing in ("»", "”", '"') else ""
-    gap = text[role.end : nxt.start].lstrip('»”" ,')  # past the closing mark of "«Ъ»"
-    name = f"{role.canonical} {gap}{text[nxt.start : nxt.end]}{closing}"
+    gap = text[role.end : org.start].lstrip('»”" ,')  # past the closing mark of "«Ъ»"
+    name = f"{role.canonical} {gap}{text[org.start : org.end]}{closing}"
     return replace(role, country=country, canonical=" ".join(name.split()))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.cues import Cues, GivenName
 
@@ -55,19 +55,19 @@ def _full_name(given: GivenName, rest: Sequence[str], cues: Cues) -> str:
     return " ".join((given.nominative, *(_nominative_word(w, given.gender, cues) for w in rest)))
 
 
-def _rest_words(rest: str, cues: Cues) -> list[str]:
+def _rest_words(text: str, match: re.Match[str], cues: Cues) -> list[re.Match[str]]:
     """The name's words after the given name, up to the first that cannot be part of it."""
-    words: list[str] = []
-    for word in rest.split():
-        if word.lower() in cues.stopwords_capitalised:
+    words: list[re.Match[str]] = []
+    for word in _WORD.finditer(text, match.start("rest"), match.end("rest")):
+        if word.group().lower() in cues.stopwords_capitalised:
             break
         words.append(word)
     return words
 
 
 def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list[Stranger]:
-    """Every name that opens with a given name of the language's list, then every later
-    mention of such a person by surname alone."""
+    """Every name that opens with a given name of the language's list, and every later
+    mention of such a person by surname alone, in text order."""
     pattern = cues.given_name_re
     if pattern is None or not cues.given_names:
         return []
@@ -83,15 +83,14 @@ def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list
         match = pattern.match(text, start)
         if match is None:
             continue
-        rest = _rest_words(match.group("rest"), cues)
+        rest = _rest_words(text, match, cues)
         if not rest:
             continue
-        end = match.start("rest") + len(match.group("rest")) - len(match.group("rest").lstrip())
-        end = text.index(rest[-1], end) + len(rest[-1])
-        name = _full_name(given, rest, cues)
+        end = rest[-1].end()
+        name = _full_name(given, [w.group() for w in rest], cues)
         found.append(Stranger(start, end, name, given.gender, given.oblique, given.country))
         taken = end
-    return found + _by_surname(text, found, capital_starts, cues)
+    return sorted(found + _by_surname(text, found, capital_starts, cues), key=lambda p: p.start)
 
 
 def _surname_forms(surname: str, gender: str, cues: Cues) -> dict[str, bool]:
@@ -112,23 +111,21 @@ def _by_surname(
     """The surname alone, after the full name: "Олег Рыбаков ... По словам Рыбакова"."""
     if not people:
         return []
-    first_seen: dict[str, tuple[int, Stranger]] = {}
+    first_seen: dict[str, tuple[Stranger, bool]] = {}
     for person in people:
         surname = person.name.split()[-1]
         for form, oblique in _surname_forms(surname, person.gender, cues).items():
-            ref = Stranger(0, 0, person.name, person.gender, oblique, person.country)
-            first_seen.setdefault(form, (person.end, ref))
+            first_seen.setdefault(form, (person, oblique))
     starts = [p.start for p in people]  # found in text order, never overlapping
     out: list[Stranger] = []
     for start in capital_starts:
         word = _WORD.match(text, start)
         seen = first_seen.get(word.group()) if word is not None else None
-        if word is None or seen is None or start < seen[0]:
+        if word is None or seen is None or start < seen[0].end:
             continue
-        end = word.end()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and people[i].end > start:
             continue  # a word of a full name
-        ref = seen[1]
-        out.append(Stranger(start, end, ref.name, ref.gender, ref.oblique, ref.country))
+        person, oblique = seen
+        out.append(replace(person, start=start, end=word.end(), oblique=oblique))
     return out

@@ -12,7 +12,7 @@ Only people count: the gazetteer's, or one the text has named in full before by 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from extractors.cues import Cues
@@ -35,30 +35,38 @@ _LEAD_IN_MAX = 200
 """Longest first paragraph read as a lead-in to the quotation after it."""
 
 
-def _stranger(text: str, start: int, end: int, people: Sequence[Mention]) -> Mention | None:
+def _strangers(people: Sequence[Mention]) -> dict[tuple[str, ...], Mention]:
+    """The people no list holds, by the words of their full name and of their surname, each
+    at its first mention (read once per text, not once per tag)."""
+    out: dict[tuple[str, ...], Mention] = {}
+    for m in people:
+        if m.kind == "unknown" and m.entity is not None:
+            name = tuple(m.entity.name.casefold().split())
+            out.setdefault(name, m)
+            out.setdefault(name[-1:], m)
+    return out
+
+
+def _stranger(
+    text: str, start: int, end: int, strangers: Mapping[tuple[str, ...], Mention]
+) -> Mention | None:
     """The person no list holds, named before the tag, whose full name or surname the tag
     is ("МЕЩЕРЯКОВА:", "DANIEL HARPER:")."""
-    words = text[start:end].casefold().split()
-    for m in people:
-        if m.start >= start:
-            break
-        if m.kind != "unknown" or m.entity is None:
-            continue
-        name = m.entity.name.casefold().split()
-        if words == name or words == name[-1:]:
-            return replace(m, start=start, end=end, text=text[start:end])
-    return None
+    m = strangers.get(tuple(text[start:end].casefold().split()))
+    if m is None or m.start >= start:
+        return None
+    return replace(m, start=start, end=end, text=text[start:end])
 
 
 def _person(
-    text: str, start: int, end: int, cues: Cues, people: Sequence[Mention] = ()
+    text: str, start: int, end: int, cues: Cues, strangers: Mapping[tuple[str, ...], Mention]
 ) -> Mention | None:
     """The person whose name ends text[start:end] (capitals read as a name): a tag is a
     name, perhaps after a title ("President of Russia Vladimir Putin:"), never a phrase
     that merely holds one ("Velayati's numbers:", a headline)."""
     if not may_name(tokenise(text), start, end):
         # most tags ("He added:", "وی افزود:") name no one the gazetteer knows
-        return _stranger(text, start, end, people)
+        return _stranger(text, start, end, strangers)
     words = text[start:end]
     if words.isupper():
         words = " ".join(w.capitalize() for w in words.split(" "))
@@ -73,6 +81,7 @@ def tag_speakers(
 ) -> dict[int, Mention]:
     """Paragraph index → the person a speaker tag or a lead-in gives it to; ``people``, the
     text's resolved mentions in order, lend the names no list holds."""
+    strangers = _strangers(people)
     first: dict[int, int] = {}
     last: dict[int, int] = {}
     for s in seg.sentences:
@@ -84,7 +93,7 @@ def tag_speakers(
         tag = _TAG.match(text, start)
         if tag is not None:
             # a transcript's speaker keeps the floor until the next tag ("ANCHOR:", "Q:")
-            floor = _person(text, *tag.span("name"), cues, people)
+            floor = _person(text, *tag.span("name"), cues, strangers)
         if floor is not None:
             out[paragraph] = floor
             continue
