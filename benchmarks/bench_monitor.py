@@ -86,8 +86,11 @@ def child(pages: int, batch_size: int) -> dict[str, float]:
         """Start Prefect's local API before timing, as a deployed server would be up."""
 
     warm_up()
-    work = Path(tempfile.mkdtemp(prefix="claimwatch-bench-"))
-    with RemoteSite(pages) as site:
+    with (
+        tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as folder,
+        RemoteSite(pages) as site,
+    ):
+        work = Path(folder)
         catalogue = work / "catalogue.toml"
         catalogue.write_text(site.catalogue(), encoding="utf-8")
 
@@ -139,21 +142,22 @@ def child(pages: int, batch_size: int) -> dict[str, float]:
 
 def _trial(size: int, batch_size: int) -> dict[str, float]:
     """One paired measurement in a fresh process (its own fork server, its own Prefect API)."""
-    env = {
-        # The temporary API's default 20 s start-up limit is tight on a busy machine.
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-        **os.environ,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-        "PREFECT_HOME": tempfile.mkdtemp(prefix="claimwatch-bench-prefect-"),
-    }
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", str(size), "--batch-size", str(batch_size)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="claimwatch-bench-prefect-") as home:
+        env = {
+            # The temporary API's default 20 s start-up limit is tight on a busy machine.
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+            **os.environ,
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_LOGGING_LEVEL": "WARNING",
+            "PREFECT_HOME": home,
+        }
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--batch-size", str(batch_size)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if done.returncode != 0:
         sys.exit(f"benchmark child for N={size} failed:\n{done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -3,6 +3,7 @@ snapshot, so that they never block a running flow."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -20,6 +21,7 @@ from flows.console import ConfigOption, clear_errors, out
 from warehouse.analyst import (
     STATUSES,
     Result,
+    article_with_text,
     claim_timeline,
     current_claims,
     export_parquet,
@@ -160,6 +162,38 @@ def claim(
             escape(f"{event['sentence'] or ''}\n{event['url'] or ''}".strip()),
         )
     out.print(table)
+
+
+def article(
+    key: Annotated[str, typer.Argument(help="An article id, or the article's URL.")],
+    config: ConfigOption = None,
+    database: SnapshotOption = None,
+) -> None:
+    """Print one article: where and when it appeared, and its text as extracted.
+
+    The text comes from the pack beside the file read (or beside the warehouse named in
+    claimwatch.toml).
+    """
+    from flows.settings import load_settings
+    from sources.urls import canonical_url
+
+    with clear_errors():
+        settings = load_settings(config)
+        with contextlib.suppress(ValueError):  # not a URL: an article id
+            key = canonical_url(key)
+        path = database or settings.snapshot
+        with open_snapshot(path) as conn:
+            row, text = article_with_text(conn, key, [path.parent, settings.database.parent])
+    out.print(
+        f"[bold]{escape(row['title'] or row['url'])}[/]\n{escape(row['url'])}\n"
+        f"{escape(row['source_name'] or row['source_id'])} ({row['leaning']}), "
+        f"{row['published'] or 'undated'}, {row['language'] or '?'}; id {row['article_id']}"
+    )
+    if text is None:
+        out.print(f"[red]{row['status']}[/]: {escape(row['failure_reason'] or 'no text')}")
+        return
+    out.print()
+    out.print(escape(text), highlight=False, soft_wrap=True)
 
 
 def _plain(value: Any) -> Any:

@@ -28,6 +28,7 @@ app = typer.Typer(
 for command in (
     analyst_cli.claims,
     analyst_cli.claim,
+    analyst_cli.article,
     analyst_cli.sql,
     analyst_cli.export,
     digest_cli.digest,

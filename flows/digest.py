@@ -36,6 +36,7 @@ from flows.settings import Settings, load_recipients, load_settings
 from warehouse.db import connect, transaction
 from warehouse.lock import writer_lock
 from warehouse.migrations import migrate
+from warehouse.texts import TextStore, move_pending_texts
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ def _database(
     ):
         migrate(conn, path=str(database))
         with transaction(conn, path=str(database)):
+            move_pending_texts(conn, TextStore(database))
             yield conn
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from extractors.topics import Topic, prefilter
@@ -36,6 +36,7 @@ from warehouse.ledger import LedgerChanges, load_ledger
 from warehouse.migrations import migrate
 from warehouse.records import ArticleRecord
 from warehouse.runs import RunCounts, finish_run, mark_abandoned_runs, start_run
+from warehouse.texts import TextStore, move_pending_texts
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +75,15 @@ def open_run(
     with connect(settings.database, lock_timeout=settings.lock_timeout) as conn:
         migrate(conn, path=path)
         with transaction(conn, path=path):
+            moved = move_pending_texts(conn, TextStore(settings.database))
             crashed = mark_abandoned_runs(conn, now=now)
             sync_sources(conn, catalogue.sources, now=now)
             start_run(conn, run_id, flow, now)
         states = source_states(conn)
     if crashed:
         logger.warning("%s earlier run(s) had been killed; their work is redone now", crashed)
+    if moved:
+        logger.info("moved %s article texts out of the warehouse into packs", moved)
     due = []
     for source in catalogue.sources:
         state = states.get(source.id)
@@ -202,7 +206,14 @@ def load_batch(
     """Store a batch in one transaction: articles, their listings, the fetch log, and the
     claim mentions and statements of the articles stored now (resolved into tracked claims).
     """
-    stored = [p.record for p in processed]
+    # The texts go to their pack first: a run killed before the commit leaves a pack no row
+    # names, never a row whose pack is missing (warehouse.texts).
+    pack = TextStore(settings.database).write(
+        {p.record.article_id: p.text for p in processed if p.text is not None}
+    )
+    stored = [
+        replace(p.record, text_file=pack) if p.text is not None else p.record for p in processed
+    ]
     transient = []
     for page in pages:
         if page.html is not None:

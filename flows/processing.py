@@ -80,7 +80,8 @@ def failed_record(job: PageJob, reason: str) -> ArticleRecord:
         published=None,
         site_name=None,
         language=None,
-        text=None,
+        text_chars=None,
+        text_file=None,
         content_hash=None,
         relevant=None,
         topics=[],
@@ -89,9 +90,11 @@ def failed_record(job: PageJob, reason: str) -> ArticleRecord:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProcessedPage:
-    """An article row and what the claim engine found in it (nothing unless relevant)."""
+    """An article row, its text, and what the claim engine found in it (nothing unless
+    relevant)."""
 
     record: ArticleRecord
+    text: str | None = None
     mentions: list[MentionRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
 
@@ -157,11 +160,9 @@ def ledger_rows(
     return mentions, statements
 
 
-def _claims_of(record: ArticleRecord) -> Extraction:
+def _claims_of(record: ArticleRecord, text: str) -> Extraction:
     try:
-        return extract_claims(
-            record.text or "", language=record.language or "en", published=record.published
-        )
+        return extract_claims(text, language=record.language or "en", published=record.published)
     except UnknownLanguage:
         return Extraction()
 
@@ -184,15 +185,16 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
         published=article.published,
         site_name=article.site_name,
         language=article.language,
-        text=article.text,
+        text_chars=len(article.text),
+        text_file=None,
         content_hash=content_hash(article.text),
         relevant=bool(matched),
         topics=matched,
     )
     if not matched:
-        return ProcessedPage(record=record)
-    mentions, statements = ledger_rows(record, _claims_of(record))
-    return ProcessedPage(record=record, mentions=mentions, statements=statements)
+        return ProcessedPage(record=record, text=article.text)
+    mentions, statements = ledger_rows(record, _claims_of(record, article.text))
+    return ProcessedPage(record=record, text=article.text, mentions=mentions, statements=statements)
 
 
 def warm_up() -> None:

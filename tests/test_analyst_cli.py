@@ -1,4 +1,5 @@
-"""``claimwatch claims``, ``claim``, ``sql`` and ``export`` against the demo warehouse."""
+"""``claimwatch claims``, ``claim``, ``article``, ``sql`` and ``export`` against the demo
+warehouse."""
 
 from __future__ import annotations
 
@@ -82,6 +83,31 @@ def test_claim_with_an_unknown_or_ambiguous_id_is_one_clear_line(demo_warehouse:
     assert code == 1 and "no tracked claim with id 'zzz'" in output
     code, output = invoke("claim", "c", "-d", str(demo_warehouse))
     assert code == 1 and "give more of it" in output
+
+
+def test_article_prints_the_text_a_claim_was_found_in(demo_warehouse: Path) -> None:
+    conn = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        row = conn.execute(
+            "SELECT url, article_id, sentence FROM claim_mentions_v "
+            "WHERE claim_id = ? ORDER BY url LIMIT 1",
+            [velayati_4bn(demo_warehouse)],
+        ).fetchone()
+    finally:
+        conn.close()
+    assert row is not None
+    url, article_id, sentence = row
+    snapshot = demo_warehouse.with_name("claimwatch-read.duckdb")
+    for key in (url, article_id):
+        code, output = invoke("article", key, "-d", str(snapshot))
+        assert code == 0, output
+        assert url in output and article_id in output
+        assert " ".join(sentence.split()) in " ".join(output.split())
+
+
+def test_article_with_an_unknown_key_is_one_clear_line(demo_warehouse: Path) -> None:
+    code, output = invoke("article", "https://nowhere.example/x", "-d", str(demo_warehouse))
+    assert code == 1 and "no article with id or URL" in output and "Traceback" not in output
 
 
 def test_sql_answers_a_query_as_json(demo_warehouse: Path) -> None:

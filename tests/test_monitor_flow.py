@@ -13,6 +13,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from flows.demo.synthetic import SyntheticSite, feed_xml
+from warehouse.exceptions import WarehouseError
+from warehouse.texts import read_text
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -51,6 +53,31 @@ def test_first_run_ingests_and_second_run_downloads_nothing(
     assert statuses == [("completed",), ("completed",)]
     # Tracking parameters are gone from the article's identity.
     assert not query(tmp_path, "SELECT url FROM articles WHERE url LIKE '%utm_%'")
+    assert_texts_in_packs(tmp_path, 20)
+
+
+def assert_texts_in_packs(tmp_path: Path, articles: int) -> None:
+    """Every extracted article's text is in the pack its row names, whole."""
+    rows = query(tmp_path, "SELECT article_id, text_file, text_chars FROM articles")
+    assert len(rows) == articles
+    for article_id, text_file, text_chars in rows:
+        text = read_text([tmp_path], text_file, article_id)
+        assert text is not None and len(text) == text_chars > 0
+
+
+def test_a_text_folder_that_cannot_be_written_fails_the_run_and_loses_nothing(
+    site: SyntheticSite, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "w.texts"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(WarehouseError, match="cannot write article texts"):
+        run_monitor(tmp_path, site.catalogue())
+    assert query(tmp_path, "SELECT count(*) FROM articles") == [(0,)]
+
+    blocker.unlink()
+    second = run_monitor(tmp_path, site.catalogue())
+    assert second["articles_new"] == 20
+    assert_texts_in_packs(tmp_path, 20)
 
 
 def test_each_run_publishes_its_summary_as_an_artifact(site: SyntheticSite, tmp_path: Path) -> None:

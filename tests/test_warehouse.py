@@ -28,6 +28,7 @@ from warehouse.lock import writer_lock
 from warehouse.migrations import available_migrations, migrate
 from warehouse.records import ArticleRecord
 from warehouse.snapshot import publish_snapshot
+from warehouse.texts import TextStore, move_pending_texts, read_text
 
 NOW = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)
 VIEWS = ("articles_v", "sources_health", "runs_v")
@@ -47,7 +48,8 @@ def article(n: int, *, status: str = "extracted") -> ArticleRecord:
         site_name="Outlet",
         language="en",
         leaning="independent",
-        text="Some text.",
+        text_chars=10,
+        text_file=None,
         content_hash="h",
         relevant=True,
         topics=["iran-russia-oil-deals"],
@@ -93,21 +95,74 @@ def test_the_bulk_load_migration_keeps_an_existing_warehouses_rows(
     path = tmp_path / "w.duckdb"
     conn = duckdb.connect(str(path))
     migrate(conn)
-    load_articles(conn, [article(1), article(2)], [], [])
+    insert_old_articles(conn, [1, 2])
     conn.execute(
         "INSERT INTO mentions SELECT 'm1', 'id1', 'c1', 't', 'deal', '$4 billion', 4e9, NULL, "
         "'USD', 4e9, 'exact', 'contract_signed', 'asserted', NULL, NULL, [], NULL, 'A sentence.', "
         "0, 10, DATE '2018-07-14', 'outlet', 'independent', 'en', 'run-1', ?",
         [NOW],
     )
-    before = conn.execute("SELECT * FROM articles_v ORDER BY article_id").fetchall()
+    before = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles_v ORDER BY 1").fetchall()
     monkeypatch.setattr(migrations, "available_migrations", lambda: shipped)
     assert migrate(conn) == [m.version for m in shipped[3:]]  # 004 and any later ones
-    assert conn.execute("SELECT * FROM articles_v ORDER BY article_id").fetchall() == before
+    after = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles_v ORDER BY 1").fetchall()
+    assert after == before
     assert conn.execute("SELECT mention_id, url FROM claim_mentions_v").fetchall() == [
         ("m1", "https://outlet.example/a/1")
     ]
     assert load_articles(conn, [article(1), article(3)], [], []) == {"https://outlet.example/a/3"}
+    conn.close()
+
+
+ARTICLE_COLUMNS = "article_id, url, status, title, published, topics, text_chars, listed_by"
+
+
+def insert_old_articles(conn: duckdb.DuckDBPyConnection, numbers: list[int]) -> None:
+    """Articles as the schema before migration 008 held them: with their text."""
+    for n in numbers:
+        conn.execute(
+            "INSERT INTO articles (article_id, url, fetch_url, source_id, status, title, "
+            "published, text, topics, discovered_at, run_id) "
+            "VALUES (?, ?, ?, 'outlet', 'extracted', ?, DATE '2018-07-14', ?, ?, ?, 'run-1')",
+            [
+                f"id{n}",
+                f"https://outlet.example/a/{n}",
+                f"https://outlet.example/a/{n}",
+                f"Story {n}",
+                f"Text of story {n}.",
+                ["iran-russia-oil-deals"],
+                NOW,
+            ],
+        )
+
+
+def test_texts_stored_in_the_warehouse_move_to_packs_and_read_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from warehouse import migrations
+
+    shipped = available_migrations()
+    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped[:7])
+    path = tmp_path / "w.duckdb"
+    conn = duckdb.connect(str(path))
+    migrate(conn)
+    insert_old_articles(conn, [1, 2, 3])
+    conn.execute("UPDATE articles SET text = NULL, status = 'failed' WHERE article_id = 'id3'")
+    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped)
+    migrate(conn)
+    store = TextStore(path)
+    assert move_pending_texts(conn, store) == 2
+    assert move_pending_texts(conn, store) == 0  # the pending table is gone
+    rows = conn.execute(
+        "SELECT article_id, text_chars, text_file FROM articles ORDER BY 1"
+    ).fetchall()
+    assert [r[1] for r in rows] == [len("Text of story 1."), len("Text of story 2."), None]
+    assert rows[2][2] is None
+    assert read_text([tmp_path], rows[0][2], "id1") == "Text of story 1."
+    assert read_text([tmp_path], rows[1][2], "id2") == "Text of story 2."
+    assert read_text([tmp_path], rows[1][2], "id3") is None
+    # one pack, named from the warehouse's folder, and nothing left aside
+    assert [f"{store.root.name}/{p.name}" for p in store.root.iterdir()] == [rows[0][2]]
     conn.close()
 
 
@@ -404,3 +459,23 @@ def test_syncing_the_catalogue_touches_only_new_and_changed_sources(
     sync_sources(db, [feed(1), feed(2, minutes=60), feed(3)], now=later)
     assert updated() == {"s1": NOW, "s2": later, "s3": later}
     assert db.execute("SELECT poll_minutes FROM sources WHERE source_id = 's2'").fetchone() == (60,)
+
+
+def test_texts_are_read_from_the_first_folder_holding_their_pack(tmp_path: Path) -> None:
+    store = TextStore(tmp_path / "main" / "w.duckdb")
+    name = store.write({"id2": "second", "id1": "first"})
+    assert name is not None and name.startswith("w.texts/")
+    assert store.write({"id1": "first", "id2": "second"}) == name  # same articles, same pack
+    assert read_text([tmp_path / "elsewhere", tmp_path / "main"], name, "id2") == "second"
+    with pytest.raises(WarehouseError, match="in none of"):
+        read_text([tmp_path / "elsewhere"], name, "id2")
+    (tmp_path / "main" / name).write_bytes(b"PAR1 cut short")
+    with pytest.raises(WarehouseError, match="cannot read the article's text"):
+        read_text([tmp_path / "main"], name, "id2")
+
+
+def test_a_text_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "w.texts").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(WarehouseError, match="cannot write article texts"):
+        TextStore(tmp_path / "w.duckdb").write({"id1": "text"})
+    assert TextStore(tmp_path / "w.duckdb").write({}) is None

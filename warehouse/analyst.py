@@ -1,12 +1,12 @@
 """What analysts read: the snapshot, opened read-only, and the queries behind
-``claimwatch claims``, ``claim``, ``sql`` and ``export``."""
+``claimwatch claims``, ``claim``, ``article``, ``sql`` and ``export``."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ import duckdb
 
 from warehouse.db import rows_as_dicts, translated_errors
 from warehouse.exceptions import QueryError, WarehouseError
+from warehouse.texts import read_text
 
 EXPORTED_VIEWS = (
     "claims_current",
@@ -100,6 +101,24 @@ def current_claims(
         params,
     )
     return Result([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def article_with_text(
+    conn: duckdb.DuckDBPyConnection, key: str, folders: Sequence[Path]
+) -> tuple[dict[str, Any], str | None]:
+    """The ``articles_v`` row whose id or canonical URL is ``key``, and its text from its pack
+    (None for a failed page), looked for beside each of ``folders`` in turn."""
+    rows = rows_as_dicts(
+        conn.execute("SELECT * FROM articles_v WHERE article_id = $1 OR url = $1", [key])
+    )
+    if not rows:
+        raise QueryError(
+            f"no article with id or URL {key!r}; `claimwatch claim ID` lists a claim's articles"
+        )
+    row = rows[0]
+    if row["text_file"] is None:
+        return row, None
+    return row, read_text(folders, row["text_file"], row["article_id"])
 
 
 @dataclass(frozen=True, slots=True)

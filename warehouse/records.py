@@ -43,7 +43,9 @@ class ArticleRecord:
     site_name: str | None
     language: str | None
     leaning: str | None
-    text: str | None
+    text_chars: int | None
+    text_file: str | None
+    """The pack holding the text (warehouse.texts), named by the load that stores the row."""
     content_hash: str | None
     relevant: bool | None
     topics: list[str]
