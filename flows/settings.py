@@ -97,8 +97,9 @@ class Settings(BaseSettings):
     """DuckDB's memory limit during a run. Without one DuckDB may take 80 % of the machine's
     memory: 40 monitor batches on a 150,000-article warehouse peaked ~470 MB higher, and the
     checkpoint that merges a table's small row groups reads them all at once (900 MB over
-    the base for 64,000 articles, when their texts were in the table). Past the limit DuckDB evicts and spills to
-    ``<database>.tmp``; at 256 MB the same batches ran 10-35 % slower, at 128 MB they failed."""
+    the base for 64,000 articles, when their texts were in the table). Past the limit DuckDB
+    evicts and spills to ``<database>.tmp``; at 256 MB the same batches ran 10-35 % slower,
+    at 128 MB they failed."""
     extract_workers: int = Field(default=0, ge=0)
     """Processes for extraction; 0 means one per core."""
     pool_min_pages: int = Field(default=150, ge=0)
