@@ -55,14 +55,21 @@ def _emit(node: dict[str, Any]) -> str:
 
 
 def _aside_opener(saying: dict[str, Any]) -> str:
-    """What opens an aside between commas: a relative pronoun, an ``asides`` phrase, or a
+    """What opens an aside between commas: a relative pronoun, an ``asides`` phrase, the
+    opener of a noun phrase in apposition ("Rosneft, the state oil company, declined"; with
+    ``aside_possessive_names``, "Rosneft, Russia's largest producer, declined"), or a
     lower-case word in the language's participle ending ("X, answering questions in Moscow,
     said")."""
-    opener = phrase_alternation([*saying["relative"], *saying.get("asides", [])])
-    ending = saying.get("aside_participle_ending")
-    if not ending:
-        return opener
-    return rf"(?:{opener}|(?-i:[a-z]+{re.escape(ending)}))"
+    openers = [
+        phrase_alternation(
+            [*saying["relative"], *saying.get("asides", []), *saying.get("apposition_openers", [])]
+        )
+    ]
+    if ending := saying.get("aside_participle_ending"):
+        openers.append(rf"(?-i:[a-z]+{re.escape(ending)})")
+    if saying.get("aside_possessive_names"):
+        openers.append(r"(?-i:[A-Z][\w.-]*)['’]s")
+    return openers[0] if len(openers) == 1 else "(?:" + "|".join(openers) + ")"
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:

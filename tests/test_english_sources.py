@@ -117,3 +117,25 @@ def test_the_comma_closing_an_aside_is_no_inversion() -> None:
     )
     (claim,) = extract_claims(text, language="en").claims
     assert (claim.claimant, claim.attributed_to) == ("Ali Akbar Velayati", "Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "stance"),
+    [
+        # a noun phrase in apposition, set off by commas, describes the name before it
+        ("Rosneft, the state oil company, declined to comment.", "Rosneft", "no_comment"),
+        ("Lukoil, Russia's second-largest producer, declined to comment.", "Lukoil", "no_comment"),
+        # a name inside the apposition does not speak
+        ("Gazprom, a partner of NIOC in the talks, could not confirm the figure.", "Gazprom",
+         "cannot_confirm"),
+        # an apposition before the speaker's name hides nothing of it
+        ("In Moscow, the Kremlin spokesman, Dmitry Peskov, said he could not confirm it.",
+         "Dmitry Peskov", "cannot_confirm"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_speaks_past_its_description(
+    sentence: str, speaker: str, stance: str
+) -> None:
+    text = "Tehran says Russian firms will invest $4 billion in Iranian oil fields. " + sentence
+    found = extract_claims(text, language="en").kremlin_statements
+    assert [(s.speaker, s.stance) for s in found] == [(speaker, stance)]
