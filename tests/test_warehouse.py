@@ -88,14 +88,7 @@ def test_migrations_are_recorded_and_run_once(tmp_path: Path) -> None:
 def test_the_bulk_load_migration_keeps_an_existing_warehouses_rows(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from warehouse import migrations
-
-    shipped = available_migrations()
-    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped[:3])
-    path = tmp_path / "w.duckdb"
-    conn = duckdb.connect(str(path))
-    migrate(conn)
-    insert_old_articles(conn, [1, 2])
+    conn = old_warehouse(monkeypatch, tmp_path / "w.duckdb", migrations_before=3, articles=2)
     conn.execute(
         "INSERT INTO mentions SELECT 'm1', 'id1', 'c1', 't', 'deal', '$4 billion', 4e9, NULL, "
         "'USD', 4e9, 'exact', 'contract_signed', 'asserted', NULL, NULL, [], NULL, 'A sentence.', "
@@ -103,8 +96,8 @@ def test_the_bulk_load_migration_keeps_an_existing_warehouses_rows(
         [NOW],
     )
     before = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles_v ORDER BY 1").fetchall()
-    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped)
-    assert migrate(conn) == [m.version for m in shipped[3:]]  # 004 and any later ones
+    monkeypatch.undo()
+    assert migrate(conn) == [m.version for m in available_migrations()[3:]]  # 004 and later
     after = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles_v ORDER BY 1").fetchall()
     assert after == before
     assert conn.execute("SELECT mention_id, url FROM claim_mentions_v").fetchall() == [
@@ -117,9 +110,19 @@ def test_the_bulk_load_migration_keeps_an_existing_warehouses_rows(
 ARTICLE_COLUMNS = "article_id, url, status, title, published, topics, text_chars, listed_by"
 
 
-def insert_old_articles(conn: duckdb.DuckDBPyConnection, numbers: list[int]) -> None:
-    """Articles as the schema before migration 008 held them: with their text."""
-    for n in numbers:
+def old_warehouse(
+    monkeypatch: pytest.MonkeyPatch, path: Path, *, migrations_before: int, articles: int
+) -> duckdb.DuckDBPyConnection:
+    """A warehouse at ``path`` with only the first migrations applied (``monkeypatch.undo()``
+    ships the rest), holding ``articles`` articles as the schema before 008 held them: with
+    their text."""
+    from warehouse import migrations
+
+    shipped = available_migrations()
+    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped[:migrations_before])
+    conn = duckdb.connect(str(path))
+    migrate(conn)
+    for n in range(1, articles + 1):
         conn.execute(
             "INSERT INTO articles (article_id, url, fetch_url, source_id, status, title, "
             "published, text, topics, discovered_at, run_id) "
@@ -134,21 +137,16 @@ def insert_old_articles(conn: duckdb.DuckDBPyConnection, numbers: list[int]) -> 
                 NOW,
             ],
         )
+    return conn
 
 
 def test_texts_stored_in_the_warehouse_move_to_packs_and_read_back(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from warehouse import migrations
-
-    shipped = available_migrations()
-    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped[:7])
     path = tmp_path / "w.duckdb"
-    conn = duckdb.connect(str(path))
-    migrate(conn)
-    insert_old_articles(conn, [1, 2, 3])
+    conn = old_warehouse(monkeypatch, path, migrations_before=7, articles=3)
     conn.execute("UPDATE articles SET text = NULL, status = 'failed' WHERE article_id = 'id3'")
-    monkeypatch.setattr(migrations, "available_migrations", lambda: shipped)
+    monkeypatch.undo()
     migrate(conn)
     store = TextStore(path)
     assert move_pending_texts(conn, store) == 2
