@@ -8,8 +8,9 @@ them for a re-extraction), and never filtered on, so each batch's texts go to on
 a *pack*, and the article row names its pack (``articles.text_file``).
 
 A pack is written, under a name derived from the articles it holds, before the transaction
-that stores their rows: a run killed in between leaves a pack no row names, which costs disk
-and nothing else, and a retried batch of the same articles writes the same file again.
+that stores their rows: a run killed in between leaves a pack no row names (killed while
+writing, a ``.writing-`` file), which costs disk and nothing else, and a retried batch of the
+same articles writes the same file again.
 """
 
 from __future__ import annotations
