@@ -36,7 +36,7 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ from warehouse.bulk import insert_columns, insert_records, record_columns
 from warehouse.db import connect, held_for_run, write_transaction
 from warehouse.ingest import FetchLogRecord, Listing, load_articles
 from warehouse.ledger import load_ledger
-from warehouse.migrations import migrate
+from warehouse.migrations import migrate_file
 from warehouse.records import (
     FAMILY_OF_KIND,
     ArticleRecord,
@@ -390,14 +390,13 @@ class Generator:
 def fresh_db(folder: Path, name: str) -> Path:
     path = folder / f"{name}.duckdb"
     with connect(path) as conn:
-        migrate(conn, path=str(path))
+        migrate_file(conn, path)
     return path
 
 
 def with_texts(path: Path, batch: Batch) -> list[ArticleRecord]:
     """The batch's articles once their texts are in a pack, as load_batch stores them."""
-    pack = TextStore(path).write({a.article_id: TEXT for a in batch.articles})
-    return [replace(a, text_file=pack) for a in batch.articles]
+    return TextStore(path).store([(a, TEXT) for a in batch.articles])
 
 
 def load_with_ledger(path: Path, batch: Batch, now: datetime) -> tuple[int, float]:

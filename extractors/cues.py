@@ -69,7 +69,7 @@ def _aside_opener(saying: dict[str, Any]) -> str:
         openers.append(rf"(?-i:[a-z]+{re.escape(ending)})")
     if saying.get("aside_possessive_names"):
         openers.append(r"(?-i:[A-Z][\w.-]*)['’]s")
-    return openers[0] if len(openers) == 1 else "(?:" + "|".join(openers) + ")"
+    return "(?:" + "|".join(openers) + ")"
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:

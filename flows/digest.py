@@ -35,8 +35,7 @@ from digests.select import status_events_recorded_since
 from flows.settings import Settings, load_recipients, load_settings
 from warehouse.db import connect, transaction
 from warehouse.lock import writer_lock
-from warehouse.migrations import migrate
-from warehouse.texts import TextStore, move_pending_texts
+from warehouse.migrations import migrate_file
 
 logger = logging.getLogger(__name__)
 
@@ -119,9 +118,8 @@ def _database(
         guard,
         connect(database, lock_timeout=settings.lock_timeout) as conn,
     ):
-        migrate(conn, path=str(database))
+        migrate_file(conn, database)
         with transaction(conn, path=str(database)):
-            move_pending_texts(conn, TextStore(database))
             yield conn
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from extractors.topics import Topic, prefilter
@@ -33,10 +33,10 @@ from warehouse.ingest import (
     sync_sources,
 )
 from warehouse.ledger import LedgerChanges, load_ledger
-from warehouse.migrations import migrate
+from warehouse.migrations import migrate_file
 from warehouse.records import ArticleRecord
 from warehouse.runs import RunCounts, finish_run, mark_abandoned_runs, start_run
-from warehouse.texts import TextStore, move_pending_texts
+from warehouse.texts import TextStore
 
 logger = logging.getLogger(__name__)
 
@@ -73,17 +73,14 @@ def open_run(
     now = utcnow()
     path = str(settings.database)
     with connect(settings.database, lock_timeout=settings.lock_timeout) as conn:
-        migrate(conn, path=path)
+        migrate_file(conn, settings.database)
         with transaction(conn, path=path):
-            moved = move_pending_texts(conn, TextStore(settings.database))
             crashed = mark_abandoned_runs(conn, now=now)
             sync_sources(conn, catalogue.sources, now=now)
             start_run(conn, run_id, flow, now)
         states = source_states(conn)
     if crashed:
         logger.warning("%s earlier run(s) had been killed; their work is redone now", crashed)
-    if moved:
-        logger.info("moved %s article texts out of the warehouse into packs", moved)
     due = []
     for source in catalogue.sources:
         state = states.get(source.id)
@@ -208,12 +205,7 @@ def load_batch(
     """
     # The texts go to their pack first: a run killed before the commit leaves a pack no row
     # names, never a row whose pack is missing (warehouse.texts).
-    pack = TextStore(settings.database).write(
-        {p.record.article_id: p.text for p in processed if p.text is not None}
-    )
-    stored = [
-        replace(p.record, text_file=pack) if p.text is not None else p.record for p in processed
-    ]
+    stored = TextStore(settings.database).store([(p.record, p.text) for p in processed])
     transient = []
     for page in pages:
         if page.html is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from flows.demo.synthetic import SyntheticSite
+from warehouse.texts import read_text
 
 REPO = Path(__file__).resolve().parent.parent
 CLAIMWATCH = str(Path(sys.executable).parent / "claimwatch")
@@ -69,6 +70,16 @@ def base_env(prefect_home: Path) -> dict[str, str]:
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
     return env
+
+
+def assert_texts_in_packs(conn: duckdb.DuckDBPyConnection, folder: Path) -> int:
+    """Every article's text is whole in the pack its row names, beside the warehouse in
+    ``folder``; returns how many articles there are."""
+    rows = conn.execute("SELECT article_id, text_file, text_chars FROM articles").fetchall()
+    for article_id, text_file, text_chars in rows:
+        text = read_text([folder], text_file, article_id)
+        assert text is not None and len(text) == text_chars > 0
+    return len(rows)
 
 
 def assert_ledger_whole(conn: duckdb.DuckDBPyConnection) -> None:

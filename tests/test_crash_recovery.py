@@ -11,10 +11,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from concurrent_runs import assert_ledger_whole, base_env, run_env
+from concurrent_runs import assert_ledger_whole, assert_texts_in_packs, base_env, run_env
 
 from flows.demo.synthetic import SyntheticSite
-from warehouse.texts import read_text
 
 CLAIMWATCH = str(Path(sys.executable).parent / "claimwatch")
 
@@ -75,10 +74,6 @@ def test_sigkill_during_the_load_loses_nothing_and_duplicates_nothing(
         assert dupes == (0,)
         assert_ledger_whole(conn)
         # Every row's text is in its pack; the killed batch's pack, if written, is just unused.
-        for article_id, text_file, chars in conn.execute(
-            "SELECT article_id, text_file, text_chars FROM articles"
-        ).fetchall():
-            text = read_text([tmp_path], text_file, article_id)
-            assert text is not None and len(text) == chars
+        assert assert_texts_in_packs(conn, tmp_path) == RELEVANT
     finally:
         conn.close()

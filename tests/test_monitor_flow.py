@@ -8,15 +8,23 @@ from typing import Any
 
 import duckdb
 import pytest
+from concurrent_runs import assert_texts_in_packs
 from monitor_support import run_monitor
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from flows.demo.synthetic import SyntheticSite, feed_xml
 from warehouse.exceptions import WarehouseError
-from warehouse.texts import read_text
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def texts_in_packs(tmp_path: Path) -> int:
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        return assert_texts_in_packs(conn, tmp_path)
+    finally:
+        conn.close()
 
 
 def query(tmp_path: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -53,16 +61,7 @@ def test_first_run_ingests_and_second_run_downloads_nothing(
     assert statuses == [("completed",), ("completed",)]
     # Tracking parameters are gone from the article's identity.
     assert not query(tmp_path, "SELECT url FROM articles WHERE url LIKE '%utm_%'")
-    assert_texts_in_packs(tmp_path, 20)
-
-
-def assert_texts_in_packs(tmp_path: Path, articles: int) -> None:
-    """Every extracted article's text is in the pack its row names, whole."""
-    rows = query(tmp_path, "SELECT article_id, text_file, text_chars FROM articles")
-    assert len(rows) == articles
-    for article_id, text_file, text_chars in rows:
-        text = read_text([tmp_path], text_file, article_id)
-        assert text is not None and len(text) == text_chars > 0
+    assert texts_in_packs(tmp_path) == 20
 
 
 def test_a_text_folder_that_cannot_be_written_fails_the_run_and_loses_nothing(
@@ -77,7 +76,7 @@ def test_a_text_folder_that_cannot_be_written_fails_the_run_and_loses_nothing(
     blocker.unlink()
     second = run_monitor(tmp_path, site.catalogue())
     assert second["articles_new"] == 20
-    assert_texts_in_packs(tmp_path, 20)
+    assert texts_in_packs(tmp_path) == 20
 
 
 def test_each_run_publishes_its_summary_as_an_artifact(site: SyntheticSite, tmp_path: Path) -> None:

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import duckdb
 
 from warehouse.db import transaction
 from warehouse.exceptions import MigrationError, WarehouseError
+from warehouse.texts import TextStore, move_pending_texts
 
 logger = logging.getLogger(__name__)
 
@@ -72,4 +74,15 @@ def migrate(conn: duckdb.DuckDBPyConnection, *, path: str = "warehouse") -> list
             ) from exc
         logger.info("applied migration %03d_%s", migration.version, migration.name)
         applied.append(migration.version)
+    return applied
+
+
+def migrate_file(conn: duckdb.DuckDBPyConnection, database: str | Path) -> list[int]:
+    """``migrate`` the warehouse file ``database``, then finish what migration 008 leaves to
+    Python: its texts, waiting in a table, go to packs beside the file (warehouse.texts)."""
+    applied = migrate(conn, path=str(database))
+    with transaction(conn, path=str(database)):
+        moved = move_pending_texts(conn, TextStore(database))
+    if moved:
+        logger.info("moved %s article texts out of the warehouse into packs", moved)
     return applied

@@ -20,6 +20,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -27,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warehouse.exceptions import WarehouseError
+from warehouse.records import ArticleRecord
 
 PENDING_TABLE = "article_texts_pending"
 """Where migration 008 left the texts of a warehouse that held them in ``articles``."""
@@ -45,6 +47,12 @@ class TextStore:
         path = Path(database)
         self.folder = path.parent
         self.root = self.folder / f"{path.stem}.texts"
+
+    def store(self, articles: Sequence[tuple[ArticleRecord, str | None]]) -> list[ArticleRecord]:
+        """Write the texts of ``articles`` (each row with its text, None for a failed page) to
+        one pack; returns the rows, each naming the pack if it has a text there."""
+        pack = self.write({row.article_id: text for row, text in articles if text is not None})
+        return [row if text is None else replace(row, text_file=pack) for row, text in articles]
 
     def write(self, texts: Mapping[str, str]) -> str | None:
         """Store ``texts`` (article id → text) as one pack; returns the name its rows give it
@@ -100,8 +108,8 @@ def move_pending_texts(conn: duckdb.DuckDBPyConnection, store: TextStore) -> int
     """Write the texts migration 008 took out of ``articles`` into packs, name the packs in
     their rows, and drop the pending table; returns how many texts moved.
 
-    Call inside a transaction, after migrating: until it has run, those texts stay where the
-    migration left them.
+    Call inside a transaction, after migrating (``warehouse.migrations.migrate_file`` does):
+    until it has run, those texts stay where the migration left them.
     """
     exists = conn.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
