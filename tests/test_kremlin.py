@@ -86,6 +86,11 @@ def test_about_claimant_by_role_phrase() -> None:
         "Moscow never confirmed the figures.",
         "The U.S. State Department denied any talks with Tehran about oil.",
         "An Iranian official denied the reports of an oil deal.",
+        # a company or a minister announcing its own figure makes a claim, not a statement
+        "Rosneft announced a roadmap for oil projects in Iran worth up to $30 billion.",
+        "Novak said Moscow would extend its cut of 500,000 bpd, first announced in February.",
+        # the writer notes an absence: nobody spoke
+        "It was not the first such announcement that Moscow later failed to confirm.",
     ],
 )
 def test_not_a_kremlin_statement(text: str) -> None:
