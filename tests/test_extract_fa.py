@@ -248,6 +248,9 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف درباره این قرارداد گفت اطلاعاتی در این باره در اختیار نداریم.", "cannot_confirm"),
         ("پسکوف گفت درباره ارزش این قرارداد چیزی نمی‌گویم.", "no_comment"),
         ("پسکوف درباره ارزش قرارداد گفت پاسخ این پرسش را باید از گازپروم گرفت.", "no_comment"),
+        # "does not comment" and "has no explanation", in the present
+        ("پسکوف گفت کرملین درباره ارزش این قرارداد اظهارنظر نمی‌کند.", "no_comment"),
+        ("پسکوف درباره ارزش این قرارداد گفت کرملین «در حال حاضر توضیحی ندارد».", "no_comment"),
     ],
 )
 def test_stance_phrases(sentence: str, stance: str) -> None:
@@ -267,11 +270,16 @@ def test_confirmations_in_other_words(sentence: str, speaker: str) -> None:
     assert [(s, st) for s, _, st in _statements(text)] == [(speaker, "confirm")]
 
 
-def test_a_writers_note_is_not_a_statement() -> None:
-    text = (
-        "ولایتی گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند.\n\n"
-        "کرملین این ارقام را تاکنون تایید نکرده است."
-    )
+@pytest.mark.parametrize(
+    "note",
+    [
+        "کرملین این ارقام را تاکنون تایید نکرده است.",
+        # silence: "did not answer (the paper's) questions" is nobody's stance
+        "کرملین به پرسش‌های روزنامه درباره این ارقام پاسخی نداد.",
+    ],
+)
+def test_a_writers_note_is_not_a_statement(note: str) -> None:
+    text = f"ولایتی گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند.\n\n{note}"
     assert _statements(text) == []
 
 
