@@ -771,6 +771,8 @@ class Attributor:
                 continue  # "Rosneft, one of the companies Tehran names, declined to comment"
             if _gap_outside(asides, m.end, pos) > (far or 30):
                 break
+            if far is None and self._governed(m):
+                continue  # "a Gazprom spokesman in Moscow confirmed": a place, not the subject
             if m.possessive and pos - m.end <= _OWNED_STANCE:
                 return m  # "the Kremlin's refusal to confirm"
             if far is not None and (m.possessive or (m.oblique and not self._opens(m, sentence))):

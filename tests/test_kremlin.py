@@ -61,6 +61,13 @@ def _statements(text: str):
             "russian_minister",
             "deny",
         ),
+        (
+            # a place after a preposition is not the subject
+            "A Gazprom spokesman in Moscow confirmed that the oil agreement had been signed.",
+            "Gazprom",
+            "other",
+            "confirm",
+        ),
     ],
 )
 def test_speaker_role_stance(text: str, speaker: str, role: str, stance: str) -> None:
