@@ -45,6 +45,9 @@ _STAKE_REACH = 50
 gas for Iran of 30%")."""
 _STAKE_AFTER = 12
 """How far after a percentage a stake cue may end ("a 60% stake")."""
+_PERCENT_KINDS = frozenset({"trade_growth", "trade_volume", "other"})
+"""What a percentage can claim: trade's growth or level, or a share of trade or payments
+(the kinds cue ``trade_share``, whose kind is ``other``; no other cue gives ``%`` that kind)."""
 MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
@@ -400,7 +403,7 @@ def judge(
         or _nearest(ctx, "stakes", fig.end, min(hi, fig.end + _STAKE_AFTER), fig) < _FAR
     ):
         return None, "a stake or a discount, not a deal figure"
-    if unit == "%" and kind not in ("trade_growth", "trade_volume"):
+    if unit == "%" and kind not in _PERCENT_KINDS:
         return None, "a share or change, not a deal figure"
     # the sector named nearest to the figure is what the money is for
     if (
@@ -442,7 +445,12 @@ def judge(
         if unit in MONEY_UNITS and both and _energy(ctx, lo, hi, sentence):
             return "other", ""
         return None, "not a deal figure"
-    if kind.startswith("trade") or unit in VOLUME_UNITS or _energy(ctx, lo, hi, sentence):
+    if (
+        kind.startswith("trade")
+        or unit in VOLUME_UNITS
+        or unit == "%"
+        or _energy(ctx, lo, hi, sentence)
+    ):
         return kind, ""
     return None, "outside energy"
 
