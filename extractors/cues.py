@@ -204,6 +204,10 @@ class Cues:
     from_re: re.Pattern[str]
     between_joiner_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
+    range_opener_re: re.Pattern[str]
+    """A number word and a range's joiner at the end of a figure's left context ("one to"
+    in "one to two billion cubic metres", "four and" after "between"): the range's low end,
+    whose unit and scale the figure writes once."""
     change_re: re.Pattern[str]
     change_targets: frozenset[str]
     """Ceiling words that name the new level after a change verb ("вырос на 36%, до")."""
@@ -730,6 +734,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         for k, v in _public(data["periods"]).items()
         if isinstance(v, str)
     }
+    number_alternation = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
     return Cues(
         language=data["language"],
         number_words={k: float(v) for k, v in numbers["words"].items() if not k.startswith("_")},
@@ -757,6 +762,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             rf"{_WS}*{phrase_alternation(ranges['between_joiner'])}{_WS}*", FLAGS
         ),
         joiner_re=re.compile(rf"{_WS}*{phrase_alternation(ranges['dash_joiners'])}{_WS}*", FLAGS),
+        range_opener_re=re.compile(
+            rf"(?<!\w)(?P<wnum>{number_alternation})(?P<joiner>{_WS}*"
+            rf"{phrase_alternation([*ranges['dash_joiners'], *ranges['between_joiner']])}{_WS}*)$",
+            FLAGS,
+        ),
         change_re=ending_re(ranges["change_verbs"]),
         change_targets=frozenset(norm_key(w) for w in ranges.get("change_targets", ())),
         change_any_re=words_re(ranges["change_verbs"]),

@@ -153,12 +153,18 @@ def _inherit(low: Figure, high: Figure, cues: Cues) -> tuple[float, float, str |
     return lo_value, hi_value, low.unit or high.unit
 
 
+_OPENER_REACH = 30
+"""How far before a figure the number word opening its range may start ("fourteen to ")."""
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d")
 
 
 def _bare(text: str, cues: Cues) -> float:
+    """The number a figure's text writes, before its scale: digits, or a number word."""
     match = _DIGITS.search(text)
-    return parse_number(match.group().rstrip(cues.decimal), cues) if match else 1.0
+    if match:
+        return parse_number(match.group().rstrip(cues.decimal), cues)
+    words = text.split()
+    return cues.number_words.get(norm_key(words[0]), 1.0) if words else 1.0
 
 
 def _largest_scale(fig: Figure, cues: Cues) -> float:
@@ -341,6 +347,32 @@ def _rate(fig: Figure, text: str, cues: Cues) -> Figure:
     return fig
 
 
+def _compound(first: float, second: float) -> bool:
+    """Whether two number words joined by a hyphen make one number: tens and units
+    ("twenty-five"); else they are a range ("два-три")."""
+    return 20 <= first < 100 and first % 10 == 0 and 0 < second < 10
+
+
+def _with_range_openers(found: list[Figure], text: str, cues: Cues) -> list[Figure]:
+    """``found`` with the number words that open a range of the scaled figure right after them
+    ("one to two billion cubic metres", "between four and five billion dollars"): alone such
+    a word is no figure; the range shares the unit and scale written once."""
+    openers = []
+    for fig in found:
+        if not fig.scaled:
+            continue
+        match = cues.range_opener_re.search(text, max(0, fig.start - _OPENER_REACH), fig.start)
+        if match is None:
+            continue
+        if not cues.joiner_re.fullmatch(match.group("joiner")) and not cues.between_re.search(
+            text, max(0, match.start() - _LEFT), match.start()
+        ):
+            continue  # "and" joins a range only after "between"
+        value = cues.number_words[norm_key(match.group("wnum"))]
+        openers.append(Figure(match.start(), match.end("wnum"), match.group("wnum"), value, None))
+    return sorted([*found, *openers], key=lambda f: f.start) if openers else found
+
+
 def find_figures(text: str, cues: Cues) -> list[Figure]:
     """Every money, percentage and volume figure in ``text`` (bare numbers have unit None).
 
@@ -360,10 +392,17 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
         if not any(match.group(g) for g in ("pre", "post", "unit", "uscale", "scale")):
             continue
         base = cues.number_words[norm_key(match.group("wnum"))]
-        if match.group("wnum2"):
-            base += cues.number_words[norm_key(match.group("wnum2"))]
-        found.append(_measure(match, base, cues, word=True))
+        second = cues.number_words[norm_key(match.group("wnum2"))] if match.group("wnum2") else 0
+        if second and not _compound(base, second):
+            # "два-три миллиарда": two numbers joined are a range, not a sum
+            high = _measure(match, second, cues, word=True)
+            low = high.value * base / second
+            if low < high.value:
+                found.append(replace(high, value=low, value_high=high.value, qualifier="range"))
+                continue
+        found.append(_measure(match, base + second, cues, word=True))
     found.sort(key=lambda f: f.start)
+    found = _with_range_openers(found, text, cues)
     if cues.rate_before_re is not None or cues.rate_after_re is not None:
         found = [_rate(f, text, cues) for f in found]
     settled: set[int] = set()

@@ -62,6 +62,9 @@ def test_value_and_unit(text: str, value: float, unit: str) -> None:
         ("between $40 billion and $50 billion", 40e9, 50e9),
         ("from 40 to 50 billion dollars", 40e9, 50e9),
         ("4-5 percent", 4, 5),
+        # a number word opens a range whose unit and scale are written once
+        ("one to two billion cubic metres a year", 1, 2),
+        ("between four and five billion dollars", 4e9, 5e9),
     ],
 )
 def test_ranges(text: str, low: float, high: float) -> None:
@@ -71,6 +74,32 @@ def test_ranges(text: str, low: float, high: float) -> None:
         pytest.approx(low),
         pytest.approx(high),
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "low", "high"),
+    [
+        ("ru", "от одного до двух миллиардов кубометров", 1, 2),
+        ("ru", "два-три миллиарда кубометров", 2, 3),  # a pair of numbers, not their sum
+        ("fa", "یک تا دو میلیارد متر مکعب", 1, 2),
+    ],
+)
+def test_ranges_in_words_in_other_languages(
+    language: str, text: str, low: float, high: float
+) -> None:
+    (figure,) = find_figures(text, load_cues(language))
+    assert (figure.qualifier, figure.value, figure.value_high) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "four and five billion dollars",  # "and" joins a range only after "between"
+        "in one to two years, a $5 billion plant",  # the next figure has no scale word
+    ],
+)
+def test_a_number_word_alone_opens_no_range(text: str) -> None:
+    assert all(f.qualifier != "range" for f in find_figures(text, CUES))
 
 
 def test_change_keeps_new_level() -> None:
