@@ -529,18 +529,28 @@ class Attributor:
         if len(questions) < 2:
             return {}
         first = min(questions)
-        if not self.words.has("context:interview", 0, opened[first]) and not any(
-            _QUESTION_TAG.match(self.text, opened[p]) or _DASH_OPENED.match(self.text, opened[p])
-            for p in questions
+        dialogue = any(_DASH_OPENED.match(self.text, opened[p]) for p in questions)
+        if (
+            not dialogue
+            and not self.words.has("context:interview", 0, opened[first])
+            and not any(_QUESTION_TAG.match(self.text, opened[p]) for p in questions)
         ):
             return {}  # an explainer's question headings: the writer answers them
         # the person the introduction names last, nearest the first question: "Putin and
-        # Pezeshkian signed a treaty. We asked Nadia Karimova what it means."
+        # Pezeshkian signed a treaty. We asked Nadia Karimova what it means." A dialogue's
+        # introduction ends at its first turn, which may ask and go on ("— Господин посол,
+        # когда ...? Его обсуждают два года."): the answer after it names no guest.
+        intro_end = opened[first]
+        if dialogue:
+            intro_end = min(
+                (opened[p] for p in asking if _DASH_OPENED.match(self.text, opened[p])),
+                default=intro_end,
+            )
         credit = self.cues.interviewer_credit_re
         guest = next(
             (
                 m
-                for m in reversed(self.between(0, opened[first]))
+                for m in reversed(self.between(0, intro_end))
                 if m.kind in ("person", "unknown")
                 and m.entity
                 and (credit is None or not credit.search(self.text, max(0, m.start - 40), m.start))
