@@ -47,6 +47,17 @@ INTERVIEW = (
             "Iran's customs agency.",
             "Iran Customs Administration",
         ),
+        # whose data or figures the outlet cites
+        (
+            EN + "According to figures cited by Russian officials, trade between the two "
+            "countries reached about $4.9 billion in 2022.",
+            "Russian officials",
+        ),
+        (
+            EN + "Data from the Iran Customs Administration show that Iran's exports to Russia "
+            "came to about $1.1 billion last year.",
+            "Iran Customs Administration",
+        ),
         (
             EN + "Alexey Miller, Gazprom's boss, has been more modest, speaking of starting with "
             "around 2bn cubic metres a year via Azerbaijan.",

@@ -210,6 +210,10 @@ def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
             "بر اساس آمار گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
             "Iran Customs Administration",
         ),
+        (
+            "بر پایه داده‌های گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
+            "Iran Customs Administration",
+        ),
     ],
 )
 def test_speaker_tags_and_data_sources_are_claimants(text: str, claimant: str) -> None:
