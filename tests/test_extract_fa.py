@@ -214,6 +214,11 @@ def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
             "بر پایه داده‌های گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
             "Iran Customs Administration",
         ),
+        # a Russian official by the Persian spelling of his name, not by his title's holder
+        (
+            "الکسی اورچوک، معاون نخست‌وزیر روسیه، گفت تجارت ایران و روسیه ۴ میلیارد دلار بود.",
+            "Alexei Overchuk",
+        ),
     ],
 )
 def test_speaker_tags_and_data_sources_are_claimants(text: str, claimant: str) -> None:
