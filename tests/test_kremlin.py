@@ -62,6 +62,13 @@ def _statements(text: str):
             "deny",
         ),
         (
+            # the question put is no stance; the answer after it is
+            "Asked whether Moscow could confirm the value, Peskov said he had no information.",
+            "Dmitry Peskov",
+            "kremlin_spokesman",
+            "cannot_confirm",
+        ),
+        (
             # a place after a preposition is not the subject
             "A Gazprom spokesman in Moscow confirmed that the oil agreement had been signed.",
             "Gazprom",
@@ -98,6 +105,9 @@ def test_about_claimant_by_role_phrase() -> None:
         "Novak said Moscow would extend its cut of 500,000 bpd, first announced in February.",
         # the writer notes an absence: nobody spoke
         "It was not the first such announcement that Moscow later failed to confirm.",
+        # a stance in an embedded question is what someone may do, not what anyone did
+        "What to watch: whether Rosatom itself confirms the contract value.",
+        "Peskov was asked by reporters whether he could confirm the sum.",
     ],
 )
 def test_not_a_kremlin_statement(text: str) -> None:
