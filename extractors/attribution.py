@@ -437,6 +437,12 @@ class Attributor:
         ):
             return after[0]  # "..., said Peskov"
         verb_quoted = self.quote_at(verb_start) is not None
+        coordinated = self.cues.predicate_coordinator_re
+        if coordinated is not None and coordinated.search(self.text, lo, verb_start):
+            # "Velayati met Putin in Moscow and told reporters": the first predicate's subject
+            first = self._first_conjunct_subject(lo, verb_start, asides, verb_quoted)
+            if first is not None:
+                return first
         for m in reversed(self.between(lo, verb_start)):
             if _in_aside(asides, m.start):
                 continue  # "X, who met the Russian leader, said": the subject is X
@@ -450,6 +456,21 @@ class Attributor:
                 return m
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"
+        return None
+
+    def _first_conjunct_subject(
+        self, lo: int, verb_start: int, asides: list[tuple[int, int]], verb_quoted: bool
+    ) -> Mention | None:
+        """The subject of the first of two coordinated predicates: the clause's first name
+        that no preposition governs, when no clause break stands between it and the verb."""
+        for m in self.between(lo, verb_start):
+            if _in_aside(asides, m.start) or self._governed(m):
+                continue
+            if m.possessive or m.oblique or m.in_quote != verb_quoted:
+                continue
+            if _CLAUSE_STOP.search(self.text, m.end, verb_start):
+                return None
+            return m
         return None
 
     def _asides(self, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -365,6 +365,9 @@ class Cues:
     telling_re: re.Pattern[str] | None = None
     """Verbs of telling ("told", "informed"): the name right after one is its listener, never
     its speaker ("Jalali, told Iranian state media on Monday that ...")."""
+    predicate_coordinator_re: re.Pattern[str] | None = None
+    """What joins a second predicate to its clause right before a verb ("Velayati met Putin
+    and said"): the verb then has the first predicate's subject, not the name before it."""
     reach_after_verb: int | None = None
     """Characters after a verb (not a prefix) of saying its speaker may start, when longer
     than ``reach_after``: "Как пояснил газете сопредседатель комиссии, министр ... Шульгинов"
@@ -846,6 +849,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         reach_after_verb=saying.get("reach_after_verb"),
         after_stop_re=words_re(saying["after_stops"]) if saying.get("after_stops") else None,
         telling_re=words_re(saying["telling"]) if saying.get("telling") else None,
+        predicate_coordinator_re=ending_re(saying["predicate_coordinators"])
+        if saying.get("predicate_coordinators")
+        else None,
         relative_subject_re=(
             words_re(saying["relative_subjects"]) if saying.get("relative_subjects") else None
         ),

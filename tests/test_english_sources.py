@@ -47,6 +47,12 @@ INTERVIEW = (
             "Iran's customs agency.",
             "Iran Customs Administration",
         ),
+        # a second predicate has the first one's subject, not the name before its verb
+        (
+            "Ali Akbar Velayati met Vladimir Putin in Moscow on Thursday and told reporters "
+            "that Russia would invest $50 billion in Iran's oil and gas sector.",
+            "Ali Akbar Velayati",
+        ),
         # whose data or figures the outlet cites
         (
             EN + "According to figures cited by Russian officials, trade between the two "
@@ -67,6 +73,14 @@ INTERVIEW = (
 )
 def test_who_claims(text: str, claimant: str | None) -> None:
     assert _claimants(text) == [claimant]
+
+
+def test_a_kremlin_voice_met_is_not_the_one_who_states_the_figure() -> None:
+    text = (
+        "Ali Akbar Velayati met Vladimir Putin in Moscow and said Russia would invest "
+        "$50 billion in Iran's oil and gas sector."
+    )
+    assert extract_claims(text, language="en").kremlin_statements == []
 
 
 TRANSCRIPT = (
