@@ -556,3 +556,27 @@ def test_a_verb_past_a_colon_does_not_speak_for_the_figure_before_it() -> None:
     assert ("$1.5 billion", "a total over all partners") in [
         (o.text, o.why) for o in result.other_figures
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Iran and Russia discussed oil sales.\n\nThe OPEC+ group plans to start unwinding "
+            "2.2 million bpd of voluntary cuts in April.",
+        ),
+        (
+            "ru",
+            "Россия и Иран обсудили продажи нефти.\n\nОПЕК+ с апреля начнет сворачивать "
+            "добровольное сокращение добычи на 2,2 млн баррелей в сутки.",
+        ),
+        (
+            "fa",
+            "ایران و روسیه درباره فروش نفت گفت‌وگو کردند.\n\nبر اساس توافق اوپک، سهم اعضای "
+            "اوپک ۸۰۰ هزار بشکه در روز است.",
+        ),
+    ],
+)
+def test_the_cartels_own_volumes_are_no_iran_russia_figure(language: str, text: str) -> None:
+    assert extract_claims(text, language=language).claims == []
