@@ -214,6 +214,11 @@ def test_name_forms_of_the_kremlin_spokesman(speaker: str) -> None:
             "بر پایه داده‌های گمرک، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
             "Iran Customs Administration",
         ),
+        # Russia's customs, not Iran's
+        (
+            "بر اساس آمار گمرک روسیه، تجارت ایران و روسیه ۴ میلیارد دلار بود.",
+            "Federal Customs Service",
+        ),
         # a Russian official by the Persian spelling of his name, not by his title's holder
         (
             "الکسی اورچوک، معاون نخست‌وزیر روسیه، گفت تجارت ایران و روسیه ۴ میلیارد دلار بود.",
@@ -285,6 +290,8 @@ def test_confirmations_in_other_words(sentence: str, speaker: str) -> None:
         "کرملین این ارقام را تاکنون تایید نکرده است.",
         # silence: "did not answer (the paper's) questions" is nobody's stance
         "کرملین به پرسش‌های روزنامه درباره این ارقام پاسخی نداد.",
+        # "never commented on": the writer's note, with words between "never" and the verb
+        "کرملین در این سال‌ها هرگز درباره جزئیات مالی این طرح اظهارنظر نکرد.",
     ],
 )
 def test_a_writers_note_is_not_a_statement(note: str) -> None:
