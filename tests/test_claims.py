@@ -505,25 +505,6 @@ def test_the_answers_of_an_interview_are_the_interviewees() -> None:
     ]
 
 
-def test_a_dialogues_introduction_ends_at_its_first_turn() -> None:
-    """The first turn asks and goes on ("...? It has been discussed for two years."), so the
-    first question paragraph is a later one: the person the first answer names is no guest."""
-    text = (
-        "Посол Ирана Казем Джалали: о газе и торговле\n\n"
-        "Перед визитом президента Ирана Масуда Пезешкиана в Москву посол Ирана Казем Джалали "
-        "рассказал нашему изданию о торговле с Россией.\n\n"
-        "— Господин посол, когда будет подписан договор? Его обсуждают уже два года.\n\n"
-        "— Дату определят лидеры, возможно, во время визита президента Пезешкиана в Москву.\n\n"
-        "— Как развивается товарооборот?\n\n"
-        "— В прошлом году товарооборот между Ираном и Россией составил около 4 миллиардов "
-        "долларов.\n\n"
-        "— А газ?\n\n"
-        "— Переговоры идут.\n"
-    )
-    (claim,) = extract_claims(text, language="ru").claims
-    assert (claim.value, claim.claimant) == (4e9, "Kazem Jalali")
-
-
 def test_one_rhetorical_question_does_not_make_an_interview() -> None:
     text = (
         "Ali Akbar Velayati met Vladimir Putin in Moscow.\n\n"
