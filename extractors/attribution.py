@@ -561,12 +561,11 @@ class Attributor:
         # Pezeshkian signed a treaty. We asked Nadia Karimova what it means." A dialogue's
         # introduction ends at its first turn, which may ask and go on ("— Господин посол,
         # когда ...? Его обсуждают два года."): the answer after it names no guest.
-        intro_end = opened[first]
-        if dialogue:
-            intro_end = min(
-                (opened[p] for p in asking if _DASH_OPENED.match(self.text, opened[p])),
-                default=intro_end,
-            )
+        intro_end = (
+            min(opened[p] for p in asking if _DASH_OPENED.match(self.text, opened[p]))
+            if dialogue
+            else opened[first]
+        )
         credit = self.cues.interviewer_credit_re
         guest = next(
             (

@@ -448,7 +448,7 @@ def judge(
     if (
         kind.startswith("trade")
         or unit in VOLUME_UNITS
-        or unit == "%"
+        or unit == "%"  # a share of trade or payments: the percentage kinds' ``other``
         or _energy(ctx, lo, hi, sentence)
     ):
         return kind, ""
