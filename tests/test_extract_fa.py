@@ -299,6 +299,17 @@ def test_a_writers_note_is_not_a_statement(note: str) -> None:
     assert _statements(text) == []
 
 
+def test_the_agency_told_is_not_the_speaker() -> None:
+    """ "به خبرگزاری ریانووستی گفت" (told RIA Novosti): the agency is told; an unnamed source
+    that speaks to it is no Russian voice the engine can name, so no statement."""
+    text = (
+        "جواد اوجی گفت ایران با شرکت‌های روسی قراردادهایی به ارزش ۴ میلیارد دلار امضا کرده است."
+        "\n\nیک منبع در وزارت انرژی روسیه به خبرگزاری ریانووستی گفت از جزئیات این قراردادها "
+        "اطلاعی ندارد."
+    )
+    assert _statements(text) == []
+
+
 def test_a_denied_figure_is_kept_with_its_modality() -> None:
     text = "یک مقام وزارت نفت امضای قرارداد ۴ میلیارد دلاری با یک شرکت نفتی روسیه را تکذیب کرد."
     (claim,) = _claims(text)
