@@ -368,14 +368,31 @@ class Attributor:
         subject stands in it; else the verb closes the clause the complementizer interrupted
         ("پسکوف که با ولایتی دیدار کرد، گفت")."""
         _, prefixes, reports, _, _, verbs = self.words.within_lists(_FRAME_LISTS, lo, verb_start)
-        for _, end in verbs:
-            lo = max(lo, end)
+        relative = False
+        for start, end in verbs:
+            if self._closes_relative(lo, start, verbs):
+                relative = True  # the aside's verb: the subject before it stays the subject
+            else:
+                lo = max(lo, end)
         opened = self.words.within("context:complementizer", lo, verb_start)
-        if opened:
+        if opened and not relative:
             inner = self._first_name(opened[-1][1], verb_start, prefixes, reports)
             if inner is not None:
                 return inner
         return self._first_name(lo, verb_start, prefixes, reports)
+
+    def _closes_relative(self, lo: int, start: int, verbs: list[tuple[int, int]]) -> bool:
+        """Whether the verb of saying at ``start`` ends a relative clause ("درباره رقمی که
+        آقای ولایتی اعلام کرده بود گفت"): a complementizer opens its clause after a noun, not
+        right after another verb of saying ("گفت که"). Its clause is an aside of the subject
+        before it, which stays the subject of the verb after it."""
+        opened = self.words.within("context:complementizer", lo, start)
+        if not opened:
+            return False
+        begin, end_ = opened[-1]
+        after_verb = any(0 <= begin - end <= 1 for _, end in verbs)
+        closed_before = any(end_ <= other < start for other, _ in verbs)
+        return not after_verb and not closed_before
 
     def _first_name(
         self,
@@ -789,7 +806,7 @@ class Attributor:
             if own is not None:
                 return own
             said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
-            return said[0].speaker if said else None
+            return said[-1].speaker if said else None
         far = self.cues.stance_subject_reach
         if far is not None and (place := self._place_after(pos, sentence)) is not None:
             return place

@@ -262,6 +262,12 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف درباره این قرارداد گفت اطلاعاتی در این باره در اختیار نداریم.", "cannot_confirm"),
         ("پسکوف گفت درباره ارزش این قرارداد چیزی نمی‌گویم.", "no_comment"),
         ("پسکوف درباره ارزش قرارداد گفت پاسخ این پرسش را باید از گازپروم گرفت.", "no_comment"),
+        # a relative clause with its own verb of saying ("the figure Velayati had announced")
+        # before the speaker's verb: the subject before it stays the subject
+        (
+            "پسکوف درباره رقمی که ولایتی اعلام کرده بود گفت نمی‌تواند این رقم را تایید کند.",
+            "cannot_confirm",
+        ),
         # "does not comment" and "has no explanation", in the present
         ("پسکوف گفت کرملین درباره ارزش این قرارداد اظهارنظر نمی‌کند.", "no_comment"),
         ("پسکوف درباره ارزش این قرارداد گفت کرملین «در حال حاضر توضیحی ندارد».", "no_comment"),
