@@ -283,6 +283,8 @@ def test_stance_phrases(sentence: str, stance: str) -> None:
     [
         ("اوشاکوف گفت امضای قرارداد گازی با ایران قطعی است.", "Yuri Ushakov"),  # "is certain"
         ("پوتین گفت تهران و مسکو درباره قرارداد گاز به توافق رسیده‌اند.", "Vladimir Putin"),
+        # "the talks are in their final stage"
+        ("اوشاکوف گفت مذاکرات قرارداد گاز با ایران در مرحله پایانی است.", "Yuri Ushakov"),
     ],
 )
 def test_confirmations_in_other_words(sentence: str, speaker: str) -> None:

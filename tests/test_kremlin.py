@@ -62,6 +62,14 @@ def _statements(text: str):
             "deny",
         ),
         (
+            # talks said to be in their final stage confirm the deal is being made
+            "Deputy Prime Minister Alexander Novak said talks on the oil contract were in the "
+            "final stage.",
+            "Alexander Novak",
+            "russian_minister",
+            "confirm",
+        ),
+        (
             # the question put is no stance; the answer after it is
             "Asked whether Moscow could confirm the value, Peskov said he had no information.",
             "Dmitry Peskov",

@@ -32,6 +32,12 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
         ),
         (
             "ru",
+            RU + "Вице-премьер Александр Новак заявил, что переговоры о цене газа находятся на "
+            "завершающей стадии.",
+            [("Alexander Novak", "confirm")],
+        ),
+        (
+            "ru",
             RU + "В Министерстве энергетики РФ сообщили, что не располагают информацией о "
             "соглашениях на такую сумму.",
             [("Russian Energy Ministry", "cannot_confirm")],
