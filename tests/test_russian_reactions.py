@@ -37,6 +37,13 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
             [("Alexander Novak", "confirm")],
         ),
         (
+            # "there is no information about the contract": no information, not a denial
+            "ru",
+            RU + "Дмитрий Песков сказал журналистам, что информации о подписании контракта у "
+            "Кремля нет.",
+            [("Dmitry Peskov", "cannot_confirm")],
+        ),
+        (
             "ru",
             RU + "В Министерстве энергетики РФ сообщили, что не располагают информацией о "
             "соглашениях на такую сумму.",
