@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.absence import absences, inside
-from extractors.cues import Cues
+from extractors.cues import Cues, norm_key
 from extractors.people import Mention
 from extractors.sentences import Quote, Segmentation, Sentence, clause
 from extractors.tags import tag_speakers
@@ -583,23 +583,38 @@ class Attributor:
             if dialogue
             else opened[first]
         )
-        credit = self.cues.interviewer_credit_re
-        guest = next(
-            (
-                m
-                for m in reversed(self.between(0, intro_end))
-                if m.kind in ("person", "unknown")
-                and m.entity
-                and (credit is None or not credit.search(self.text, max(0, m.start - 40), m.start))
-            ),
-            None,
-        )
+        guest = self._spoken_to(intro_end) or self._named_last(intro_end)
         if guest is None:
             return {}
         answers = [p for p in opened if p > first and p not in questions]
         if any(_NAMED_TURN.match(self.text, opened[p]) for p in answers):
             return {}  # a transcript: each turn is its tagged speaker's, carried on untagged
         return dict.fromkeys(answers, guest)
+
+    def _named_last(self, end: int) -> Mention | None:
+        """The person named last before ``end``, not as the interviewer ("Interview by ...")."""
+        credit = self.cues.interviewer_credit_re
+        return next(
+            (
+                m
+                for m in reversed(self.between(0, end))
+                if m.kind in ("person", "unknown")
+                and m.entity
+                and (credit is None or not credit.search(self.text, max(0, m.start - 40), m.start))
+            ),
+            None,
+        )
+
+    def _spoken_to(self, end: int) -> Mention | None:
+        """The person an introduction says it spoke to by a pronoun ("Kazem Jalali has been
+        ambassador since 2021. We spoke to him days after Pezeshkian won ..."): named before the
+        pronoun, whoever the introduction names after it."""
+        tokens = self.words.tokens
+        for start, stop in reversed(self.words.within("context:interview", 0, end)):
+            i = bisect.bisect_left(tokens.starts, stop)
+            if i < len(tokens.words) and norm_key(tokens.words[i]) in self.cues.pronouns:
+                return self._named_last(start)
+        return None
 
     def _answerer(self, sentence: Sentence) -> Mention | None:
         """The interviewee, if ``sentence`` is in one of an interview's answers."""

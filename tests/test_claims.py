@@ -505,6 +505,20 @@ def test_the_answers_of_an_interview_are_the_interviewees() -> None:
     ]
 
 
+def test_the_guest_an_introduction_spoke_to_by_a_pronoun_is_named_before_it() -> None:
+    text = (
+        "Iran's envoy on trade\n\n"
+        "Kazem Jalali has been Iran's ambassador to Russia since 2021. We spoke to him days "
+        "after Masoud Pezeshkian won the election called after the death of Ebrahim Raisi.\n\n"
+        "Q: How much did Russia and Iran trade last year?\n\n"
+        "A: Our trade with Russia was slightly more than four billion dollars.\n\n"
+        "Q: And gas?\n\n"
+        "A: The talks go on.\n"
+    )
+    (claim,) = extract_claims(text).claims
+    assert (claim.value, claim.claimant) == (4e9, "Kazem Jalali")
+
+
 def test_one_rhetorical_question_does_not_make_an_interview() -> None:
     text = (
         "Ali Akbar Velayati met Vladimir Putin in Moscow.\n\n"
