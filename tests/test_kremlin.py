@@ -62,6 +62,13 @@ def _statements(text: str):
             "deny",
         ),
         (
+            "Asked about the figure, Energy Minister Alexander Novak said he would not "
+            "speculate on numbers.",
+            "Alexander Novak",
+            "russian_minister",
+            "no_comment",
+        ),
+        (
             # talks said to be in their final stage confirm the deal is being made
             "Deputy Prime Minister Alexander Novak said talks on the oil contract were in the "
             "final stage.",
