@@ -416,8 +416,7 @@ class Attributor:
                 continue
             if self._governed(m):
                 continue
-            i = bisect.bisect_left(tokens.starts, m.end)
-            if i < len(tokens.words) and tokens.words[i] in self.cues.non_subject_after:
+            if tokens.word_after(m.end) in self.cues.non_subject_after:
                 continue
             return self._named_after(m, verb_start) if m.kind == "role" and not m.entity else m
         return None
@@ -609,10 +608,9 @@ class Attributor:
         """The person an introduction says it spoke to by a pronoun ("Kazem Jalali has been
         ambassador since 2021. We spoke to him days after Pezeshkian won ..."): named before the
         pronoun, whoever the introduction names after it."""
-        tokens = self.words.tokens
         for start, stop in reversed(self.words.within("context:interview", 0, end)):
-            i = bisect.bisect_left(tokens.starts, stop)
-            if i < len(tokens.words) and norm_key(tokens.words[i]) in self.cues.pronouns:
+            after = self.words.tokens.word_after(stop)
+            if after is not None and norm_key(after) in self.cues.pronouns:
                 return self._named_last(start)
         return None
 

@@ -200,6 +200,11 @@ class Tokens:
         i = bisect.bisect_left(self.starts, pos)
         return self.words[i - 1] if i > 0 else None
 
+    def word_after(self, pos: int) -> str | None:
+        """The first token that starts at or after ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.words[i] if i < len(self.words) else None
+
 
 @lru_cache(maxsize=8)
 def tokenise(text: str) -> Tokens:
