@@ -402,6 +402,12 @@ class Cues:
     given_name_re: re.Pattern[str] | None = None
     """A capitalised word and one or two more after it: a given name (when the first is one
     of ``given_names``) and the rest of a person's name."""
+    caseless_names: bool = False
+    """The script has no capitals (Persian): any word may open a name, a given name of the
+    list opens one wherever it stands, and the name's end is a count of words."""
+    surname_words: int = 2
+    """How many words after the given name (and the given names chained to it: "محمد جواد")
+    a name not in the gazetteer may hold."""
     name_nominative: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per gender, the case endings of a name's later words and their nominative endings,
     longest first."""
@@ -729,6 +735,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
     upper = "[" + people.get("letters", {}).get("upper", "A-Z") + "]"
     lower = "[" + people.get("letters", {}).get("lower", "a-z") + "]"
     name_word = rf"{upper}{lower}+(?:-{upper}?{lower}+)?"
+    caseless = bool(people.get("letters", {}).get("caseless"))
+    # without capitals any word of letters may belong to a name (the normalised text joins
+    # the halves of "نیک‌نام" into one word)
+    given_word = r"[^\W\d_]+" if caseless else name_word
     capital_stop = {w for group in ("iran", "russia", "third_country") for w in ctx[group]}
     capital_stop |= set(people["determiners"]) | set(data["months"]) | set(data["weekdays"])
     capital_stop |= set(people.get("not_name_words", ()))
@@ -1040,8 +1050,10 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         if people.get("interviewer_credits")
         else None,
         given_name_re=re.compile(
-            rf"(?P<given>{name_word})(?P<rest>(?:{_WS}+{name_word}){{1,2}})(?![\w'’-])"
+            rf"(?P<given>{given_word})(?P<rest>(?:{_WS}+{given_word}){{1,2}})(?![\w'’-])"
         ),
+        caseless_names=caseless,
+        surname_words=int(people.get("surname_words", 2)),
         name_nominative={
             gender[0]: tuple(sorted(map(tuple, pairs), key=lambda p: len(p[0]), reverse=True))
             for gender, pairs in people.get("name_nominative", {}).items()

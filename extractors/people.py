@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Any
 
 from extractors.cues import Cues, load_cues, norm_key
@@ -383,6 +383,26 @@ def _capitalised(words: TokenIndex, cues: Cues) -> list[int]:
     return [s for s in words.tokens.starts if capital.match(text, s)]
 
 
+def _outside(starts: Sequence[int], named: Sequence[Mention]) -> list[int]:
+    """``starts`` less those at or within a mention of ``named``."""
+    spans = sorted((m.start, m.end) for m in named)
+    span_starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
+    out: list[int] = []
+    for start in starts:
+        i = bisect.bisect_right(span_starts, start) - 1
+        if i < 0 or reach[i] <= start:
+            out.append(start)
+    return out
+
+
+def _word_starts(words: TokenIndex) -> list[int]:
+    """Starts of the tokens that are words: where a name may start in a script without
+    capitals."""
+    text = words.tokens.text
+    return [s for s in words.tokens.starts if text[s].isalpha()]
+
+
 _BARE_ROLE_FOLLOWERS = frozenset(".,;:!?)")
 """What may follow a bare role that is a whole subject (not a quotation mark or a name)."""
 
@@ -451,9 +471,10 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
         else set()
     )
     capitals = _capitalised(index, cues)
-    # a name the gazetteer knows opens no stranger ("Alexander Novak")
-    known_names = {m.start for m in named}
-    strangers = find_strangers(text, [c for c in capitals if c not in known_names], cues)
+    # a name the gazetteer knows opens no stranger ("Alexander Novak"), nor does a word
+    # within it ("Ali Akbar Velayati")
+    may_open = _word_starts(index) if cues.caseless_names else capitals
+    strangers = find_strangers(text, _outside(may_open, named), cues)
     # where a person's name begins: a title's place ends before it ("консул в Астрахани
     # Мехди Хосрави"); a title may own a known name ("adviser to Ali Khamenei")
     stranger_starts = [p.start for p in strangers]  # in text order

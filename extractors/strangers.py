@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extractors.cues import Cues, GivenName
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-"""A word of letters (hyphens within): the given name or surname that starts at a capital."""
+"""A word of letters (hyphens within): a given name or a surname."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +56,21 @@ def _full_name(given: GivenName, rest: Sequence[str], cues: Cues) -> str:
 
 
 def _rest_words(text: str, match: re.Match[str], cues: Cues) -> list[re.Match[str]]:
-    """The name's words after the given name, up to the first that cannot be part of it."""
+    """The name's words after the given name, up to the first that cannot be part of it.
+
+    Without capitals to end a name, a name holds ``surname_words`` words after its given
+    name, and given names right after the first belong to it ("محمد جواد ظریف")."""
     words: list[re.Match[str]] = []
+    chained = 0
     for word in _WORD.finditer(text, match.start("rest"), match.end("rest")):
         if word.group().lower() in cues.stopwords_capitalised:
             break
+        if cues.caseless_names and len(words) == chained and word.group() in cues.given_names:
+            chained += 1
         words.append(word)
-    return words
+        if len(words) - chained >= cues.surname_words:
+            break
+    return words if len(words) > chained or not cues.caseless_names else []
 
 
 def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list[Stranger]:

@@ -255,3 +255,46 @@ def test_a_known_name_after_to_is_whom_the_title_serves() -> None:
         "Velayati, said Russia would invest $50 billion in Iran's oil and gas."
     )
     assert _claimants(text, "en") == ["Ali Akbar Velayati"]
+
+
+FA = "ایران و روسیه درباره صادرات گاز و سرمایه‌گذاری گفت‌وگو می‌کنند. "
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a given name of the list and the word after it, wherever they stand
+        (FA + "کیوان مستوفی، اقتصاددان، گفت این قرارداد ۱۰ میلیارد دلار است.", "کیوان مستوفی"),
+        (FA + "به گفته بهرام نیک‌فر، این قرارداد ۱۰ میلیارد دلار است.", "بهرام نیک‌فر"),
+        # compound given names, joined or spaced; and a Russian name in Persian script
+        (FA + "محمدرضا توکلی گفت ارزش این قرارداد ۱۰ میلیارد دلار است.", "محمدرضا توکلی"),
+        (FA + "محمد رضا توکلی گفت ارزش این قرارداد ۱۰ میلیارد دلار است.", "محمد رضا توکلی"),
+        (FA + "آندری کوزنتسوف گفت ارزش این قرارداد ۱۰ میلیارد دلار است.", "آندری کوزنتسوف"),
+        # the surname alone, after the full name
+        (
+            FA + "حمید رضوانی در تهران تحلیلگر بازار انرژی است. رضوانی گفت ارزش این "
+            "قرارداد ۱۰ میلیارد دلار است.",
+            "حمید رضوانی",
+        ),
+    ],
+)
+def test_persian_finds_a_person_by_a_given_name_without_capitals(text: str, claimant: str) -> None:
+    assert _claimants(text, "fa") == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "علی رغم تحریم‌ها",  # "despite": a given name's word that opens a phrase
+        "امید به توافق",  # "hope": a given name left out of the list
+        "حسن نیت دو طرف",  # "good will"
+    ],
+)
+def test_persian_phrases_that_name_nobody(text: str) -> None:
+    cues = load_cues("fa")
+    assert find_strangers(cues.normalise(text), [0], cues) == []
+
+
+def test_a_known_persian_name_stays_the_gazetteer_s() -> None:
+    text = FA + "علی‌اکبر ولایتی گفت ارزش این قرارداد ۱۰ میلیارد دلار است."
+    assert _claimants(text, "fa") == ["Ali Akbar Velayati"]
