@@ -159,6 +159,13 @@ def test_a_verb_of_saying_with_or_without_its_non_joiner(verb: str) -> None:
         "به نقل از ولایتی،",
         "ولایتی مدعی است",  # "claims", a predicate adjective, not a verb of saying
         "ولایتی مدعی بود",
+        # the present that analyses narrate in, and compound verbs in each form
+        "ولایتی می‌افزاید",
+        "ولایتی تأکید می‌کند",
+        "ولایتی توضیح می‌دهد",
+        "ولایتی اضافه کرد",
+        "ولایتی هشدار داده است",
+        "ولایتی معتقد است",
     ],
 )
 def test_verbs_and_frames_of_saying(frame: str) -> None:
