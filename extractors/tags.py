@@ -89,11 +89,17 @@ def tag_speakers(
         last[s.paragraph] = s.end
     out: dict[int, Mention] = {}
     floor: Mention | None = None
+    tags = {paragraph: _TAG.match(text, start) for paragraph, start in first.items()}
+    # a transcript tags turn after turn; one tag alone (a headline "Peskov: ...") is no
+    # transcript, and what follows it is the writer's
+    transcript = sum(tag is not None for tag in tags.values()) > 1
     for paragraph, start in first.items():
-        tag = _TAG.match(text, start)
+        tag = tags[paragraph]
         if tag is not None:
             # a transcript's speaker keeps the floor until the next tag ("ANCHOR:", "Q:")
             floor = _person(text, *tag.span("name"), cues, strangers)
+        elif not transcript:
+            floor = None
         if floor is not None:
             out[paragraph] = floor
             continue

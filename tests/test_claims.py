@@ -539,6 +539,38 @@ def test_a_headline_holding_a_name_before_a_colon_is_no_speaker_tag() -> None:
     assert claim.claimant != "Ali Akbar Velayati"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Peskov: Kremlin cannot confirm the adviser's figure\n\n"
+            "MOSCOW, July 13 (Wire)\n\n"
+            "Zarubezhneft signed a $742 million contract with the National Iranian Oil "
+            "Company in March to develop two oil fields.",
+            "en",
+        ),
+        (
+            "Песков: Кремль не может подтвердить эти цифры\n\n"
+            "«Зарубежнефть» в марте подписала с Национальной иранской нефтяной компанией "
+            "контракт на 742 млн долларов.",
+            "ru",
+        ),
+        (
+            "پسکوف: رقم ولایتی را تأیید نمی‌کنیم\n\n"
+            "زاروبژنفت اسفندماه قراردادی به ارزش ۷۴۲ میلیون دلار با شرکت ملی نفت ایران "
+            "امضا کرد.",
+            "fa",
+        ),
+    ],
+)
+def test_one_tag_in_a_headline_gives_the_article_to_nobody(text: str, language: str) -> None:
+    result = extract_claims(text, language=language)
+    (claim,) = result.claims
+    assert claim.claimant is None
+    # the headline is Peskov's, and nothing after it: he confirms no contract
+    assert [s.stance for s in result.kremlin_statements] == ["cannot_confirm"]
+
+
 def test_a_verb_past_a_colon_does_not_speak_for_the_figure_before_it() -> None:
     text = (
         "Ali Akbar Velayati said Russia would invest up to $50 billion in Iran's oil and gas.\n\n"
