@@ -247,6 +247,29 @@ def test_a_name_with_an_object_marker_is_not_the_subject() -> None:
     assert _claims(text)[0]["claimant"] == "Ali Akbar Velayati"
 
 
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        # "during Putin's trip to Tehran": the trip owns the name
+        (
+            "تیرماه ۱۴۰۱، هم‌زمان با سفر ولادیمیر پوتین به تهران، تفاهم‌نامه شرکت ملی نفت "
+            "ایران با گازپروم امضا شد و شرکت ملی نفت ارزش آن را ۴۰ میلیارد دلار اعلام کرد.",
+            "Vladimir Putin",
+        ),
+        # "after Lavrov's meeting with ...": the meeting owns it
+        (
+            "پس از دیدار لاوروف با همتای ایرانی، ایران و روسیه قراردادی به ارزش ۴۰ میلیارد "
+            "دلار امضا کردند و وزارت نفت ارزش آن را اعلام کرد.",
+            "Sergei Lavrov",
+        ),
+    ],
+)
+def test_a_name_a_noun_owns_is_not_the_subject(text: str, owned: str) -> None:
+    (claim,) = _claims(text)
+    assert claim["claimant"] != owned
+    assert _statements(text) == []
+
+
 def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
     text = (
         "ولایتی روز جمعه به مسکو رفت.\n\n"
