@@ -677,7 +677,8 @@ class Attributor:
             frames = self.frames(sentence.start, sentence.end)
         verbal = [f for f in frames if not f.nominal]
         if not verbal:
-            return self._clause_owner(pos, frames) or self.tagged(sentence), None
+            owner = self._clause_owner(pos, frames) or self._said_next(sentence)
+            return owner or self.tagged(sentence), None
         before = [f for f in verbal if f.start < pos]
         if any(not f.reported for f in before):
             before = [f for f in before if not f.reported]
@@ -741,6 +742,18 @@ class Attributor:
         a verb of saying outside quotation marks comes before it in the sentence."""
         start = self.seg.quotes[index].start
         return any(not f.nominal for f in self.frames(sentence.start, start, in_quote=False))
+
+    def _said_next(self, sentence: Sentence) -> Mention | None:
+        """Who the next sentence, in the same paragraph, says said this one: "Russian
+        companies will invest $50 billion. Об этом заявил Велаяти."."""
+        back = self.cues.back_reference_re
+        after = self.sentence_after(sentence)
+        if back is None or after is None or after.paragraph != sentence.paragraph:
+            return None
+        if not back.match(self.text, after.start):
+            return None
+        verbal = [f for f in self.frames(after.start, after.end) if not f.nominal]
+        return verbal[0].speaker if verbal else None
 
     def _clause_owner(self, pos: int, frames: list[Frame]) -> Mention | None:
         """Whose claim, statement or estimate the clause holding ``pos`` spells out: "the

@@ -244,6 +244,8 @@ class Cues:
     nominal_re: re.Pattern[str]
     complementiser_re: re.Pattern[str] | None
     """The word that opens a content clause after a noun of saying ("X's claim that ...")."""
+    back_reference_re: re.Pattern[str] | None
+    """Opens a sentence that says who said the sentence before it ("Об этом заявил X")."""
     possessive_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     """An aside between commas before a verb, opened by a relative pronoun or an ``asides``
@@ -845,6 +847,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         ),
         complementiser_re=(
             starting_re(saying["complementisers"]) if saying.get("complementisers") else None
+        ),
+        back_reference_re=(
+            starting_re(saying["back_references"]) if saying.get("back_references") else None
         ),
         relative_re=re.compile(
             r",\s*" + _aside_opener(saying) + r"(?!\w)[^,;]*,",

@@ -571,6 +571,31 @@ def test_one_tag_in_a_headline_gives_the_article_to_nobody(text: str, language: 
     assert [s.stance for s in result.kremlin_statements] == ["cannot_confirm"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Russian oil companies are ready to put up to $50 billion into Iran's oil and gas. "
+            "That is according to Ali Akbar Velayati, back from Moscow.",
+            "en",
+        ),
+        (
+            "Российские нефтяные компании готовы вложить в нефтегазовый сектор Ирана до "
+            "50 млрд долларов. Об этом после визита в Москву заявил Али Акбар Велаяти.",
+            "ru",
+        ),
+        (
+            "شرکت‌های نفتی روسیه آماده‌اند تا ۵۰ میلیارد دلار در نفت و گاز ایران "
+            "سرمایه‌گذاری کنند. این مطلب را علی‌اکبر ولایتی پس از سفر به مسکو اعلام کرد.",
+            "fa",
+        ),
+    ],
+)
+def test_a_sentence_may_say_who_said_the_one_before_it(text: str, language: str) -> None:
+    (claim,) = extract_claims(text, language=language).claims
+    assert claim.claimant == "Ali Akbar Velayati"
+
+
 def test_a_verb_past_a_colon_does_not_speak_for_the_figure_before_it() -> None:
     text = (
         "Ali Akbar Velayati said Russia would invest up to $50 billion in Iran's oil and gas.\n\n"
