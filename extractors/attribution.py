@@ -679,6 +679,8 @@ class Attributor:
         if not verbal:
             owner = self._clause_owner(pos, frames) or self._said_next(sentence)
             return owner or self.tagged(sentence), None
+        if (sayer := self._relative_sayer(pos, sentence, verbal)) is not None:
+            return sayer, None
         before = [f for f in verbal if f.start < pos]
         if any(not f.reported for f in before):
             before = [f for f in before if not f.reported]
@@ -742,6 +744,30 @@ class Attributor:
         a verb of saying outside quotation marks comes before it in the sentence."""
         start = self.seg.quotes[index].start
         return any(not f.nominal for f in self.frames(sentence.start, start, in_quote=False))
+
+    def _relative_sayer(self, pos: int, sentence: Sentence, verbal: list[Frame]) -> Mention | None:
+        """In a verb-final language, the sayer of a relative clause that holds the figure:
+        "نمی‌تواند رقمی را که ولایتی درباره سرمایه‌گذاری ۵۰ میلیارد دلاری مطرح کرده، تأیید کند"
+        (cannot confirm the figure Velayati raised about $50 billion) is Velayati's figure,
+        not the main clause's. A complementizer right after a verb of saying ("گفت که")
+        opens what that verb reports, no relative clause."""
+        if not self.cues.subject_first:
+            return None
+        opened = self.words.within("context:complementizer", sentence.start, pos)
+        if not opened:
+            return None
+        begin, end = opened[-1]
+        if any(0 <= begin - f.end <= 1 for f in verbal):
+            return None
+        closing = next((f for f in verbal if f.start > pos), None)
+        if (
+            closing is None
+            or any(end <= f.start < pos for f in verbal)
+            or not end <= closing.speaker.start < pos
+            or _CLAUSE_MARK.search(self.text, pos, closing.start)
+        ):
+            return None
+        return closing.speaker
 
     def _said_next(self, sentence: Sentence) -> Mention | None:
         """Who the next sentence, in the same paragraph, says said this one: "Russian

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.absence import inside
 from extractors.cues import Cues, norm_key
 from extractors.figures import Figure
-from extractors.lexicon import TokenIndex
+from extractors.lexicon import TokenIndex, Tokens
 from extractors.people import Mention
 from extractors.sentences import Sentence, clause
 
@@ -132,20 +132,34 @@ def _split(words: TokenIndex, lo: int, hi: int, cues: Cues, stance: str) -> int 
             if not after:
                 break
             b_start = after[0][0]
-            # words, not tokens: the hyphen of "пресс-службе" is no word of its own
-            gap = sum(
-                any(c.isalnum() for c in word)
-                for word in tokens.words[
-                    bisect.bisect_left(tokens.starts, a_end) : bisect.bisect_left(
-                        tokens.starts, b_start
-                    )
-                ]
-            )
-            if gap <= cues.split_reach and not cues.clause_break_re.search(
-                tokens.text, a_end, b_start
+            parts = _outside_relative(words, a_end, b_start)
+            gap = sum(_words_between(tokens, start, end) for start, end in parts)
+            if gap <= cues.split_reach and not any(
+                cues.clause_break_re.search(tokens.text, start, end) for start, end in parts
             ):
                 return a_start
     return None
+
+
+def _outside_relative(words: TokenIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of [start, end) outside a relative clause that the object between a
+    split stance's parts holds, closed by a comma ("نمی‌تواند رقمی را که ولایتی مطرح کرده،
+    تأیید کند": cannot confirm the figure Velayati raised)."""
+    opened = words.within("context:complementizer", start, end)
+    closes = list(_COMMA.finditer(words.tokens.text, opened[0][1], end)) if opened else []
+    if not closes:
+        return [(start, end)]
+    return [(start, opened[0][0]), (closes[-1].end(), end)]
+
+
+def _words_between(tokens: Tokens, start: int, end: int) -> int:
+    """Words (not tokens: the hyphen of "пресс-службе" is no word of its own) in [start, end)."""
+    return sum(
+        any(c.isalnum() for c in word)
+        for word in tokens.words[
+            bisect.bisect_left(tokens.starts, start) : bisect.bisect_left(tokens.starts, end)
+        ]
+    )
 
 
 _COMMA = re.compile(r"[,;]")

@@ -644,3 +644,14 @@ def test_a_role_that_introduces_a_name_between_commas_is_that_person() -> None:
         "مدیرعامل روس‌اتم، الکسی لیخاچف، امضای این سند را تأیید کرد."
     )
     assert _statements(text) == [("Alexey Likhachev", "russian_official", "confirm")]
+
+
+def test_a_figure_in_a_relative_clause_is_its_sayers_and_cannot_reaches_over_it() -> None:
+    # "the Kremlin said it cannot confirm the figure Velayati raised about $50 billion"
+    text = (
+        "کرملین اعلام کرد نمی‌تواند رقمی را که ولایتی درباره سرمایه‌گذاری ۵۰ میلیارد دلاری "
+        "روسیه در نفت ایران مطرح کرده، تأیید کند."
+    )
+    (claim,) = _claims(text)
+    assert claim["claimant"] == "Ali Akbar Velayati"
+    assert [stance for _, _, stance in _statements(text)] == ["cannot_confirm"]
