@@ -632,3 +632,15 @@ def test_a_verb_past_a_colon_does_not_speak_for_the_figure_before_it() -> None:
 )
 def test_the_cartels_own_volumes_are_no_iran_russia_figure(language: str, text: str) -> None:
     assert extract_claims(text, language=language).claims == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kremlin won't confirm Velayati's $50 billion figure for Russian energy in Iran",
+        "Kremlin does not confirm Velayati's $50 billion figure for Russian energy in Iran",
+    ],
+)
+def test_a_refusal_in_a_headline_is_no_confirmation(headline: str) -> None:
+    (statement,) = extract_claims(headline).kremlin_statements
+    assert statement.stance == "cannot_confirm"
