@@ -659,6 +659,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             and m.kind != "org"
             and si not in seen_sentence
             and not in_quote
+            and not _governed(text, m.start, cues)
         ):
             seen_sentence.add(si)
             subject = True
@@ -685,6 +686,16 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             )
         )
     return out
+
+
+_LAST_WORD = re.compile(r"(\w+)[ \t\u00a0]+$")
+
+
+def _governed(text: str, start: int, cues: Cues) -> bool:
+    """Whether a preposition (or a noun that owns it) stands right before ``start``: "on
+    the eve of Putin's trip to Tehran, Khojastehmehr said": Tehran is no subject."""
+    before = _LAST_WORD.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in cues.non_subject_before
 
 
 def _agreeing_gender(verb: str, cues: Cues) -> str | None:

@@ -644,3 +644,15 @@ def test_the_cartels_own_volumes_are_no_iran_russia_figure(language: str, text: 
 def test_a_refusal_in_a_headline_is_no_confirmation(headline: str) -> None:
     (statement,) = extract_claims(headline).kremlin_statements
     assert statement.stance == "cannot_confirm"
+
+
+def test_a_place_a_preposition_governs_does_not_take_the_pronoun() -> None:
+    text = (
+        "In Moscow, Kremlin spokesman Dmitry Peskov said he could not confirm the figure.\n\n"
+        "In July 2022, on the eve of Vladimir Putin's trip to Tehran, Mohsen Khojastehmehr "
+        "hailed a memorandum with Gazprom that he said was worth $40 billion."
+    )
+    result = extract_claims(text)
+    assert [c.claimant for c in result.claims] == ["Mohsen Khojastehmehr"]
+    # Peskov spoke of no $40 billion: no confirm of it
+    assert [s.stance for s in result.kremlin_statements] == ["cannot_confirm"]
