@@ -357,16 +357,29 @@ def _with_late_surnames(text: str, found: list[Mention], gaz: Gazetteer) -> list
 def _group(text: str, start: int, end: int, country: str | None, cues: Cues) -> Mention:
     possessive = _POSSESSIVE.match(text, end) is not None
     oblique = text[start:end].split()[0].lower() in cues.oblique_starts
+    label = cues.group_labels.get(norm_key(text[start:end]))
     return Mention(
         start,
         end,
         text[start:end],
         "group",
-        country=country,
+        # "в министерстве энергетики" names no country, but the ministry its label names has one
+        country=country or (_org_countries().get(label) if label else None),
         possessive=possessive,
         oblique=oblique,
-        canonical=cues.group_labels.get(norm_key(text[start:end])),
+        canonical=label,
     )
+
+
+@cache
+def _org_countries() -> dict[str, str]:
+    """The gazetteer's organisations by name, with their country."""
+    return {
+        entity.name: entity.country
+        for variants in load_gazetteer().variants.values()
+        for _, entity in variants
+        if entity.kind == "org" and entity.country
+    }
 
 
 def _country_of(words: str, table: dict[str, str]) -> str | None:

@@ -758,3 +758,19 @@ def test_russian_stances_around_a_long_object(reaction: str, stance: str) -> Non
     text = "Велаяти заявил, что Россия вложит $50 млрд в нефтегазовый сектор Ирана.\n\n" + reaction
     statements = extract_claims(text, language="ru").kremlin_statements
     assert [s.stance for s in statements] == [stance]
+
+
+@pytest.mark.parametrize(
+    "reaction",
+    [
+        # the ministry named without its country: its label says whose it is
+        "В министерстве энергетики от комментариев отказались.",
+        "В российском министерстве энергетики от комментариев отказались.",
+    ],
+)
+def test_a_ministry_named_without_its_country_is_russias(reaction: str) -> None:
+    text = "Велаяти заявил, что Россия вложит $50 млрд в нефтегазовый сектор Ирана.\n\n" + reaction
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [
+        ("Russian Energy Ministry", "no_comment")
+    ]
