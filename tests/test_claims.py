@@ -656,3 +656,15 @@ def test_a_place_a_preposition_governs_does_not_take_the_pronoun() -> None:
     assert [c.claimant for c in result.claims] == ["Mohsen Khojastehmehr"]
     # Peskov spoke of no $40 billion: no confirm of it
     assert [s.stance for s in result.kremlin_statements] == ["cannot_confirm"]
+
+
+@pytest.mark.parametrize(
+    "reaction",
+    [
+        "Asked about the figure, Likhachev said the commercial terms were confidential.",
+        "Likhachev referred questions about the contract's value to the Iranian side.",
+    ],
+)
+def test_confidential_terms_and_referred_questions_decline_to_comment(reaction: str) -> None:
+    text = "Iran and Rosatom signed a $25 billion deal for four reactors at Sirik.\n\n" + reaction
+    assert [s.stance for s in extract_claims(text).kremlin_statements] == ["no_comment"]

@@ -655,3 +655,20 @@ def test_a_figure_in_a_relative_clause_is_its_sayers_and_cannot_reaches_over_it(
     (claim,) = _claims(text)
     assert claim["claimant"] == "Ali Akbar Velayati"
     assert [stance for _, _, stance in _statements(text)] == ["cannot_confirm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # "some experts say": a group speaks, not the person named before it
+        (
+            "برخی کارشناسان می‌گویند ارزش این همکاری ممکن است از ۳۰ میلیارد دلار فراتر برود.",
+            "برخی کارشناسان",
+        ),
+        # "according to Russian officials" ("روس", Russian, as a word of its own)
+        ("به گفته مقام‌های روس، حجم تجارت دو کشور حدود ۴.۹ میلیارد دلار بود.", "مقام‌های روس"),
+    ],
+)
+def test_groups_of_people_claim(sentence: str, claimant: str) -> None:
+    text = f"علی‌اکبر صالحی گفت ایران و روسیه ساخت نیروگاه اتمی بوشهر را ادامه می‌دهند. {sentence}"
+    assert [c["claimant"] for c in _claims(text)] == [claimant]
