@@ -497,6 +497,9 @@ def _continues_supply(
         lo = max(lo, end)
     for _, end in ctx.words.within("saying", sentence.start, fig.start):
         lo = max(lo, end)
+    for frame in attributor.frames(sentence.start, fig.start):
+        if frame.speaker.end <= fig.start:
+            lo = max(lo, frame.speaker.end)  # "به گفته تسیویلف، ...": the speaker is no side
     hi = ctx.clause_of(sentence, fig)[1]
     comma = ctx.text.find(",", fig.end, hi)
     hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content

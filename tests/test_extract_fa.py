@@ -672,3 +672,12 @@ def test_a_figure_in_a_relative_clause_is_its_sayers_and_cannot_reaches_over_it(
 def test_groups_of_people_claim(sentence: str, claimant: str) -> None:
     text = f"علی‌اکبر صالحی گفت ایران و روسیه ساخت نیروگاه اتمی بوشهر را ادامه می‌دهند. {sentence}"
     assert [c["claimant"] for c in _claims(text)] == [claimant]
+
+
+def test_a_supply_figure_goes_on_after_an_according_to_that_names_a_russian() -> None:
+    # the speaker in "به گفته تسیویلف" (according to Tsivilev) is no side of the supplies
+    text = (
+        "مذاکرات بر سر قیمت گاز صادراتی روسیه به ایران رو به پایان است.\n\n"
+        "به گفته تسیویلیف، صادرات تا ۲ میلیارد مترمکعب در سال از مسیر آذربایجان انجام می‌شود."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(text)] == [(2, "Sergei Tsivilev")]
