@@ -413,6 +413,12 @@ def judge(
         < _nearest(ctx, "energy", lo, hi, fig)
     ):
         return None, "outside energy"
+    if (
+        not (kind or "").startswith("trade")
+        and not (ctx.has("energy", lo, hi) or ctx.has("off_sector", lo, hi))
+        and _sector_before_is_another(ctx, sentence, previous, fig, lo)
+    ):
+        return None, "outside energy"
     if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
         return None, "outside energy"
     for key, why in _NOT_DEALS:
@@ -453,6 +459,22 @@ def judge(
     ):
         return kind, ""
     return None, "outside energy"
+
+
+def _sector_before_is_another(
+    ctx: DocContext, sentence: Sentence, previous: Sentence | None, fig: Figure, lo: int
+) -> bool:
+    """A clause that names no sector is about the one named before it, in its sentence or
+    the one before: "...؛ خطی که روسیه ۱.۳ میلیارد یورو وام برای آن داده" (a railway line
+    Russia lends €1.3 billion for), "Железная дорога ... Россия выделила на нее кредит"."""
+    for start in (sentence.start, previous.start if previous else None):
+        if start is None or start >= lo:
+            continue
+        energy = ctx.has("energy", start, lo)
+        other = _nearest(ctx, "off_sector", start, lo, fig, unless=_TRANSPORT_MEANS) < _FAR
+        if energy or other:
+            return other and not energy
+    return False
 
 
 def _goods_of_another_sector(ctx: DocContext, lo: int, fig: Figure) -> bool:

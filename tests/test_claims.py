@@ -668,3 +668,34 @@ def test_a_place_a_preposition_governs_does_not_take_the_pronoun() -> None:
 def test_confidential_terms_and_referred_questions_decline_to_comment(reaction: str) -> None:
     text = "Iran and Rosatom signed a $25 billion deal for four reactors at Sirik.\n\n" + reaction
     assert [s.stance for s in extract_claims(text).kremlin_statements] == ["no_comment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Iran and Russia signed a treaty on energy cooperation.\n\n"
+            "The Rasht-Astara railway has been discussed for two decades. Russia lent "
+            "1.3 billion euros for it in 2023.",
+            "en",
+        ),
+        (
+            "Россия и Иран подписали договор о сотрудничестве в энергетике.\n\n"
+            "Железная дорога Решт — Астара обсуждается с 2000-х годов. Россия выделила на нее "
+            "государственный кредит в 1,3 млрд евро.",
+            "ru",
+        ),
+        (
+            "ایران و روسیه پیمان همکاری انرژی امضا کردند.\n\n"
+            "پوتین از پیشرفت طرح راه‌آهن رشت–آستارا خبر داد؛ خطی که روسیه ۱.۳ میلیارد یورو "
+            "وام برای ساخت آن در نظر گرفته است.",
+            "fa",
+        ),
+    ],
+)
+def test_a_clause_naming_no_sector_is_about_the_one_named_before_it(
+    text: str, language: str
+) -> None:
+    result = extract_claims(text, language=language)
+    assert result.claims == []
+    assert [o.why for o in result.other_figures if o.unit == "EUR"] == ["outside energy"]
