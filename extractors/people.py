@@ -603,15 +603,9 @@ def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
     resolves to the person it describes. The Kremlin's voices are roles of their own
     ("Kremlin spokesman" is Peskov)."""
     ent = m.entity
-    if (
-        cues.org_voice_re is None
-        or ent is None
-        or ent.kind != "org"
-        or ent.is_outlet
-        or ent.role == "kremlin_press_service"
-    ):
+    if ent is None or ent.kind != "org" or ent.is_outlet or ent.role == "kremlin_press_service":
         return m
-    voice = cues.org_voice_re.match(text, m.end)
+    voice = cues.org_voice_re.match(text, m.end) if cues.org_voice_re is not None else None
     if voice is not None:
         return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
     before = cues.org_voice_before_re

@@ -681,3 +681,12 @@ def test_a_supply_figure_goes_on_after_an_according_to_that_names_a_russian() ->
         "به گفته تسیویلیف، صادرات تا ۲ میلیارد مترمکعب در سال از مسیر آذربایجان انجام می‌شود."
     )
     assert [(c["value"], c["claimant"]) for c in _claims(text)] == [(2, "Sergei Tsivilev")]
+
+
+def test_a_reaction_owns_the_name_after_it() -> None:
+    # "the Kremlin's reaction was cautious: Peskov said he had no information"
+    text = (
+        "ولایتی از سرمایه‌گذاری ۵۰ میلیارد دلاری روسیه در نفت ایران خبر داد. واکنش کرملین "
+        "محتاطانه بود: دیمیتری پسکوف، سخنگوی کرملین، گفت از جزئیات این رقم اطلاعی ندارد."
+    )
+    assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", "cannot_confirm")]

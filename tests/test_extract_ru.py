@@ -774,3 +774,13 @@ def test_a_ministry_named_without_its_country_is_russias(reaction: str) -> None:
     assert [(s.speaker, s.stance) for s in statements] == [
         ("Russian Energy Ministry", "no_comment")
     ]
+
+
+def test_a_representative_of_a_ministry_speaks_for_the_ministry() -> None:
+    text = (
+        "Велаяти заявил, что Россия будет закупать до 500 тысяч баррелей иранской нефти в "
+        "сутки.\n\nПредставитель министерства иностранных дел России, попросивший не называть "
+        "его имени, заявил, что «никакой сделки на 500 тысяч баррелей не существует»."
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Russian Foreign Ministry", "deny")]
