@@ -420,6 +420,9 @@ class Cues:
     """Role post-modifiers that name a place: a person named after it holds the title."""
     source_of_re: re.Pattern[str] | None = None
     """The whole gap between an unnamed source and the organisation it speaks from."""
+    source_adjacent: bool = False
+    """An organisation right after an unnamed source, with nothing between, is the one it
+    speaks from (Persian ezafe, unwritten: "یک مقام وزارت انرژی روسیه")."""
     interviewer_credit_re: re.Pattern[str] | None = None
     """Ends the text before a name that is an interview's interviewer ("Беседовал")."""
 
@@ -1041,6 +1044,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         stance_subject_reach=data["statement_cues"].get("subject_reach"),
         given_names=_given_names(people),
         place_postmodifiers=frozenset(w.lower() for w in people.get("place_postmodifiers", ())),
+        source_adjacent=bool(people.get("source_adjacent", False)),
         source_of_re=re.compile(
             rf"[\s,»”\"]*(?<!\w)(?:{phrase_alternation(people['source_of'])})(?!\w)"
             rf"[\s\u00a0«\"“„]*",

@@ -936,7 +936,8 @@ def _source_org(
     nxt = mentions[i + 1] if i + 1 < len(mentions) else None
     if nxt is None or nxt.entity is None or not _speaks_from(nxt):
         return None, None
-    if pattern.fullmatch(text, role.end, nxt.start) is None:
+    adjacent = cues.source_adjacent and not text[role.end : nxt.start].strip()
+    if not adjacent and pattern.fullmatch(text, role.end, nxt.start) is None:
         return None, None
     return nxt.entity.country, nxt
 

@@ -338,14 +338,16 @@ def test_a_writers_note_is_not_a_statement(note: str) -> None:
 
 
 def test_the_agency_told_is_not_the_speaker() -> None:
-    """ "به خبرگزاری ریانووستی گفت" (told RIA Novosti): the agency is told; an unnamed source
-    that speaks to it is no Russian voice the engine can name, so no statement."""
+    """ "به خبرگزاری ریانووستی گفت" (told RIA Novosti): the agency is told; the unnamed source
+    that speaks to it, in the Russian Energy Ministry, takes the stance."""
     text = (
         "جواد اوجی گفت ایران با شرکت‌های روسی قراردادهایی به ارزش ۴ میلیارد دلار امضا کرده است."
         "\n\nیک منبع در وزارت انرژی روسیه به خبرگزاری ریانووستی گفت از جزئیات این قراردادها "
         "اطلاعی ندارد."
     )
-    assert _statements(text) == []
+    assert _statements(text) == [
+        ("یک منبع در وزارت انرژی روسیه", "russian_official", "cannot_confirm")
+    ]
 
 
 def test_a_denied_figure_is_kept_with_its_modality() -> None:
@@ -690,3 +692,18 @@ def test_a_reaction_owns_the_name_after_it() -> None:
         "محتاطانه بود: دیمیتری پسکوف، سخنگوی کرملین، گفت از جزئیات این رقم اطلاعی ندارد."
     )
     assert _statements(text) == [("Dmitry Peskov", "kremlin_spokesman", "cannot_confirm")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "یک منبع در وزارت انرژی روسیه",  # "a source in the Russian Energy Ministry"
+        "یک مقام وزارت انرژی روسیه",  # "an official of ...", owned by the unwritten ezafe
+    ],
+)
+def test_an_unnamed_source_speaks_from_its_ministry(source: str) -> None:
+    text = (
+        "ولایتی از سرمایه‌گذاری ۵۰ میلیارد دلاری روسیه در نفت ایران خبر داد. "
+        f"{source} گفت از جزئیات این قراردادها اطلاعی ندارد."
+    )
+    assert _statements(text) == [(source, "russian_official", "cannot_confirm")]
