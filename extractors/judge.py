@@ -431,6 +431,17 @@ def judge(
     domestic = _nearest(ctx, "domestic", lo, fig.start, fig)
     if domestic <= _NOT_DEAL_REACH and domestic < _nearest(ctx, "transfer", lo, fig.start, fig):
         return None, "a country's own consumption, needs, deficit or reserves"
+    if (
+        unit in VOLUME_UNITS
+        and iran != russia
+        and not pair
+        and ctx.has("production", lo, hi)
+        and not ctx.has("transfer", lo, hi)
+        and not ctx.has("production_sites", lo, hi)
+    ):
+        # "ایران روزانه ۳.۸ میلیون بشکه نفت تولید کرده": one side's own output (a field a
+        # contract develops produces the deal's barrels)
+        return None, "a country's own output"
     p_lo, p_hi = ctx.window(sentence)
     linked = (
         sides

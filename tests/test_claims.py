@@ -699,3 +699,33 @@ def test_a_clause_naming_no_sector_is_about_the_one_named_before_it(
     result = extract_claims(text, language=language)
     assert result.claims == []
     assert [o.why for o in result.other_figures if o.unit == "EUR"] == ["outside energy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Россия и Иран договорились, что Россия будет закупать до 100 тысяч баррелей иранской "
+            "нефти в сутки. Иран добывает около 3,8 млн баррелей в сутки.",
+            "ru",
+        ),
+        (
+            "روسیه و ایران توافق کردند که روسیه روزانه تا ۱۰۰ هزار بشکه نفت ایران را خریداری کند. "
+            "به گفته ناظران بازار، تولید واقعی روسیه حدود ۹.۵ میلیون بشکه در روز بوده است.",
+            "fa",
+        ),
+    ],
+)
+def test_one_sides_own_output_is_no_claim(text: str, language: str) -> None:
+    result = extract_claims(text, language=language)
+    assert [c.value for c in result.claims] == [100_000]
+    assert "a country's own output" in [o.why for o in result.other_figures]
+
+
+def test_what_a_field_a_contract_develops_produces_stays_a_claim() -> None:
+    text = (
+        "Russia and Iran signed an oil-for-goods deal under which Russia would buy up to "
+        "100,000 barrels a day of Iranian crude.\n\nThe two fields Zarubezhneft develops in "
+        "Iran currently produce around 45,000 barrels a day."
+    )
+    assert [c.value for c in extract_claims(text).claims] == [100_000, 45_000]
