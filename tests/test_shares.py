@@ -44,6 +44,13 @@ def _kinds(text: str, language: str) -> list[tuple[float, str | None]]:
             "به گفته پوتین، امروز بیش از ۹۵ درصد مبادلات ایران و روسیه با ریال و روبل انجام می‌شود.",
             [(95.0, "other")],
         ),
+        (
+            "fa",
+            # "the share of the rouble and the rial in settling trade has passed 95 percent"
+            "حجم تجارت ایران و روسیه رشد کرد. سفیر روسیه گفت سهم روبل و ریال در تسویه مبادلات "
+            "دو کشور از ۹۵ درصد فراتر رفته است.",
+            [(95.0, "other")],
+        ),
     ],
 )
 def test_a_share_is_no_growth(
