@@ -531,6 +531,10 @@ class Attributor:
             prefixes, reports = self.words.within_lists(("prefix", "report_prefix"), verb_end, hi)
             hi = min((start for start, _ in (*prefixes, *reports)), default=hi)
         reach = self.between(verb_end, hi)
+        before = self.words.tokens.word_before
+        words_of = [m for m in reach if before(m.start) in self.cues.words_of]
+        if words_of:
+            return words_of  # "— приводит агентство слова министра": the minister speaks
         # after a verb the speaker is a subject ("сообщил Пескову Ушаков"); after a prefix,
         # in its case ("по словам Пескова")
         found = [m for m in reach if prefix or not m.oblique]

@@ -420,6 +420,9 @@ class Cues:
     """Role post-modifiers that name a place: a person named after it holds the title."""
     source_of_re: re.Pattern[str] | None = None
     """The whole gap between an unnamed source and the organisation it speaks from."""
+    words_of: frozenset[str] = frozenset()
+    """Nouns of someone's words after a verb of saying ("приводит агентство слова министра"):
+    whoever they belong to speaks, in whatever case, and not the agency that relays them."""
     source_adjacent: bool = False
     """An organisation right after an unnamed source, with nothing between, is the one it
     speaks from (Persian ezafe, unwritten: "یک مقام وزارت انرژی روسیه")."""
@@ -1045,6 +1048,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         given_names=_given_names(people),
         place_postmodifiers=frozenset(w.lower() for w in people.get("place_postmodifiers", ())),
         source_adjacent=bool(people.get("source_adjacent", False)),
+        words_of=frozenset(w.lower() for w in saying.get("words_of", ())),
         source_of_re=re.compile(
             rf"[\s,»”\"]*(?<!\w)(?:{phrase_alternation(people['source_of'])})(?!\w)"
             rf"[\s\u00a0«\"“„]*",

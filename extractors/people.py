@@ -478,8 +478,12 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
     )
     # a bare role right after a verb or a prefix of saying ("— добавил министр", "по словам
     # консула") is whom the role names
+    tokens = index.tokens
     said = (
-        set(index.spans("saying")[1]) | set(index.spans("prefix")[1])
+        set(index.spans("saying")[1])
+        | set(index.spans("prefix")[1])
+        # "приводит агентство слова министра": the words' owner, a bare role
+        | {e for w, e in zip(tokens.words, tokens.ends, strict=True) if w in cues.words_of}
         if cues.bare_roles_after_saying
         else set()
     )

@@ -784,3 +784,31 @@ def test_a_representative_of_a_ministry_speaks_for_the_ministry() -> None:
     )
     statements = extract_claims(text, language="ru").kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Russian Foreign Ministry", "deny")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agency relays the words, and the words' owner relays Putin
+        "Велаяти побывал в Москве. «Президент Путин сказал, что Россия готова вложить в "
+        "нефтегазовый сектор Ирана 50 млрд долларов», — приводит IRNA слова иранского политика.",
+        "Велаяти побывал в Москве. «Господин Путин сказал, что Россия готова вложить 50 млрд "
+        "долларов в нефтегазовый сектор Ирана», — передавало слова Велаяти агентство IRNA.",
+        # "the ayatollah's adviser said Putin stressed ...": the adviser claims
+        "Велаяти побывал в Москве. Советник аятоллы также сообщил, что Путин подчеркнул "
+        "готовность России вложить в нефтегазовый сектор Ирана 50 млрд долларов.",
+    ],
+)
+def test_a_relayed_putin_is_no_kremlin_confirmation(text: str) -> None:
+    result = extract_claims(text, language="ru")
+    assert [c.claimant for c in result.claims] != ["Vladimir Putin"]
+    assert result.kremlin_statements == []
+
+
+def test_the_owner_of_the_words_an_agency_relays_speaks() -> None:
+    text = (
+        "Оуджи выступил на совещании в Тегеране. «Мы подписали с российскими компаниями "
+        "контракты по семи месторождениям на 4 млрд долларов», — приводит агентство Shana "
+        "слова министра."
+    )
+    assert [c.claimant for c in extract_claims(text, language="ru").claims] == ["Javad Owji"]
