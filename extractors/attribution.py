@@ -37,6 +37,8 @@ _ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
 """What may stand between a name and the relative pronoun or participle that follows it."""
 _CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
+_COLON_BEFORE = re.compile(r":[\s\u00a0]*$")
+"""A colon that opens what follows it (a quotation's opening mark comes right after)."""
 """Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _TITLE_GAP = 60
 """How far a coordinated clause's speaker may stand after the clause break: a title's length
@@ -651,10 +653,25 @@ class Attributor:
                 for f in self.frames(lo, first.start)
                 if not f.nominal and first.start - f.end <= _HEAD_WINDOW
             ]
-            if head:
-                speaker = head[-1].speaker
+            speaker = head[-1].speaker if head else self._colon_speaker(lo, first.start)
         self._quote_speaker[group] = speaker
         return speaker
+
+    def _colon_speaker(self, lo: int, quote_start: int) -> Mention | None:
+        """Who a colon right before a quotation introduces, with no verb: "Песков на брифинге:
+        «Я не могу подтвердить сроки»", 'Gazprom press service: "We do not comment"': the
+        first name of the clause before the colon that no preposition governs."""
+        colon = _COLON_BEFORE.search(self.text, lo, quote_start)
+        if colon is None:
+            return None
+        return next(
+            (
+                m
+                for m in self.between(lo, colon.start())
+                if m.entity is not None and not m.possessive and not self._governed(m)
+            ),
+            None,
+        )
 
     # -- public ---------------------------------------------------------------------
     def claimant(self, pos: int, sentence: Sentence) -> tuple[Mention | None, Mention | None]:

@@ -729,3 +729,27 @@ def test_what_a_field_a_contract_develops_produces_stays_a_claim() -> None:
         "Iran currently produce around 45,000 barrels a day."
     )
     assert [c.value for c in extract_claims(text).claims] == [100_000, 45_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            'Iran and Russia agreed on gas supplies. Gazprom press service: "We do not '
+            'comment on the course of commercial negotiations."',
+            "en",
+            [("Gazprom", "no_comment")],
+        ),
+        (
+            "Иран и Россия договорились о поставках газа. Песков на сегодняшнем брифинге: "
+            "«Я не могу подтвердить сроки начала поставок».",
+            "ru",
+            [("Dmitry Peskov", "cannot_confirm")],
+        ),
+    ],
+)
+def test_a_colon_before_a_quotation_introduces_its_speaker(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    statements = extract_claims(text, language=language).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == expected
