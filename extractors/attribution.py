@@ -679,10 +679,16 @@ class Attributor:
         qi = self.quote_at(pos)
         if qi is not None:
             speaker = self.quote_speaker(qi)
+            lo = max(sentence.start, self.seg.quotes[qi].start)
             if speaker is not None:
-                lo = max(sentence.start, self.seg.quotes[qi].start)
                 inner = [f for f in self.frames(lo, pos) if f.speaker.label != speaker.label]
                 return speaker, inner[-1].speaker if inner else None
+            # '"During the meeting, President Putin said that Russia is prepared to invest
+            # $50 billion"', its speaker named later or not at all: whoever is quoted relays
+            # the one the quotation names; that one is no claimant
+            relayed = [f for f in self.frames(lo, pos) if not f.nominal]
+            if relayed:
+                return self.tagged(sentence), relayed[-1].speaker
         if qi is None and (guest := self._answerer(sentence)) is not None:
             # an interviewee's answer is his, like a quotation: whom he reports is relayed
             inner = [
@@ -863,6 +869,23 @@ class Attributor:
             )
             return quoted or speaker
         return speaker
+
+    def relayed_by(self, speaker: Mention, sentence: Sentence) -> Mention | None:
+        """Who says, before ``speaker`` in ``sentence``, what ``speaker`` did ("Velayati said
+        that President Putin confirmed ..."): the sayer of a verb of saying before the name,
+        not an outlet (outlets report)."""
+        return next(
+            (
+                f.speaker
+                for f in self.frames(sentence.start, speaker.start)
+                if not f.nominal
+                and not f.reported
+                and f.end <= speaker.start
+                and f.speaker.label != speaker.label
+                and not (f.speaker.entity is not None and f.speaker.entity.is_outlet)
+            ),
+            None,
+        )
 
     def _stance_taker(self, pos: int, sentence: Sentence, *, impersonal: bool) -> Mention | None:
         qi = self.quote_at(pos)

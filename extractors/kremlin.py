@@ -97,10 +97,12 @@ def _role(speaker: Mention, cues: Cues) -> str:
     return "other" if ent is not None and ent.kind == "org" else "russian_official"
 
 
+def _country(m: Mention) -> str | None:
+    return m.entity.country if m.entity is not None else m.country
+
+
 def _is_russian(speaker: Mention) -> bool:
-    if speaker.entity is not None:
-        return speaker.entity.country == RUSSIA
-    return speaker.country == RUSSIA
+    return _country(speaker) == RUSSIA
 
 
 def _stance(
@@ -422,6 +424,9 @@ def _statement(
     speaker = attributor.speaker_at(pos, sentence, impersonal=_impersonal(words, pos))
     if speaker is None or not _is_russian(speaker):
         return []
+    teller = attributor.relayed_by(speaker, sentence) if stance == "confirm" else None
+    if teller is not None and _country(teller) not in (None, "", RUSSIA):
+        return []  # "Velayati said that Putin confirmed ...": Velayati's claim, not Putin's
     speaker = _prefer_reporter(speaker, attributor, sentence, cues)
     about = _about(text, attributor, cues, sentence, speaker)
     # the values of the statement's own clause on: "X claimed $50bn, though the Kremlin

@@ -753,3 +753,43 @@ def test_a_colon_before_a_quotation_introduces_its_speaker(
 ) -> None:
     statements = extract_claims(text, language=language).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Iran and Russia discussed oil. Velayati said that President Putin confirmed "
+            "Russia's intention to keep buying Iranian oil under the oil-for-goods scheme.",
+            "en",
+        ),
+        (
+            "Иран и Россия обсуждали нефть. Велаяти также сказал, что президент Путин "
+            "подтвердил намерение и дальше закупать иранскую нефть по схеме «нефть в обмен на "
+            "товары».",
+            "ru",
+        ),
+    ],
+)
+def test_a_confirmation_an_iranian_relays_is_no_kremlin_statement(text: str, language: str) -> None:
+    assert extract_claims(text, language=language).kremlin_statements == []
+
+
+def test_the_kremlin_relaying_the_kremlin_still_confirms() -> None:
+    text = (
+        "Iran and Russia discussed oil. Peskov said that President Putin confirmed Russia's "
+        "intention to keep buying Iranian oil."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Vladimir Putin", "confirm")]
+
+
+def test_a_quotation_naming_putin_relays_him_whoever_speaks_it() -> None:
+    text = (
+        "Iran and Russia discussed oil.\n\n"
+        '"During the meeting, President Putin said that Russia is prepared to invest up to '
+        "$50 billion in Iran's oil and gas industry.\""
+    )
+    result = extract_claims(text)
+    assert [c.claimant for c in result.claims] == [None]
+    assert result.kremlin_statements == []
