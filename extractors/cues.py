@@ -420,6 +420,10 @@ class Cues:
     """Role post-modifiers that name a place: a person named after it holds the title."""
     source_of_re: re.Pattern[str] | None = None
     """The whole gap between an unnamed source and the organisation it speaks from."""
+    embedding_re: re.Pattern[str] | None = None
+    """A word that opens a content clause ("that", "что", "که") right before where the
+    match is searched up to: a speaker right after it, in a sentence whose subject came
+    before, speaks inside what the subject reports."""
     words_of: frozenset[str] = frozenset()
     """Nouns of someone's words after a verb of saying ("приводит агентство слова министра"):
     whoever they belong to speaks, in whatever case, and not the agency that relays them."""
@@ -1049,6 +1053,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         place_postmodifiers=frozenset(w.lower() for w in people.get("place_postmodifiers", ())),
         source_adjacent=bool(people.get("source_adjacent", False)),
         words_of=frozenset(w.lower() for w in saying.get("words_of", ())),
+        embedding_re=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation(ctx['complementizer'])})[\s\u00a0]+$", FLAGS
+        )
+        if ctx.get("complementizer")
+        else None,
         source_of_re=re.compile(
             rf"[\s,»”\"]*(?<!\w)(?:{phrase_alternation(people['source_of'])})(?!\w)"
             rf"[\s\u00a0«\"“„]*",

@@ -658,7 +658,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues) -> list[Mention]:
     starts = [s.start for s in seg.sentences]
     q_starts = [q.start for q in seg.quotes]
-    seen_sentence: set[int] = set()
+    subject_end: dict[int, int] = {}
+    """Per sentence, where its subject ends."""
     out = []
     for m in mentions:
         qi = bisect.bisect_right(q_starts, m.start) - 1
@@ -668,15 +669,24 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
         if (
             not (m.possessive or m.oblique)
             and m.kind != "org"
-            and si not in seen_sentence
+            and si not in subject_end
             and not in_quote
             and not _governed(text, m.start, cues)
         ):
-            seen_sentence.add(si)
+            subject_end[si] = m.end
             subject = True
         verb = cues.saying_re.match(text, _verb_start(text, m.end), m.end + _VERB_REACH)
         asked = cues.asking_re is not None and cues.asking_re.match(text, m.end, m.end + 60)
-        salient = subject or verb is not None or bool(asked)
+        # "Velayati told reporters that Putin had said ...": Putin speaks inside what the
+        # subject reports; "He also said ..." next is the subject again
+        embedded = (
+            not subject
+            and si in subject_end
+            and cues.embedding_re is not None
+            and cues.embedding_re.search(text, max(subject_end[si], m.start - 20), m.start)
+            is not None
+        )
+        salient = subject or (verb is not None and not embedded) or bool(asked)
         gender = m.gender
         if gender is None and verb is not None and not (m.possessive or m.oblique):
             gender = _agreeing_gender(verb.group(), cues)

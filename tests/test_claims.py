@@ -793,3 +793,14 @@ def test_a_quotation_naming_putin_relays_him_whoever_speaks_it() -> None:
     result = extract_claims(text)
     assert [c.claimant for c in result.claims] == [None]
     assert result.kremlin_statements == []
+
+
+def test_a_speaker_inside_what_the_subject_reports_takes_no_pronoun() -> None:
+    text = (
+        "Velayati told Iranian media after the talks that Putin had said Moscow was ready to "
+        "put $50 billion into Iran's oil and gas industry. He also said two Russian oil "
+        "companies had already signed agreements with the Iranian side worth $4 billion."
+    )
+    result = extract_claims(text)
+    assert [c.claimant for c in result.claims] == ["Ali Akbar Velayati"] * 2
+    assert result.kremlin_statements == []
