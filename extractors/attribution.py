@@ -902,7 +902,9 @@ class Attributor:
             if own is not None:
                 return own
             said = [f for f in self.frames(sentence.start, pos + 1) if not f.nominal]
-            return said[-1].speaker if said else None
+            # an interview's answer with no subject of its own ("من نمی‌توانم رقم مشخصی را
+            # تأیید کنم", I cannot confirm) is the interviewee's, as a tag's turn is its own
+            return said[-1].speaker if said else self.tagged(sentence)
         far = self.cues.stance_subject_reach
         if far is not None and (place := self._place_after(pos, sentence)) is not None:
             return place

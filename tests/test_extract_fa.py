@@ -301,6 +301,12 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         # "does not comment" and "has no explanation", in the present
         ("پسکوف گفت کرملین درباره ارزش این قرارداد اظهارنظر نمی‌کند.", "no_comment"),
         ("پسکوف درباره ارزش این قرارداد گفت کرملین «در حال حاضر توضیحی ندارد».", "no_comment"),
+        # "nothing to add to what our colleagues at Rosatom announced"
+        (
+            "پسکوف درباره این قرارداد گفت: «چیزی به آنچه همکاران ما در روس‌اتم اعلام "
+            "کرده‌اند اضافه نمی‌کنم.»",
+            "no_comment",
+        ),
     ],
 )
 def test_stance_phrases(sentence: str, stance: str) -> None:
@@ -707,3 +713,16 @@ def test_an_unnamed_source_speaks_from_its_ministry(source: str) -> None:
         f"{source} گفت از جزئیات این قراردادها اطلاعی ندارد."
     )
     assert _statements(text) == [(source, "russian_official", "cannot_confirm")]
+
+
+def test_an_interview_answer_with_no_subject_is_the_guests_stance() -> None:
+    text = (
+        "الکسی ددوف سفیر روسیه در تهران است. او در گفت‌وگو با ما به پرسش‌هایی درباره "
+        "تفاهم‌نامه گازپروم پاسخ داد.\n\n"
+        "آقای سفیر، تجارت دو کشور در سال ۲۰۲۳ چگونه بود؟\n\n"
+        "سال آسانی نبود. حجم مبادلات حدود ۴ میلیارد دلار بود.\n\n"
+        "مقام‌های ایرانی ارزش تفاهم‌نامه گازپروم و شرکت ملی نفت ایران را ۴۰ میلیارد دلار "
+        "اعلام کرده‌اند. شما این رقم را تأیید می‌کنید؟\n\n"
+        "من نمی‌توانم رقم مشخصی را تأیید کنم. این یک موضوع تجاری است."
+    )
+    assert [(s, st) for s, _, st in _statements(text)] == [("Alexey Dedov", "cannot_confirm")]
