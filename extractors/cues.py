@@ -913,7 +913,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             else None
         ),
         org_voice_before_re=(
-            re.compile(phrase_alternation(people["org_voices_before"]) + r"\s+$", FLAGS)
+            re.compile(phrase_alternation(people["org_voices_before"]) + r"\s+[«\"“„]*$", FLAGS)
             if people.get("org_voices_before")
             else None
         ),

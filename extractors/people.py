@@ -614,8 +614,9 @@ def _voiced(text: str, m: Mention, cues: Cues) -> Mention:
         return replace(m, end=voice.end(), text=text[m.start : voice.end()], possessive=False)
     before = cues.org_voice_before_re
     if before is not None and (found := before.search(text, max(0, m.start - 40), m.start)):
-        # "a spokesman for Rosneft": the organisation, spoken for
-        return replace(m, start=found.start(), text=text[found.start() : m.end])
+        # "a spokesman for Rosneft", "представитель «Росатома»": the organisation, spoken
+        # for, in the case of the voice (the subject), not of its own name (a genitive)
+        return replace(m, start=found.start(), text=text[found.start() : m.end], oblique=False)
     head = cues.org_head_re.match(text, m.end) if cues.org_head_re is not None else None
     if head is None or _NAME_AFTER.match(text, head.end()):
         return m  # "Gazprom chief executive Alexey Miller": the name that follows speaks

@@ -812,3 +812,24 @@ def test_the_owner_of_the_words_an_agency_relays_speaks() -> None:
         "слова министра."
     )
     assert [c.claimant for c in extract_claims(text, language="ru").claims] == ["Javad Owji"]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "stances"),
+    [
+        # the voice before a company's name in quotation marks, in the genitive
+        (
+            "Представитель «Росатома» подтвердил, что документ подписан, однако отказался "
+            "обсуждать его стоимость.",
+            ["no_comment", "confirm"],
+        ),
+        # "in Gazprom itself"
+        ("В самом «Газпроме» подписание документа подтвердили.", ["confirm"]),
+    ],
+)
+def test_a_company_speaks_through_its_representative_or_as_a_place(
+    reaction: str, stances: list[str]
+) -> None:
+    text = "Иран и Россия подписали контракт на 25 млрд долларов.\n\n" + reaction
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert sorted(s.stance for s in statements) == sorted(stances)
