@@ -409,13 +409,6 @@ def _outside(starts: Sequence[int], named: Sequence[Mention]) -> list[int]:
     return out
 
 
-def _word_starts(words: TokenIndex) -> list[int]:
-    """Starts of the tokens that are words: where a name may start in a script without
-    capitals."""
-    text = words.tokens.text
-    return [s for s in words.tokens.starts if text[s].isalpha()]
-
-
 _BARE_ROLE_FOLLOWERS = frozenset(".,;:!?)")
 """What may follow a bare role that is a whole subject (not a quotation mark or a name)."""
 
@@ -490,8 +483,13 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
     capitals = _capitalised(index, cues)
     # a name the gazetteer knows opens no stranger ("Alexander Novak"), nor does a word
     # within it ("Ali Akbar Velayati")
-    may_open = _word_starts(index) if cues.caseless_names else capitals
-    strangers = find_strangers(text, _outside(may_open, named), cues)
+    if cues.caseless_names:
+        # no capitals: a name opens at a given name of the list, a surname may stand anywhere
+        token_words = list(zip(tokens.starts, tokens.words, strict=True))
+        given = [start for start, word in token_words if word in cues.given_names]
+        strangers = find_strangers(text, _outside(given, named), cues, words=token_words)
+    else:
+        strangers = find_strangers(text, _outside(capitals, named), cues)
     # where a person's name begins: a title's place ends before it ("консул в Астрахани
     # Мехди Хосрави"); a title may own a known name ("adviser to Ali Khamenei")
     stranger_starts = [p.start for p in strangers]  # in text order

@@ -73,9 +73,18 @@ def _rest_words(text: str, match: re.Match[str], cues: Cues) -> list[re.Match[st
     return words if len(words) > chained or not cues.caseless_names else []
 
 
-def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list[Stranger]:
+def find_strangers(
+    text: str,
+    capital_starts: Sequence[int],
+    cues: Cues,
+    *,
+    words: Sequence[tuple[int, str]] | None = None,
+) -> list[Stranger]:
     """Every name that opens with a given name of the language's list, and every later
-    mention of such a person by surname alone, in text order."""
+    mention of such a person by surname alone, in text order.
+
+    ``words``, (start, word) of every token, is where a surname alone may stand in a script
+    without capitals (else at ``capital_starts``): looked up by its word, not matched."""
     pattern = cues.given_name_re
     if pattern is None or not cues.given_names:
         return []
@@ -98,7 +107,11 @@ def find_strangers(text: str, capital_starts: Sequence[int], cues: Cues) -> list
         name = _full_name(given, [w.group() for w in rest], cues)
         found.append(Stranger(start, end, name, given.gender, given.oblique, given.country))
         taken = end
-    return sorted(found + _by_surname(text, found, capital_starts, cues), key=lambda p: p.start)
+    if words is None:
+        words = [
+            (start, word.group()) for start in capital_starts if (word := _WORD.match(text, start))
+        ]
+    return sorted(found + _by_surname(text, found, words, cues), key=lambda p: p.start)
 
 
 def _surname_forms(surname: str, gender: str, cues: Cues) -> dict[str, bool]:
@@ -114,7 +127,7 @@ def _surname_forms(surname: str, gender: str, cues: Cues) -> dict[str, bool]:
 
 
 def _by_surname(
-    text: str, people: Sequence[Stranger], capital_starts: Sequence[int], cues: Cues
+    text: str, people: Sequence[Stranger], words: Sequence[tuple[int, str]], cues: Cues
 ) -> list[Stranger]:
     """The surname alone, after the full name: "Олег Рыбаков ... По словам Рыбакова"."""
     if not people:
@@ -126,14 +139,13 @@ def _by_surname(
             first_seen.setdefault(form, (person, oblique))
     starts = [p.start for p in people]  # found in text order, never overlapping
     out: list[Stranger] = []
-    for start in capital_starts:
-        word = _WORD.match(text, start)
-        seen = first_seen.get(word.group()) if word is not None else None
-        if word is None or seen is None or start < seen[0].end:
+    for start, word in words:
+        seen = first_seen.get(word)
+        if seen is None or start < seen[0].end:
             continue
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and people[i].end > start:
             continue  # a word of a full name
         person, oblique = seen
-        out.append(replace(person, start=start, end=word.end(), oblique=oblique))
+        out.append(replace(person, start=start, end=start + len(word), oblique=oblique))
     return out
