@@ -3,6 +3,7 @@ events, idempotency, as-of queries, and work limited to the claims a batch touch
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from extractors.kremlin import KREMLIN_ROLES
 from warehouse.db import transaction
+from warehouse.exceptions import WarehouseError
 from warehouse.ledger import LedgerChanges, load_ledger
 from warehouse.migrations import migrate
 from warehouse.records import MentionRecord, StatementRecord, family_of, stable_id
@@ -431,6 +433,26 @@ def test_a_failed_load_leaves_no_half_written_claim(db: duckdb.DuckDBPyConnectio
         raise RuntimeError("the process dies here")
     for table in ("mentions", "claims", "claim_state", "claim_status_events"):
         assert rows(db, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_a_load_leaves_the_garbage_collector_as_it_found_it(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """The collector is paused while a batch loads: on again after a load, after a load that
+    fails, and still off if the caller had turned it off."""
+    assert gc.isenabled()
+    load(db, [mention("a1", 4e9)])
+    assert gc.isenabled()
+    unstorable = replace(mention("a2", 5e9), sentence=None)  # type: ignore[arg-type]
+    with pytest.raises(WarehouseError), transaction(db, path="test"):
+        load_ledger(db, [unstorable], [], run_id="run-1", now=NOW)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(db, [mention("a3", 6e9)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_rolled_back_load_leaves_no_claim_to_join(db: duckdb.DuckDBPyConnection) -> None:

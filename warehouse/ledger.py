@@ -238,8 +238,10 @@ def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block (back on after, if it was on).
 
     A batch creates hundreds of thousands of objects that live until it ends and form no
-    cycles (columns, fetched rows, the claim index's new entries); the collections their
-    allocation set off walked them again and again, ~1.4 s of a 1M-mention load.
+    cycles (columns, fetched rows, article topics, the claim index's new entries); the
+    collections their allocation set off walked them again and again: 1.4 s of a 1M-mention
+    load in 50,000-article batches (docs/history.md, fourteenth session). The switch is
+    process-wide: cycles other threads leave meanwhile are collected after the batch.
     """
     enabled = gc.isenabled()
     gc.disable()
