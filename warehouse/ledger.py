@@ -252,6 +252,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@_collector_paused()
 def load_ledger(
     conn: duckdb.DuckDBPyConnection,
     mentions: Sequence[MentionRecord],
@@ -265,18 +266,6 @@ def load_ledger(
     Mentions and statements already stored (same ids) are skipped, so a re-run, or the same
     article loaded again, changes nothing. Call inside the transaction that stores the articles.
     """
-    with _collector_paused():
-        return _load(conn, mentions, statements, run_id=run_id, now=now)
-
-
-def _load(
-    conn: duckdb.DuckDBPyConnection,
-    mentions: Sequence[MentionRecord],
-    statements: Sequence[StatementRecord],
-    *,
-    run_id: str,
-    now: datetime,
-) -> LedgerChanges:
     changes = LedgerChanges()
     known_mentions = existing_keys(conn, "mentions", "mention_id", [m.mention_id for m in mentions])
     new_mentions = list(
