@@ -37,9 +37,9 @@ _ANTECEDENT_GAP = re.compile(r"[\s,\u060c]*")
 """What may stand between a name and the relative pronoun or participle that follows it."""
 _CLAUSE_MARK = re.compile("[,;:.\u060c\u061b]")
 _CLAUSE_STOP = re.compile("[;:\u061b]")
+"""Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _COLON_BEFORE = re.compile(r":[\s\u00a0]*$")
 """A colon that opens what follows it (a quotation's opening mark comes right after)."""
-"""Colons and semicolons (Latin and Arabic-script): what follows them is a clause of its own."""
 _TITLE_GAP = 60
 """How far a coordinated clause's speaker may stand after the clause break: a title's length
 ("Russian Deputy Prime Minister ")."""
