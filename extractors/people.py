@@ -27,7 +27,7 @@ from typing import Any
 from extractors.cues import Cues, load_cues, norm_key
 from extractors.exceptions import GazetteerError
 from extractors.given_names import given_name_variants
-from extractors.lexicon import Lexicon, TokenIndex, Tokens, matches_at, starts_near
+from extractors.lexicon import Lexicon, TokenIndex, Tokens, matches_at, starts_near, tokenise
 from extractors.normalise import joiner_variants
 from extractors.sentences import Segmentation
 from extractors.strangers import find_strangers
@@ -657,6 +657,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues) -> list[Mention]:
     starts = [s.start for s in seg.sentences]
     q_starts = [q.start for q in seg.quotes]
+    tokens = tokenise(text)
     subject_end: dict[int, int] = {}
     """Per sentence, where its subject ends."""
     out = []
@@ -670,7 +671,9 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             and m.kind != "org"
             and si not in subject_end
             and not in_quote
-            and not _governed(text, m.start, cues)
+            # "on the eve of Putin's trip to Tehran, Khojastehmehr said": a place a
+            # preposition governs is no subject (as Attributor._governed reads it)
+            and tokens.word_before(m.start) not in cues.non_subject_before
         ):
             subject_end[si] = m.end
             subject = True
@@ -706,16 +709,6 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             )
         )
     return out
-
-
-_LAST_WORD = re.compile(r"(\w+)[ \t\u00a0]+$")
-
-
-def _governed(text: str, start: int, cues: Cues) -> bool:
-    """Whether a preposition (or a noun that owns it) stands right before ``start``: "on
-    the eve of Putin's trip to Tehran, Khojastehmehr said": Tehran is no subject."""
-    before = _LAST_WORD.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1).lower() in cues.non_subject_before
 
 
 def _agreeing_gender(verb: str, cues: Cues) -> str | None:
