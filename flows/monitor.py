@@ -10,12 +10,15 @@ could help. Fetching the next batch overlaps with extracting the current one.
 from __future__ import annotations
 
 import asyncio
+import json
 import multiprocessing
+import os
 import sys
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
+from multiprocessing import spawn
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger, task
@@ -28,7 +31,7 @@ from prefect.utilities.annotations import quote
 from claimwatch.errors import is_transient
 from extractors.topics import Topic
 from flows import pipeline
-from flows.processing import PageJob, ProcessedPage, process_pages, warm_up
+from flows.processing import FORKSERVER_MAIN, PageJob, ProcessedPage, process_pages, warm_up
 from flows.report import summary_markdown
 from flows.serialise import one_writer
 from flows.settings import Catalogue, Settings, load_catalogue, load_settings
@@ -142,18 +145,28 @@ def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
 
 def _preloaded() -> list[str]:
     """What the fork server imports before the first worker forks: the extraction code, and
-    the module the parent runs as ``python -m NAME`` (``prefect.engine`` under a deployment).
+    the parent's main module (``prefect.engine`` under a deployment, the ``claimwatch``
+    script from the command line).
 
-    Each worker imports its parent's main module again before its first job (it may define
-    the functions sent to it); ~1.1 s of CPU per worker for Prefect's engine, which the
-    workers then share from the fork server instead.
+    Each worker runs its parent's main module again before its first job (it may define the
+    functions sent to it): ~1.1 s of CPU per worker for Prefect's engine, ~0.3 s for the
+    command line's modules. Run once in the fork server instead, the workers find it there.
+    A module run as ``python -m NAME`` is preloaded by name. A script is preloaded by its
+    path, through ``flows.worker_preload``: the fork server's own ``"__main__"`` preload
+    never finds the path on Python 3.11 (it looks for the key ``main_path`` where the
+    parent's preparation data says ``init_main_from_path``).
     """
+    os.environ.pop(FORKSERVER_MAIN, None)
     main = getattr(sys.modules["__main__"], "__spec__", None)
     name = getattr(main, "name", None)
-    if not name or name == "__main__" or name.endswith(".__main__"):
-        # a script is run again by its path (nothing to name here); a package's __main__
-        # is not run again at all
+    if not name:
+        parent = spawn.get_preparation_data("worker")
+        if path := parent.get("init_main_from_path"):
+            # exactly what each worker is sent, so that a worker finds the script already run
+            os.environ[FORKSERVER_MAIN] = json.dumps({"path": path, "argv": parent["sys_argv"]})
         return ["flows.worker_preload"]
+    if name == "__main__" or name.endswith(".__main__"):
+        return ["flows.worker_preload"]  # a package's __main__ is not run again at all
     return ["flows.worker_preload", name]
 
 

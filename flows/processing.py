@@ -197,6 +197,11 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
     return ProcessedPage(record=record, text=article.text, mentions=mentions, statements=statements)
 
 
+FORKSERVER_MAIN = "CLAIMWATCH_FORKSERVER_MAIN"
+"""Environment variable naming the main script the fork server runs for its workers
+(flows.monitor, flows.worker_preload)."""
+
+
 def warm_up() -> None:
     """Load what the first page would otherwise wait for (~0.8 s in all): the language model,
     every language's cue tables and the gazetteer, and the public-suffix list trafilatura
