@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 TOLERANCE = 0.01
 """Two figures within 1% of the larger are the same figure (as in tracking, DESIGN.md)."""
 HEADING_MAX = 160
-"""A paragraph of one sentence, this short and without a closing full stop, is a heading."""
+"""A paragraph this short and without a closing full stop is a heading."""
 _DEFINITE_LOOKBACK = 12
 PARTY_REACH = 16
 """How many tokens before its nationality a party phrase may start ("one of the two other
@@ -284,18 +284,19 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
 
 
 def _headings(seg: Segmentation, text: str) -> frozenset[int]:
-    """Paragraphs that are headings: one short sentence without a closing full stop."""
-    count: dict[int, int] = {}
+    """Paragraphs that are headings: short, and without a closing full stop. A heading may
+    hold two sentences ("... на $4 млрд. В Москве этого не подтверждают")."""
+    spans: dict[int, tuple[int, int]] = {}
     for s in seg.sentences:
-        count[s.paragraph] = count.get(s.paragraph, 0) + 1
-    if len(count) < 2:
+        start, _ = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (start, s.end)
+    if len(spans) < 2:
         return frozenset()
     return frozenset(
-        s.paragraph
-        for s in seg.sentences
-        if count[s.paragraph] == 1
-        and s.end - s.start <= HEADING_MAX
-        and not text[s.start : s.end].rstrip().rstrip('"”’»)]').endswith(".")  # ."  .»
+        paragraph
+        for paragraph, (start, end) in spans.items()
+        if end - start <= HEADING_MAX
+        and not text[start:end].rstrip().rstrip('"”’»)]').endswith(".")  # ."  .»
     )
 
 

@@ -294,6 +294,10 @@ class Cues:
     months: dict[str, int]
     not_figures: tuple[NotFigureRule, ...]
     abbreviations: frozenset[str]
+    abbreviations_after_numbers: frozenset[str]
+    """Abbreviations written after a number, which end a sentence before a capitalised word."""
+    units_after_abbreviations: frozenset[str]
+    """Capitalised units that continue such an abbreviation's sentence ("5 тыс. МВт")."""
     quotes: tuple[tuple[str, str], ...]
     stopwords_capitalised: frozenset[str]
     lexicon: Lexicon
@@ -964,6 +968,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         months={k.lower(): int(v) for k, v in data["months"].items()},
         not_figures=tuple(_not_figure(*p, data=data) for p in data["not_figures"]["patterns"]),
         abbreviations=frozenset(a.lower() for a in data["abbreviations"]),
+        abbreviations_after_numbers=frozenset(
+            a.lower() for a in data.get("abbreviations_after_numbers", {}).get("words", ())
+        ),
+        units_after_abbreviations=frozenset(
+            u.lower() for u in data.get("abbreviations_after_numbers", {}).get("units_next", ())
+        ),
         quotes=tuple((q[0], q[1]) for q in data["quotes"]),
         stopwords_capitalised=frozenset(w.lower() for w in capital_stop),
         lexicon=_lexicon(data),

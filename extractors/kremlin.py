@@ -491,10 +491,11 @@ def need_claims(statements: Sequence[KremlinStatement], claims: int) -> list[Kre
 def drop_repeats(
     statements: Sequence[KremlinStatement], headings: frozenset[int]
 ) -> list[KremlinStatement]:
-    """One statement reported twice is one statement: a heading restates the body, and
-    "the Kremlin said" sums up what its spokesman said, when a statement of the same stance
-    by a person speaking for the Kremlin is in the text. ``headings``: starts of heading
-    sentences."""
+    """One statement reported twice is one statement: a heading restates the body (when the
+    body has a statement of the same stance: "В Москве этого не подтверждают" over the
+    ministry's words), and "the Kremlin said" sums up what its spokesman said, when a
+    statement of the same stance by a person speaking for the Kremlin is in the text.
+    ``headings``: starts of heading sentences."""
     # The roles each stance has in the body, found once (not per statement: a long text holds
     # hundreds). A statement itself never counts: a heading is not in the body, and the press
     # service is not one of the voices.
@@ -505,7 +506,7 @@ def drop_repeats(
     out = []
     for st in statements:
         roles = body_roles.get(st.stance, set())
-        if st.start in headings and (st.role in roles or not roles.isdisjoint(KREMLIN_ROLES)):
+        if st.start in headings and roles:
             continue
         if st.role == "kremlin_press_service" and not roles.isdisjoint(_VOICES):
             continue

@@ -21,6 +21,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|(?<=[\"”»])(?=\s+[\"“«]\w)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*$")
 _NEXT = re.compile(r"\s*([^\s])")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_NUMBER_BEFORE = re.compile(r"\d\S*\s*(?:[^\s\d]+\s+)?$")
+"""A number ending within the word before: "$40 млрд.", "40 млрд долл."."""
 _OPENING_MARKS = ('"', "“", "«")
 _NAME_WORDS = 2
 """A quotation of at most this many words, the first capitalised, is a name ("Газпрома")."""
@@ -65,6 +68,13 @@ def _is_boundary(text: str, end: int, para_start: int, cues: Cues) -> bool:
     word = before.group(1).rstrip(".").lower()
     if text[end - 1] not in '."”’»)]' or "." not in text[before.start() : end]:
         return True
+    if (
+        word in cues.abbreviations_after_numbers
+        and nxt.group(1).isupper()
+        and _NUMBER_BEFORE.search(text, max(para_start, before.start() - 30), before.start())
+    ):
+        following = _NEXT_WORD.match(text, end)
+        return following is None or following.group(1).lower() not in cues.units_after_abbreviations
     return not (word in cues.abbreviations or (len(word) == 1 and word.isalpha()))
 
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from extractors.claims import Extraction, extract_claims
 from extractors.cues import load_cues
 from extractors.figures import find_figures, find_not_figures
+from extractors.sentences import segment
 from flows.cli import app
 
 NBSP, THIN = "\u00a0", "\u2009"
@@ -75,6 +76,8 @@ def test_year_before_a_figure_is_not_glued_to_it() -> None:
         ("порядка 20 млрд долларов", "about"),
         ("почти 20 млрд долларов", "about"),
         ("примерно 20 млрд долларов", "about"),
+        ("стоимость оценивается примерно в 20 млрд долларов", "about"),
+        ("проект оценили приблизительно в $20 млрд", "about"),
         ("более 20 млрд долларов", "at_least"),
         ("свыше 20 млрд долларов", "at_least"),
         ("не менее 20 млрд долларов", "at_least"),
@@ -833,3 +836,40 @@ def test_a_company_speaks_through_its_representative_or_as_a_place(
     text = "Иран и Россия подписали контракт на 25 млрд долларов.\n\n" + reaction
     statements = extract_claims(text, language="ru").kremlin_statements
     assert sorted(s.stance for s in statements) == sorted(stances)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # after a number, a scale or currency abbreviation's full stop ends the sentence
+        ("Сумму оценили в $40 млрд. В «Газпроме» ее не комментируют.", 2),
+        ("Речь шла о 40 млрд долл. Документ подписан в Москве.", 2),
+        # ...not before a unit, nor where no number comes before it ("г." of a year runs on)
+        ("Мощность составит 5 тыс. МВт по проекту.", 1),
+        ("В 2018 г. Путин встречался с Велаяти.", 1),
+        ("Он говорил о млрд. Долларов не называл.", 1),
+    ],
+)
+def test_an_abbreviation_after_a_number_ends_a_sentence_before_a_capital(
+    text: str, sentences: int
+) -> None:
+    assert len(segment(text, load_cues("ru")).sentences) == sentences
+
+
+def test_a_refusal_after_a_figure_ending_in_an_abbreviation_is_the_companys() -> None:
+    body = (
+        "Во вторник «Газпром» и Национальная иранская нефтяная компания подписали меморандум, "
+        "стоимость которого иранская сторона оценила примерно в $40 млрд. В самом «Газпроме» "
+        "сумму не комментируют."
+    )
+    result = _extract(body)
+    assert [(s.speaker, s.stance) for s in result.kremlin_statements] == [("Gazprom", "no_comment")]
+    assert [(c.value, c.qualifier) for c in result.claims] == [(40 * B, "about")]
+
+
+def test_trade_called_an_exchange_with_russia_is_trade() -> None:
+    body = (
+        "Иранская таможня приводит свои данные: за десять месяцев обмен с Россией составил "
+        "около $4,1 млрд."
+    )
+    assert [(c.value, c.kind) for c in _extract(body).claims] == [(4.1 * B, "trade_volume")]

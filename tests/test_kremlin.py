@@ -204,6 +204,20 @@ def test_heading_restating_the_body_is_not_another_statement() -> None:
     assert [s.speaker for s in extract_claims(LEAD + text).kremlin_statements] == ["Dmitry Peskov"]
 
 
+def test_a_two_sentence_heading_restates_the_body_whoever_speaks_there() -> None:
+    """ "Moscow" in a heading over the ministry's words in the body: one statement, the
+    ministry's."""
+    text = (
+        "Iran says Russian firms signed $4bn of oil contracts. Moscow cannot confirm it\n\n"
+        "Iran's oil ministry said Russian companies had signed oil contracts worth $4 billion. "
+        "Russia's Energy Ministry said it could not confirm the contracts."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [
+        ("Russian Energy Ministry", "cannot_confirm")
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
