@@ -873,3 +873,13 @@ def test_trade_called_an_exchange_with_russia_is_trade() -> None:
         "около $4,1 млрд."
     )
     assert [(c.value, c.kind) for c in _extract(body).claims] == [(4.1 * B, "trade_volume")]
+
+
+def test_a_confirmation_that_work_on_the_site_began_is_about_the_project() -> None:
+    body = (
+        "Иран и Россия начали строительство АЭС «Бушер-2» стоимостью около $10 млрд, сообщил "
+        "глава иранского атомного ведомства.\n\n"
+        "В «Росатоме» подтвердили агентству, что подготовительные работы на площадке начались."
+    )
+    statements = _extract(body).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Rosatom", "confirm")]

@@ -320,3 +320,25 @@ def test_a_stance_on_a_pronoun_or_that_number_points_back_to_the_claim(
 ) -> None:
     (statement,) = _statements(sentence)
     assert (statement.stance, statement.about_claimant) == (stance, "Ali Akbar Velayati")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "stance"),
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters he could not confirm the amount.",
+            "Dmitry Peskov",
+            "cannot_confirm",
+        ),
+        ("Gazprom confirmed the signing.", "Gazprom", "confirm"),
+    ],
+)
+def test_the_amount_and_the_signing_are_what_a_stance_is_about(
+    sentence: str, speaker: str, stance: str
+) -> None:
+    body = (
+        "Gazprom and NIOC signed a memorandum worth $40 billion, Iran's oil ministry said. "
+        "Zarubezhneft did not respond to a request for comment.\n\n" + sentence
+    )
+    statements = extract_claims(body).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
