@@ -577,7 +577,8 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     hypothetical. A modal of possibility ("could") does too, unless a speaker states it about
     their own side or without naming another: "Russia could supply up to 55 bcm", said by
     Putin, is an offer he makes, not a supposition; said by an Iranian official about Russia,
-    or written by the reporter without a source, it is a supposition."""
+    or written by the reporter without a source, it is a supposition. The side is the last
+    country named before the modal that no preposition governs."""
     lo, hi = ctx.clause_of(sentence, fig)
     if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
@@ -593,6 +594,12 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     own = side_of(speaker)
     if own is None:
         return "hypothetical"
-    named = ctx.countries(lo, modals[-1][0])
+    # a country a preposition governs is where or whom to, not what could ("Russian gas
+    # deliveries through Azerbaijan could reach ...", "صادرات گاز روسیه به ایران ... می‌تواند")
+    named = [
+        c
+        for c in ctx.countries(lo, modals[-1][0])
+        if ctx.tokens.word_before(c[0]) not in ctx.cues.non_subject_before
+    ]
     subject = named[-1][2] if named else own
     return "asserted" if subject in (own, "bilateral") else "hypothetical"

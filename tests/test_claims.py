@@ -185,6 +185,12 @@ def test_empty_text() -> None:
     [
         # the speaker offers what their own side could do
         ("Russia could supply Iran with up to 20 bcm of gas a year, Putin said.", "asserted"),
+        # ...whatever countries the prepositions name: where to, and through which
+        (
+            "Putin said Russian gas deliveries to Iran through Azerbaijan could reach up to "
+            "55 billion cubic metres a year.",
+            "asserted",
+        ),
         # a speaker supposing what the other side could do
         (
             "Russia could invest $30 billion in Iran's oil fields, an Iranian official said.",
