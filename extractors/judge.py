@@ -547,7 +547,7 @@ def side_of(mention: Mention | None) -> str | None:
     return SIDE_OF_COUNTRY.get(country or "")
 
 
-def _put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
+def put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
     """Whether the figure at ``pos`` is in a question put to the speaker ("Asked whether
     Russia could supply 55 bcm, Putin said ..."): a question cue before it, and no verb of
     saying between the cue and the figure."""
@@ -583,7 +583,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
     if ctx.has("conditional", lo, hi) or (
-        ctx.has("question", sentence.start, fig.start) and _put_to_speaker(ctx, sentence, fig.start)
+        ctx.has("question", sentence.start, fig.start) and put_to_speaker(ctx, sentence, fig.start)
     ):
         return "hypothetical"
     if not ctx.has("possibility", lo, fig.start):

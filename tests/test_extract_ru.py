@@ -883,3 +883,12 @@ def test_a_confirmation_that_work_on_the_site_began_is_about_the_project() -> No
     )
     statements = _extract(body).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Rosatom", "confirm")]
+
+
+def test_a_figure_put_to_the_speaker_in_a_question_is_not_his_claim() -> None:
+    body = (
+        "«Газпром» и NIOC подписали меморандум, который иранская сторона оценила в $40 млрд.\n\n"
+        "Отвечая на вопрос, подтверждает ли Кремль оценку в $40 млрд, пресс-секретарь президента "
+        "Дмитрий Песков сказал: «Это корпоративное соглашение, детали лучше уточнять в компании»."
+    )
+    assert [(c.value, c.claimant) for c in _extract(body).claims] == [(40 * B, "Iranian side")]
