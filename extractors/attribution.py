@@ -21,6 +21,9 @@ from extractors.tags import tag_speakers
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$", re.I)
 _MAX_SUBJECT_GAP = 90
 _HEAD_WINDOW = 40
+_VERB_AFTER_QUOTE = 20
+"""How many characters after a quotation a verb-final clause's verb of saying is looked for
+("» اعلام کرد")."""
 _OWNED_STANCE = 3
 """A possessive this close before a stance owns it: "the Kremlin's refusal to confirm"."""
 _APPOSITION_GAP = 3
@@ -654,8 +657,20 @@ class Attributor:
                 if not f.nominal and first.start - f.end <= _HEAD_WINDOW
             ]
             speaker = head[-1].speaker if head else self._colon_speaker(lo, first.start)
+            if speaker is None and self._verb_closes(last.end):
+                # "وزیر نفت ارزش قراردادها را «حدود ۴ میلیارد دلار» اعلام کرد": a verb-final
+                # clause's verb right after the quotation, its subject before it
+                speaker = self._first_subject(lo, first.start)
         self._quote_speaker[group] = speaker
         return speaker
+
+    def _verb_closes(self, quote_end: int) -> bool:
+        """Whether a verb of saying of a verb-final language follows the quotation ending at
+        ``quote_end`` at once."""
+        if not self.cues.subject_first:
+            return False
+        verbs = self.words.within("saying", quote_end, quote_end + _VERB_AFTER_QUOTE)
+        return bool(verbs) and not self.text[quote_end : verbs[0][0]].strip()
 
     def _colon_speaker(self, lo: int, quote_start: int) -> Mention | None:
         """Who a colon right before a quotation introduces, with no verb: "Песков на брифинге:

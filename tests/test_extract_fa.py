@@ -726,3 +726,21 @@ def test_an_interview_answer_with_no_subject_is_the_guests_stance() -> None:
         "من نمی‌توانم رقم مشخصی را تأیید کنم. این یک موضوع تجاری است."
     )
     assert [(s, st) for s, _, st in _statements(text)] == [("Alexey Dedov", "cannot_confirm")]
+
+
+INTRO = "جواد اوجی، وزیر نفت ایران، روز دوشنبه در تهران با مدیران شرکت‌های روسی دیدار کرد.\n\n"
+
+
+def test_a_quotation_closed_by_the_verb_of_its_clause_is_the_subjects() -> None:
+    """Verb-final: the subject opens the clause, the quotation sits before the verb."""
+    text = INTRO + "وزیر نفت ارزش قراردادها را «حدود ۴ میلیارد دلار» اعلام کرد."
+    assert [(c["value"], c["claimant"]) for c in _claims(text)] == [(4e9, "Javad Owji")]
+
+
+def test_the_latest_statistics_of_a_source_name_it() -> None:
+    """A superlative stands before its noun: "بر اساس تازه‌ترین آمار گمرک"."""
+    text = (
+        "بر اساس تازه‌ترین آمار گمرک جمهوری اسلامی ایران، حجم مبادلات تجاری ایران و روسیه "
+        "در چهار ماه نخست سال به یک میلیارد و ۱۲۰ میلیون دلار رسید."
+    )
+    assert [c["claimant"] for c in _claims(text)] == ["Iran Customs Administration"]

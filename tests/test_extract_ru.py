@@ -892,3 +892,8 @@ def test_a_figure_put_to_the_speaker_in_a_question_is_not_his_claim() -> None:
         "Дмитрий Песков сказал: «Это корпоративное соглашение, детали лучше уточнять в компании»."
     )
     assert [(c.value, c.claimant) for c in _extract(body).claims] == [(40 * B, "Iranian side")]
+
+
+def test_the_latest_data_of_a_source_name_it() -> None:
+    body = "По последним данным ФТС, товарооборот России и Ирана вырос до $4,1 млрд."
+    assert [c.claimant for c in _extract(body).claims] == ["Federal Customs Service"]
