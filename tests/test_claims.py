@@ -810,3 +810,14 @@ def test_a_speaker_inside_what_the_subject_reports_takes_no_pronoun() -> None:
     result = extract_claims(text)
     assert [c.claimant for c in result.claims] == ["Ali Akbar Velayati"] * 2
     assert result.kremlin_statements == []
+
+
+def test_the_head_of_state_is_the_president_named_last() -> None:
+    text = (
+        "Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a "
+        "treaty in Moscow.\n\nSpeaking to the press, Putin said the parties had agreed on "
+        "supplies of Russian gas to Iran.\n\n"
+        '"We believe that we should start with small volumes, up to 2 billion cubic metres a '
+        'year," the head of state said.'
+    )
+    assert [c.claimant for c in extract_claims(text).claims] == ["Vladimir Putin"]
