@@ -1031,8 +1031,13 @@ class Attributor:
         with no subject before it: "Подтвердить эти данные в пресс-службе Кремля не
         смогли" (an impersonal plural verb, said by the institution)."""
         lo, hi = clause(self.text, sentence, pos, self.cues)
-        if any(not (m.possessive or m.oblique or _reports(m)) for m in self.between(lo, pos)):
-            return None  # "Песков эти оценки комментировать не стал": a subject before
+        if any(
+            not (m.possessive or m.oblique or _reports(m)) or self._fronted_place(m, sentence)
+            for m in self.between(lo, pos)
+        ):
+            # "Песков эти оценки комментировать не стал": a subject before; "В пресс-службе
+            # «Роснефти» от комментариев отказались, в «Лукойле» ...": a place opening it
+            return None
         return next(
             (
                 m

@@ -897,3 +897,13 @@ def test_a_figure_put_to_the_speaker_in_a_question_is_not_his_claim() -> None:
 def test_the_latest_data_of_a_source_name_it() -> None:
     body = "По последним данным ФТС, товарооборот России и Ирана вырос до $4,1 млрд."
     assert [c.claimant for c in _extract(body).claims] == ["Federal Customs Service"]
+
+
+def test_a_company_named_as_the_place_of_a_refusal_refuses_not_the_next_clauses() -> None:
+    body = (
+        "Иран и Россия подписали нефтяные контракты на 40 млрд долларов, сообщил министр нефти "
+        "Ирана.\n\nВ пресс-службе «Роснефти» от комментариев отказались, в «Лукойле» на запрос "
+        "не ответили."
+    )
+    statements = _extract(body).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Rosneft", "no_comment")]
