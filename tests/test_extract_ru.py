@@ -912,7 +912,9 @@ def test_a_company_named_as_the_place_of_a_refusal_refuses_not_the_next_clauses(
 def test_a_company_that_had_not_confirmed_takes_no_stance() -> None:
     """Imperfective past: the writer notes that no confirmation came ("never confirmed")."""
     body = (
-        "«Газпром» и NIOC подписали меморандум, который иранская сторона оценила в $40 млрд. "
-        "«Газпром» сумму не подтверждал, а о контрактах на его основе не сообщалось."
+        "Самый крупный документ — меморандум «Газпрома» и NIOC, подписанный в июле 2022 года. "
+        "По оценке NIOC, его стоимость составляет около $40 млрд: в документе упоминаются "
+        "газовые месторождения. «Газпром» сумму не подтверждал, а о заключении обязывающих "
+        "контрактов на его основе не сообщалось."
     )
     assert _extract(body).kremlin_statements == []
