@@ -744,3 +744,12 @@ def test_the_latest_statistics_of_a_source_name_it() -> None:
         "در چهار ماه نخست سال به یک میلیارد و ۱۲۰ میلیون دلار رسید."
     )
     assert [c["claimant"] for c in _claims(text)] == ["Iran Customs Administration"]
+
+
+def test_the_russian_trade_mission_speaks_for_russia() -> None:
+    text = (
+        "بر اساس آمار گمرک ایران، حجم مبادلات تجاری ایران و روسیه در چهار ماه نخست سال به یک "
+        "میلیارد و ۱۲۰ میلیون دلار رسید.\n\n"
+        "نمایندگی تجاری روسیه در تهران اعلام کرد نمی‌تواند این ارقام را تأیید کند."
+    )
+    assert _statements(text) == [("نمایندگی تجاری روسیه", "russian_official", "cannot_confirm")]
