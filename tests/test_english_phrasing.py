@@ -613,3 +613,11 @@ def test_an_outlets_name_is_no_persons_name() -> None:
         "Dedov: Talks go on."
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Alexey Dedov"]
+
+
+def test_valuing_a_project_at_a_sum_names_its_value() -> None:
+    text = (
+        "Rosatom and Iran signed a deal to build a nuclear plant at Sirik.\n\n"
+        "In September the Iranian side valued the four-unit Sirik project at $25 billion."
+    )
+    assert [(c.value, c.kind) for c in extract_claims(text).claims] == [(25e9, "contract_signed")]
