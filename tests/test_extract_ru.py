@@ -918,3 +918,11 @@ def test_a_company_that_had_not_confirmed_takes_no_stance() -> None:
         "контрактов на его основе не сообщалось."
     )
     assert _extract(body).kremlin_statements == []
+
+
+def test_a_daily_adverb_before_the_verb_makes_barrels_a_rate() -> None:
+    assert _figure("Россия могла бы ежедневно закупать до 500 тыс. баррелей иранской нефти") == (
+        500_000,
+        "bbl/d",
+        "up_to",
+    )
