@@ -621,3 +621,11 @@ def test_valuing_a_project_at_a_sum_names_its_value() -> None:
         "In September the Iranian side valued the four-unit Sirik project at $25 billion."
     )
     assert [(c.value, c.kind) for c in extract_claims(text).claims] == [(25e9, "contract_signed")]
+
+
+def test_the_cost_of_a_project_is_its_value() -> None:
+    text = (
+        "Rosatom began building two new units at Iran's Bushehr nuclear plant.\n\n"
+        "Iran's atomic energy organisation put the cost of the two units at about $10 billion."
+    )
+    assert [(c.value, c.kind) for c in extract_claims(text).claims] == [(10e9, "contract_signed")]

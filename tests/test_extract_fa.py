@@ -753,3 +753,12 @@ def test_the_russian_trade_mission_speaks_for_russia() -> None:
         "نمایندگی تجاری روسیه در تهران اعلام کرد نمی‌تواند این ارقام را تأیید کند."
     )
     assert _statements(text) == [("نمایندگی تجاری روسیه", "russian_official", "cannot_confirm")]
+
+
+def test_the_cost_of_building_is_the_deals_value() -> None:
+    text = (
+        "روس‌اتم ساخت دو واحد تازه نیروگاه بوشهر در ایران را آغاز کرد.\n\n"
+        "بهروز کمالوندی، سخنگوی سازمان انرژی اتمی، گفت هزینه ساخت دو واحد «حدود ۱۰ میلیارد "
+        "دلار» برآورد می‌شود."
+    )
+    assert [(c["value"], c["kind"]) for c in _claims(text)] == [(10e9, "contract_signed")]

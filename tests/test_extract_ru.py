@@ -926,3 +926,12 @@ def test_a_daily_adverb_before_the_verb_makes_barrels_a_rate() -> None:
         "bbl/d",
         "up_to",
     )
+
+
+def test_the_cost_of_building_is_the_deals_value() -> None:
+    body = (
+        "«Росатом» начал строительство двух новых энергоблоков АЭС «Бушер» в Иране.\n\n"
+        "Глава иранского атомного ведомства сообщил, что стоимость строительства двух "
+        "энергоблоков составит около $10 млрд."
+    )
+    assert [(c.value, c.kind) for c in _extract(body).claims] == [(10 * B, "contract_signed")]
