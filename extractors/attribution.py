@@ -536,6 +536,12 @@ class Attributor:
             prefixes, reports = self.words.within_lists(("prefix", "report_prefix"), verb_end, hi)
             hi = min((start for start, _ in (*prefixes, *reports)), default=hi)
         reach = self.between(verb_end, hi)
+        if prefix and reach:
+            # a prefix's owner ends at the comma that closes its phrase: "По оценке NIOC, его
+            # стоимость ..." is NIOC's, not the pronoun's after the comma
+            comma = self.text.find(",", reach[0].end, hi)
+            if comma >= 0:
+                reach = [m for m in reach if m.start < comma]
         before = self.words.tokens.word_before
         words_of = [m for m in reach if before(m.start) in self.cues.words_of]
         if words_of:

@@ -935,3 +935,13 @@ def test_the_cost_of_building_is_the_deals_value() -> None:
         "энергоблоков составит около $10 млрд."
     )
     assert [(c.value, c.kind) for c in _extract(body).claims] == [(10 * B, "contract_signed")]
+
+
+def test_a_prefix_names_its_owner_not_a_pronoun_after_the_comma() -> None:
+    body = (
+        "Глава «Роснефти» Игорь Сечин тогда заявил, что инвестиции в Иран могут достичь "
+        "$30 млрд.\n\nМеморандум «Газпрома» и NIOC подписан в 2022 году. По оценке NIOC, его "
+        "стоимость составляет около $40 млрд."
+    )
+    claims = _extract(body).claims
+    assert [c.claimant for c in claims] == ["Igor Sechin", "National Iranian Oil Company"]
