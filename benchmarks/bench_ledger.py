@@ -394,8 +394,8 @@ def fresh_db(folder: Path, name: str) -> Path:
     return path
 
 
-def with_texts(path: Path, batch: Batch) -> list[ArticleRecord]:
-    """The batch's articles once their texts are in a pack, as load_batch stores them."""
+def with_texts(path: Path, batch: Batch) -> dict[str, str]:
+    """The batch's texts in a pack, as load_batch stores them: article id → pack."""
     return TextStore(path).store([(a, TEXT) for a in batch.articles])
 
 
@@ -404,9 +404,9 @@ def load_with_ledger(path: Path, batch: Batch, now: datetime) -> tuple[int, floa
 
     Returns the claims touched and the seconds spent in ``load_ledger`` alone.
     """
-    articles = with_texts(path, batch)
+    text_files = with_texts(path, batch)
     with write_transaction(path) as conn:
-        load_articles(conn, articles, batch.listings, batch.fetch_log)
+        load_articles(conn, batch.articles, batch.listings, batch.fetch_log, text_files=text_files)
         started = time.perf_counter()
         changes = load_ledger(conn, batch.mentions, batch.statements, run_id=RUN_ID, now=now)
         ledger = time.perf_counter() - started
@@ -415,9 +415,9 @@ def load_with_ledger(path: Path, batch: Batch, now: datetime) -> tuple[int, floa
 
 def load_bare(path: Path, batch: Batch, now: datetime) -> tuple[int, float]:
     """The same rows with no resolution: articles, then mentions and statements as they are."""
-    articles = with_texts(path, batch)
+    text_files = with_texts(path, batch)
     with write_transaction(path) as conn:
-        load_articles(conn, articles, batch.listings, batch.fetch_log)
+        load_articles(conn, batch.articles, batch.listings, batch.fetch_log, text_files=text_files)
         started = time.perf_counter()
         stamp = {"run_id": RUN_ID, "loaded_at": now}
         columns = record_columns(batch.mentions)

@@ -205,7 +205,8 @@ def load_batch(
     """
     # The texts go to their pack first: a run killed before the commit leaves a pack no row
     # names, never a row whose pack is missing (warehouse.texts).
-    stored = TextStore(settings.database).store([(p.record, p.text) for p in processed])
+    text_files = TextStore(settings.database).store([(p.record, p.text) for p in processed])
+    stored = [p.record for p in processed]
     transient = []
     for page in pages:
         if page.html is not None:
@@ -223,7 +224,7 @@ def load_batch(
     log = [_log_record(plan.run_id, p.attempt, p.candidate.source_id, "article") for p in pages]
     with write_transaction(settings.database, lock_timeout=settings.lock_timeout) as conn:
         # An article stored before (a retried load) keeps its rows: its claims are not re-added.
-        stored_now = load_articles(conn, stored, listings, log)
+        stored_now = load_articles(conn, stored, listings, log, text_files=text_files)
         fresh = [p for p in processed if p.record.url in stored_now]
         ledger = load_ledger(
             conn,

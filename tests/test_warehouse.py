@@ -476,3 +476,18 @@ def test_a_text_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -
     with pytest.raises(WarehouseError, match="cannot write article texts"):
         TextStore(tmp_path / "w.duckdb").write({"id1": "text"})
     assert TextStore(tmp_path / "w.duckdb").write({}) is None
+
+
+def test_stored_rows_name_the_pack_of_their_text(tmp_path: Path) -> None:
+    """load_batch's order: the texts to a pack, then the rows, each naming its pack."""
+    path = tmp_path / "w.duckdb"
+    store = TextStore(path)
+    failed = article(2, status="failed")
+    text_files = store.store([(article(1), "Text of story 1."), (failed, None)])
+    with connect(path) as conn:
+        migrate_file(conn, path)
+        load_articles(conn, [article(1), failed], [], [], text_files=text_files)
+        rows = conn.execute("SELECT article_id, text_file FROM articles ORDER BY 1").fetchall()
+    assert rows[1] == ("id2", None)
+    assert rows[0][1] == text_files["id1"]
+    assert read_text([tmp_path], rows[0][1], "id1") == "Text of story 1."

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from sources.models import Source
-from warehouse.bulk import existing_keys, insert_columns, insert_records
+from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
 from warehouse.records import ArticleRecord
 
 
@@ -178,8 +178,13 @@ def load_articles(
     articles: Sequence[ArticleRecord],
     listings: Sequence[Listing],
     fetch_log: Sequence[FetchLogRecord],
+    *,
+    text_files: Mapping[str, str] | None = None,
 ) -> set[str]:
     """Insert a batch; an article already stored (same canonical URL) is left as it was.
+
+    ``text_files``: article id → the pack holding its text (``TextStore.store``), for the rows
+    whose ``text_file`` it gives.
 
     Returns the URLs of the articles stored now. Known ones are filtered out first: a plain
     insert is about 5x faster than ``ON CONFLICT DO NOTHING`` on the indexed table.
@@ -187,7 +192,13 @@ def load_articles(
     unique = list({a.url: a for a in articles}.values())
     stored_before = known_urls(conn, [a.url for a in unique])
     new = [a for a in unique if a.url not in stored_before]
-    insert_records(conn, "articles", new, on_conflict="")
+    columns = record_columns(new)
+    if text_files and columns:
+        columns["text_file"] = [
+            text_files.get(article_id, pack)
+            for article_id, pack in zip(columns["article_id"], columns["text_file"], strict=True)
+        ]
+    insert_columns(conn, "articles", columns, on_conflict="")
     insert_records(conn, "article_sources", listings)
     log_fetches(conn, fetch_log)
     return {a.url for a in new}

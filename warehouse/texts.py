@@ -20,7 +20,6 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -48,11 +47,14 @@ class TextStore:
         self.folder = path.parent
         self.root = self.folder / f"{path.stem}.texts"
 
-    def store(self, articles: Sequence[tuple[ArticleRecord, str | None]]) -> list[ArticleRecord]:
+    def store(self, articles: Sequence[tuple[ArticleRecord, str | None]]) -> dict[str, str]:
         """Write the texts of ``articles`` (each row with its text, None for a failed page) to
-        one pack; returns the rows, each naming the pack if it has a text there."""
-        pack = self.write({row.article_id: text for row, text in articles if text is not None})
-        return [row if text is None else replace(row, text_file=pack) for row, text in articles]
+        one pack; returns article id → the pack's name, for the rows to name
+        (``warehouse.ingest.load_articles``' ``text_files``: a copy of each row cost ~5 µs, a
+        quarter of a second per 50,000 articles)."""
+        texts = {row.article_id: text for row, text in articles if text is not None}
+        pack = self.write(texts)
+        return dict.fromkeys(texts, pack) if pack is not None else {}
 
     def write(self, texts: Mapping[str, str]) -> str | None:
         """Store ``texts`` (article id → text) as one pack; returns the name its rows give it
