@@ -9,6 +9,7 @@ the same for the whole batch (a run id, a load time) are bound once, not repeate
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
 from operator import attrgetter
@@ -96,3 +97,23 @@ def existing_keys(
         f"SELECT {column} FROM {table} WHERE {column} IN (SELECT UNNEST($1))", [list(keys)]
     ).fetchall()
     return {row[0] for row in rows}
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block (back on after, if it was on).
+
+    A batch creates hundreds of thousands of objects that live until it ends and form no
+    cycles (columns, fetched rows, article topics, the claim index's new entries); the
+    collections their allocation set off walked them again and again, and every object the
+    batch holds with them: 1.4 s of a 1M-mention load in 50,000-article batches in the
+    ledger alone (docs/history.md, fourteenth session). The switch is process-wide: cycles
+    other threads leave meanwhile are collected after the batch.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -9,7 +9,13 @@ from datetime import datetime
 import duckdb
 
 from sources.models import Source
-from warehouse.bulk import existing_keys, insert_columns, insert_records, record_columns
+from warehouse.bulk import (
+    collector_paused,
+    existing_keys,
+    insert_columns,
+    insert_records,
+    record_columns,
+)
 from warehouse.records import ArticleRecord
 
 
@@ -173,6 +179,7 @@ def known_urls(conn: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> set[str]
     return existing_keys(conn, "articles", "url", urls)
 
 
+@collector_paused()
 def load_articles(
     conn: duckdb.DuckDBPyConnection,
     articles: Sequence[ArticleRecord],

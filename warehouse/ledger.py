@@ -24,16 +24,20 @@ statements link to.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
 import pyarrow as pa
 
-from warehouse.bulk import existing_keys, insert_records, record_columns, registered
+from warehouse.bulk import (
+    collector_paused,
+    existing_keys,
+    insert_records,
+    record_columns,
+    registered,
+)
 from warehouse.claim_index import VALUE_TOLERANCE
 from warehouse.records import MentionRecord, StatementRecord
 from warehouse.resolution import BATCH_VIEW, no_mentions, resolve
@@ -233,26 +237,7 @@ def store_mentions(
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block (back on after, if it was on).
-
-    A batch creates hundreds of thousands of objects that live until it ends and form no
-    cycles (columns, fetched rows, article topics, the claim index's new entries); the
-    collections their allocation set off walked them again and again: 1.4 s of a 1M-mention
-    load in 50,000-article batches (docs/history.md, fourteenth session). The switch is
-    process-wide: cycles other threads leave meanwhile are collected after the batch.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collector_paused()
+@collector_paused()
 def load_ledger(
     conn: duckdb.DuckDBPyConnection,
     mentions: Sequence[MentionRecord],
