@@ -433,8 +433,6 @@ def judge(
         return None, "a country's own consumption, needs, deficit or reserves"
     if (
         unit in VOLUME_UNITS
-        and iran != russia
-        and not pair
         and ctx.has("production", lo, hi)
         and not ctx.has("transfer", lo, hi)
         and not ctx.has("production_sites", lo, hi)

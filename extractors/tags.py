@@ -21,12 +21,13 @@ from extractors.people import Mention, may_name, named_mentions
 from extractors.sentences import Segmentation
 
 _TAG = re.compile(
-    r"[ \t]*(?P<name>[^\W\d_][\w’'-]*+(?:[ \t]+[^\W\d_][\w’'-]*+){0,5})"
+    r"[ \t]*(?P<name>(?:[^\W\d_]\.[ \t]?){0,2}[^\W\d_][\w’'-]*+(?:[ \t]+[^\W\d_][\w’'-]*+){0,5})"
     r"(?:,[ \t]*[^\W\d_][^\n:()]{0,60})?"
     r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?:"
 )
-"""A paragraph's opening name (up to six words), perhaps a description after a comma
-("VLADIMIR PUTIN, RUSSIAN PRESIDENT (VOICE OF INTERPRETER):"), and the colon after it. The
+"""A paragraph's opening name (up to six words, after up to two initials: the Kremlin's own
+transcripts tag "В.Путин:"), perhaps a description after a comma ("VLADIMIR PUTIN, RUSSIAN
+PRESIDENT (VOICE OF INTERPRETER):"), and the colon after it. The
 words are possessive (``*+``): what follows a word is never a word character, so giving one
 back could not make a match, and trying (every paragraph opens with words) was the cost."""
 _WORD = re.compile(r"\w")

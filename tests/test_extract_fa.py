@@ -762,3 +762,17 @@ def test_the_cost_of_building_is_the_deals_value() -> None:
         "دلار» برآورد می‌شود."
     )
     assert [(c["value"], c["kind"]) for c in _claims(text)] == [(10e9, "contract_signed")]
+
+
+def test_near_a_figure_is_about() -> None:
+    assert _figures("حجم تجارت دو کشور به نزدیک ۵ میلیارد دلار رسید") == [(5e9, "USD", "about")]
+
+
+def test_output_is_no_deal_figure_when_both_sides_are_named() -> None:
+    """Each side's or a cartel's output, with no word of transfer: not a supply between them."""
+    text = (
+        "ایران و روسیه تفاهم‌نامه همکاری نفتی امضا کردند.\n\n"
+        "تولید نفت روسیه در اکتبر به بیش از ۱۱.۴ میلیون بشکه در روز رسید و ایران نیز تولید "
+        "خود را افزایش داد."
+    )
+    assert _claims(text) == []

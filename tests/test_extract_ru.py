@@ -945,3 +945,33 @@ def test_a_prefix_names_its_owner_not_a_pronoun_after_the_comma() -> None:
     )
     claims = _extract(body).claims
     assert [c.claimant for c in claims] == ["Igor Sechin", "National Iranian Oil Company"]
+
+
+def test_the_kremlins_transcript_tags_speakers_by_initial_and_surname() -> None:
+    """kremlin.ru writes "В.Путин:" before each turn."""
+    body = (
+        "Заявления для прессы по итогам российско-иранских переговоров\n\n"
+        "В.Путин: Уважаемый господин Президент!\n\n"
+        "Россия входит в число ведущих торговых партнёров Ирана. В январе — октябре прошлого "
+        "года взаимный товарооборот вырос на 15,5 процента.\n\n"
+        "М.Пезешкиан (как переведено): Благодарю господина Путина за гостеприимство.\n\n"
+        "В.Путин: Поставки газа в Иран можно начать с объёмов до двух миллиардов кубометров в "
+        "год."
+    )
+    result = _extract(body)
+    assert [c.claimant for c in result.claims] == ["Vladimir Putin", "Vladimir Putin"]
+    assert [(s.speaker, s.stance) for s in result.kremlin_statements] == [
+        ("Vladimir Putin", "confirm")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("реальный объём закупок вряд ли превысит 100 тыс. баррелей в сутки", "up_to"),
+        ("объём поставок не превысит 5 млрд долларов", "up_to"),
+        ("товарооборот превысит 5 млрд долларов", "at_least"),
+    ],
+)
+def test_a_negated_exceed_is_a_ceiling(text: str, qualifier: str) -> None:
+    assert [f.qualifier for f in find_figures(text, load_cues("ru")) if f.unit] == [qualifier]
