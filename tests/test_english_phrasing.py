@@ -629,3 +629,14 @@ def test_the_cost_of_a_project_is_its_value() -> None:
         "Iran's atomic energy organisation put the cost of the two units at about $10 billion."
     )
     assert [(c.value, c.kind) for c in extract_claims(text).claims] == [(10e9, "contract_signed")]
+
+
+def test_irans_energy_ministry_is_a_source_and_estimated_at_names_a_value() -> None:
+    text = (
+        "Russia and Iran discussed a thermal power plant at Sirik.\n\n"
+        "According to Iran's Energy Ministry, the project is estimated at 1.2 billion euros."
+    )
+    claims = extract_claims(text).claims
+    assert [(c.value, c.kind, c.claimant) for c in claims] == [
+        (1.2e9, "contract_signed", "Iranian Energy Ministry")
+    ]
