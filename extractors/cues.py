@@ -201,6 +201,8 @@ class Cues:
     """Last tokens of the qualifiers written before a figure: unless the token before a
     figure is one, none of them can end there."""
     between_re: re.Pattern[str]
+    compared_re: re.Pattern[str]
+    """Words right before an amount that set it against the amount before it ("против")."""
     from_re: re.Pattern[str]
     between_joiner_re: re.Pattern[str]
     joiner_re: re.Pattern[str]
@@ -786,6 +788,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         qualifiers_after=tuple((q, starting_re(v["after"])) for q, v in quals.items()),
         qualifier_last_words=frozenset(last_word(p) for v in quals.values() for p in v["before"]),
         between_re=ending_re(ranges["between"]),
+        compared_re=ending_re(ranges.get("compared_before", ())),
         from_re=ending_re(ranges["from"]),
         between_joiner_re=re.compile(
             rf"{_WS}*{phrase_alternation(ranges['between_joiner'])}{_WS}*", FLAGS

@@ -449,7 +449,10 @@ def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
             fig.unit is None
             and fig.scaled
             and fig.text.split()[-1].lower() in cues.scales
-            and _CLAUSE_END.match(text, fig.end)
+            and (
+                _CLAUSE_END.match(text, fig.end)
+                or cues.compared_re.search(text, max(0, fig.start - _LEFT), fig.start)
+            )
         ):
             fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)

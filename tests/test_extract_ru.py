@@ -975,3 +975,15 @@ def test_the_kremlins_transcript_tags_speakers_by_initial_and_surname() -> None:
 )
 def test_a_negated_exceed_is_a_ceiling(text: str, qualifier: str) -> None:
     assert [f.qualifier for f in find_figures(text, load_cues("ru")) if f.unit] == [qualifier]
+
+
+def test_an_amount_set_against_the_one_before_takes_its_unit() -> None:
+    figures = [
+        (f.value, f.unit)
+        for f in find_figures(
+            "товарооборот составил около 1,6 млрд долларов против 2,3 млрд годом ранее",
+            load_cues("ru"),
+        )
+        if f.unit
+    ]
+    assert figures == [(1.6 * B, "USD"), (2.3 * B, "USD")]
