@@ -57,9 +57,9 @@ dump or a feed gone wrong, and only its beginning (to a paragraph break) is read
 extraction of any input stays cheap."""
 HEADING = "a heading restating a figure of the text"
 BACK_REFERENCE = "refers back to a figure claimed in the text"
-QUESTIONED = "a figure a question puts to the speaker"
 """Why a definite mention ("the $4 billion contract") is dropped: unless a new speaker
 makes it their own claim, it restates the figure claimed elsewhere in the text."""
+QUESTIONED = "a figure a question puts to the speaker"
 
 
 def _number(value: float | None) -> int | float | None:
@@ -377,9 +377,7 @@ def _extract(text: str, *, language: str = "en", published: date | None = None) 
             echo = HEADING
         elif answer is not None and answer.stance != "confirm":
             echo = "a figure a statement refers to"
-        elif ctx.has("question", sentence.start, fig.start) and put_to_speaker(
-            ctx, sentence, fig.start
-        ):
+        elif put_to_speaker(ctx, sentence, fig.start):
             # "Asked whether the Kremlin confirms the $40 billion, Peskov said ...": the
             # figure the text reports elsewhere, put to him, is not his claim
             echo = QUESTIONED

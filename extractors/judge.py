@@ -541,14 +541,15 @@ def side_of(mention: Mention | None) -> str | None:
     """The side (``iran`` / ``russia``) a speaker belongs to, if known."""
     if mention is None:
         return None
-    country = mention.entity.country if mention.entity is not None else mention.country
-    return SIDE_OF_COUNTRY.get(country or "")
+    return SIDE_OF_COUNTRY.get(mention.nationality or "")
 
 
 def put_to_speaker(ctx: DocContext, sentence: Sentence, pos: int) -> bool:
     """Whether the figure at ``pos`` is in a question put to the speaker ("Asked whether
     Russia could supply 55 bcm, Putin said ..."): a question cue before it, and no verb of
     saying between the cue and the figure."""
+    if not ctx.has("question", sentence.start, pos):
+        return False
     last = ctx.cues_in("question", sentence.start, pos)
     if not last:
         return False
@@ -580,9 +581,7 @@ def modality(ctx: DocContext, sentence: Sentence, fig: Figure, speaker: Mention 
     lo, hi = ctx.clause_of(sentence, fig)
     if ctx.has("denial", lo, hi) or _denied_content(ctx, sentence, lo):
         return "denied"
-    if ctx.has("conditional", lo, hi) or (
-        ctx.has("question", sentence.start, fig.start) and put_to_speaker(ctx, sentence, fig.start)
-    ):
+    if ctx.has("conditional", lo, hi) or put_to_speaker(ctx, sentence, fig.start):
         return "hypothetical"
     if not ctx.has("possibility", lo, fig.start):
         return "asserted"

@@ -97,12 +97,8 @@ def _role(speaker: Mention, cues: Cues) -> str:
     return "other" if ent is not None and ent.kind == "org" else "russian_official"
 
 
-def _country(m: Mention) -> str | None:
-    return m.entity.country if m.entity is not None else m.country
-
-
 def _is_russian(speaker: Mention) -> bool:
-    return _country(speaker) == RUSSIA
+    return speaker.nationality == RUSSIA
 
 
 def _stance(
@@ -425,7 +421,7 @@ def _statement(
     if speaker is None or not _is_russian(speaker):
         return []
     teller = attributor.relayed_by(speaker, sentence) if stance == "confirm" else None
-    if teller is not None and _country(teller) not in (None, "", RUSSIA):
+    if teller is not None and teller.nationality not in (None, "", RUSSIA):
         return []  # "Velayati said that Putin confirmed ...": Velayati's claim, not Putin's
     speaker = _prefer_reporter(speaker, attributor, sentence, cues)
     about = _about(text, attributor, cues, sentence, speaker)

@@ -100,6 +100,11 @@ class Mention:
     """A group phrase's English name, when the language's cues give one."""
 
     @property
+    def nationality(self) -> str | None:
+        """The country of whom it names: the gazetteer entry's, else the phrase's own."""
+        return self.entity.country if self.entity is not None else self.country
+
+    @property
     def label(self) -> str:
         """Canonical name, or the phrase itself for groups and unresolved roles."""
         if self.entity is not None:
