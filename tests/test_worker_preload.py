@@ -39,14 +39,20 @@ def test_a_package_main_adds_nothing(tmp_path: Path) -> None:
 
 
 RUNS_ONCE = """
-import os, sys
+import os, sys, time
 with open(sys.argv[1], "a", encoding="utf-8") as runs:
     runs.write(f"{__name__} {os.getpid()}\\n")
+
+def busy_pid():
+    time.sleep(0.3)  # keeps its worker busy, so that the jobs go to both
+    return os.getpid()
+
 if __name__ == "__main__":
     from flows.monitor import _executor
     from flows.settings import Settings
     pool = _executor(Settings(extract_workers=2))
-    workers = {pool.submit(os.getpid).result() for _ in range(8)}
+    jobs = [pool.submit(busy_pid) for _ in range(4)]
+    workers = {job.result() for job in jobs}
     pool.shutdown()
     print(len(workers))
 """
