@@ -13,7 +13,6 @@ import asyncio
 import json
 import multiprocessing
 import os
-import sys
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -31,7 +30,14 @@ from prefect.utilities.annotations import quote
 from claimwatch.errors import is_transient
 from extractors.topics import Topic
 from flows import pipeline
-from flows.processing import FORKSERVER_MAIN, PageJob, ProcessedPage, process_pages, warm_up
+from flows.processing import (
+    FORKSERVER_MAIN,
+    MAIN_KEYS,
+    PageJob,
+    ProcessedPage,
+    process_pages,
+    warm_up,
+)
 from flows.report import summary_markdown
 from flows.serialise import one_writer
 from flows.settings import Catalogue, Settings, load_catalogue, load_settings
@@ -143,31 +149,21 @@ def _batches(items: Sequence[Candidate], size: int) -> list[list[Candidate]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _preloaded() -> list[str]:
-    """What the fork server imports before the first worker forks: the extraction code, and
-    the parent's main module (``prefect.engine`` under a deployment, the ``claimwatch``
-    script from the command line).
+def _announce_main() -> None:
+    """Tell the fork server which main module the parent runs, so that no worker runs it.
 
-    Each worker runs its parent's main module again before its first job (it may define the
-    functions sent to it): ~1.1 s of CPU per worker for Prefect's engine, ~0.3 s for the
-    command line's modules. Run once in the fork server instead, the workers find it there.
-    A module run as ``python -m NAME`` is preloaded by name. A script is preloaded by its
-    path, through ``flows.worker_preload``: the fork server's own ``"__main__"`` preload
-    never finds the path on Python 3.11 (it looks for the key ``main_path`` where the
-    parent's preparation data says ``init_main_from_path``).
+    A worker started by the fork server runs its parent's main module before its first job,
+    in case a job is a function defined there: ~1.2 s of CPU for Prefect's engine under a
+    deployment (``python -m prefect.engine``), as much for the ``claimwatch`` script or a
+    benchmark script, which import Prefect too. Our workers only ever run functions of
+    ``flows.processing``, so ``flows.worker_preload`` gives the fork server's own main module
+    the parent's name or path, and each worker, forked from it, finds its main already run.
+    Preloading the parent's main in the fork server instead would put the same second of
+    imports before the first extraction.
     """
-    os.environ.pop(FORKSERVER_MAIN, None)
-    main = getattr(sys.modules["__main__"], "__spec__", None)
-    name = getattr(main, "name", None)
-    if not name:
-        parent = spawn.get_preparation_data("worker")
-        if path := parent.get("init_main_from_path"):
-            # exactly what each worker is sent, so that a worker finds the script already run
-            os.environ[FORKSERVER_MAIN] = json.dumps({"path": path, "argv": parent["sys_argv"]})
-        return ["flows.worker_preload"]
-    if name == "__main__" or name.endswith(".__main__"):
-        return ["flows.worker_preload"]  # a package's __main__ is not run again at all
-    return ["flows.worker_preload", name]
+    parent = spawn.get_preparation_data("worker")
+    main = {key: parent[key] for key in MAIN_KEYS if key in parent}
+    os.environ[FORKSERVER_MAIN] = json.dumps(main)
 
 
 def _executor(settings: Settings) -> Executor | None:
@@ -179,7 +175,8 @@ def _executor(settings: Settings) -> Executor | None:
     # once per process, that imports the extraction code and loads its models; each worker
     # forks from it warm, where a spawned worker would load them all again.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_preloaded())
+    _announce_main()
+    context.set_forkserver_preload(["flows.worker_preload"])
     pool = ProcessPoolExecutor(settings.workers, mp_context=context)
     for _ in range(settings.workers):
         pool.submit(warm_up)

@@ -198,8 +198,10 @@ def process_page(job: PageJob, topics: Sequence[Topic]) -> ProcessedPage:
 
 
 FORKSERVER_MAIN = "CLAIMWATCH_FORKSERVER_MAIN"
-"""Environment variable naming the main script the fork server runs for its workers
-(flows.monitor, flows.worker_preload)."""
+"""Environment variable that gives the fork server the parent's main module, as JSON with
+one of MAIN_KEYS (flows.monitor, flows.worker_preload)."""
+MAIN_KEYS = ("init_main_from_name", "init_main_from_path")
+"""The keys by which multiprocessing's preparation data names a parent's main module."""
 
 
 def warm_up() -> None:
