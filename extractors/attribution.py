@@ -555,9 +555,13 @@ class Attributor:
     def tagged(self, sentence: Sentence) -> Mention | None:
         """The speaker a tag gives the sentence's paragraph ("ПУТИН (синхрон): ..."), or, in
         an interview, the interviewee who gives its answers."""
+        return self._turns().get(sentence.paragraph) or self._answerer(sentence)
+
+    def _turns(self) -> dict[int, Mention]:
+        """Paragraph → the person a speaker tag gives it to (extractors.tags)."""
         if self._tags is None:
             self._tags = tag_speakers(self.text, self.seg, self.cues, self.mentions)
-        return self._tags.get(sentence.paragraph) or self._answerer(sentence)
+        return self._tags
 
     def _interview(self) -> dict[int, Mention]:
         """Paragraph → the interviewee, for the answers of an interview: a text with two
@@ -598,12 +602,14 @@ class Attributor:
             else opened[first]
         )
         guest = self._spoken_to(intro_end) or self._named_last(intro_end)
-        if guest is None:
-            return {}
         answers = [p for p in opened if p > first and p not in questions]
         if any(_NAMED_TURN.match(self.text, opened[p]) for p in answers):
             return {}  # a transcript: each turn is its tagged speaker's, carried on untagged
-        return dict.fromkeys(answers, guest)
+        # an answer tagged with its speaker's name ("ولایتی: ...") is his, whoever the
+        # introduction names last (the reporter who "spoke with him")
+        tags = self._turns()
+        found = {p: tags.get(p) or guest for p in answers}
+        return {p: m for p, m in found.items() if m is not None}
 
     def _named_last(self, end: int) -> Mention | None:
         """The person named last before ``end``, not as the interviewer ("Interview by ...")."""
