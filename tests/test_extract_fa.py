@@ -301,6 +301,10 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         # "does not comment" and "has no explanation", in the present
         ("پسکوف گفت کرملین درباره ارزش این قرارداد اظهارنظر نمی‌کند.", "no_comment"),
         ("پسکوف درباره ارزش این قرارداد گفت کرملین «در حال حاضر توضیحی ندارد».", "no_comment"),
+        # "has no knowledge of", without the indefinite ending; "we do not announce / disclose"
+        ("پسکوف گفت از رقم این قرارداد اطلاع ندارد.", "cannot_confirm"),
+        ("پسکوف گفت: «ما جزئیات قراردادهای تجاری را اعلام نمی‌کنیم.»", "no_comment"),
+        ("پسکوف گفت کرملین ارزش این قرارداد را فاش نمی‌کند.", "no_comment"),
         # "nothing to add to what our colleagues at Rosatom announced"
         (
             "پسکوف درباره این قرارداد گفت: «چیزی به آنچه همکاران ما در روس‌اتم اعلام "
@@ -726,6 +730,23 @@ def test_an_interview_answer_with_no_subject_is_the_guests_stance() -> None:
         "من نمی‌توانم رقم مشخصی را تأیید کنم. این یک موضوع تجاری است."
     )
     assert [(s, st) for s, _, st in _statements(text)] == [("Alexey Dedov", "cannot_confirm")]
+
+
+def test_an_answer_tagged_with_its_speakers_name_is_his() -> None:
+    """The introduction names the reporter last ("سارا نوری ... با او گفت‌وگو کرد"); each
+    answer opens with the guest's name and a colon."""
+    text = (
+        "مصاحبه ماهنامه صنعت با کاظم جلالی، سفیر ایران در روسیه\n\n"
+        "سارا نوری، خبرنگار ما، هفته گذشته در مسکو با او گفت‌وگو کرد.\n\n"
+        "صنعت: حجم تجارت دو کشور در سال گذشته چقدر بود؟\n\n"
+        "جلالی: تجارت ایران و روسیه به حدود ۴ میلیارد دلار رسید.\n\n"
+        "صنعت: و قراردادهای نفتی؟\n\n"
+        "جلالی: شرکت‌های روسی قراردادهایی به ارزش ۲ میلیارد دلار با شرکت ملی نفت ایران امضا کرده‌اند."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(text)] == [
+        (4e9, "Kazem Jalali"),
+        (2e9, "Kazem Jalali"),
+    ]
 
 
 INTRO = "جواد اوجی، وزیر نفت ایران، روز دوشنبه در تهران با مدیران شرکت‌های روسی دیدار کرد.\n\n"
