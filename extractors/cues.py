@@ -533,6 +533,17 @@ def _joiners(data: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(data["numbers"].get("word_joiners", ["-"]))
 
 
+def _one_token_compounds(data: Mapping[str, Any]) -> list[str]:
+    """Compound number words that the text holds as one token, their joiner a word
+    character: Persian joins "بیست‌وپنج" (twenty-five) with a non-joiner, which the
+    normalised text turns into a word character."""
+    words = _public(data["numbers"]["words"])
+    tens = [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
+    ones = [w for w, v in words.items() if 0 < v <= 9]
+    glue = [j for j in _joiners(data) if re.fullmatch(r"\w+", j)]
+    return [ten + j + one for ten in tens for j in glue for one in ones]
+
+
 def _kinds(data: Mapping[str, Any]) -> tuple[KindCue, ...]:
     out = []
     for i, (name, spec) in enumerate(_public(data["kinds"]).items()):
@@ -783,7 +794,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         figure_firsts=frozenset(map(first_word, _public(data["currencies"]["before"]))),
         word_figure_firsts=frozenset(
             map(first_word, [*_public(data["currencies"]["before"]), *_public(numbers["words"])])
-        ),
+        )
+        | frozenset(_one_token_compounds(data)),
         qualifiers_before=tuple((q, ending_re(v["before"])) for q, v in quals.items()),
         qualifiers_after=tuple((q, starting_re(v["after"])) for q, v in quals.items()),
         qualifier_last_words=frozenset(last_word(p) for v in quals.values() for p in v["before"]),
