@@ -451,12 +451,24 @@ def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
             and fig.text.split()[-1].lower() in cues.scales
             and (
                 _CLAUSE_END.match(text, fig.end)
-                or cues.compared_re.search(text, max(0, fig.start - _LEFT), fig.start)
+                or _set_against(fig, text, cues)
             )
         ):
             fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)
     return out
+
+
+def _set_against(fig: Figure, text: str, cues: Cues) -> bool:
+    """Whether an amount is set against the one before it, perhaps with a qualifier of its
+    own: "против 2,3 млрд", "против примерно 2,3 млрд"."""
+    end = fig.start
+    left = text[max(0, end - _LEFT) : end]
+    for _, pattern in cues.qualifiers_before:
+        if (found := pattern.search(left)) is not None:
+            end -= len(left) - found.start()
+            break
+    return cues.compared_re.search(text, max(0, end - _LEFT), end) is not None
 
 
 def _understood_unit(

@@ -78,6 +78,7 @@ def test_year_before_a_figure_is_not_glued_to_it() -> None:
         ("примерно 20 млрд долларов", "about"),
         ("стоимость оценивается примерно в 20 млрд долларов", "about"),
         ("проект оценили приблизительно в $20 млрд", "about"),
+        ("речь идёт примерно о 20 млрд долларов", "about"),
         ("более 20 млрд долларов", "at_least"),
         ("свыше 20 млрд долларов", "at_least"),
         ("не менее 20 млрд долларов", "at_least"),
@@ -979,11 +980,12 @@ def test_a_negated_exceed_is_a_ceiling(text: str, qualifier: str) -> None:
     assert [f.qualifier for f in find_figures(text, load_cues("ru")) if f.unit] == [qualifier]
 
 
-def test_an_amount_set_against_the_one_before_takes_its_unit() -> None:
+@pytest.mark.parametrize("qualified", ["", "примерно ", "почти "])
+def test_an_amount_set_against_the_one_before_takes_its_unit(qualified: str) -> None:
     figures = [
         (f.value, f.unit)
         for f in find_figures(
-            "товарооборот составил около 1,6 млрд долларов против 2,3 млрд годом ранее",
+            f"товарооборот составил около 1,6 млрд долларов против {qualified}2,3 млрд годом ранее",
             load_cues("ru"),
         )
         if f.unit
