@@ -449,10 +449,7 @@ def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
             fig.unit is None
             and fig.scaled
             and fig.text.split()[-1].lower() in cues.scales
-            and (
-                _CLAUSE_END.match(text, fig.end)
-                or _set_against(fig, text, cues)
-            )
+            and (_CLAUSE_END.match(text, fig.end) or _set_against(fig, text, cues))
         ):
             fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)

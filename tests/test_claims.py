@@ -720,6 +720,17 @@ def test_a_clause_naming_no_sector_is_about_the_one_named_before_it(
             "به گفته ناظران بازار، تولید واقعی روسیه حدود ۹.۵ میلیون بشکه در روز بوده است.",
             "fa",
         ),
+        # a cut of output, in a clause that says "cut" and not "output"
+        (
+            "Russia agreed to buy up to 100,000 barrels a day of Iranian oil. From July, "
+            "Russia's cut eases to 2.5 million barrels a day.",
+            "en",
+        ),
+        (
+            "روسیه و ایران توافق کردند که روسیه روزانه تا ۱۰۰ هزار بشکه نفت ایران را خریداری کند. "
+            "از ژوئیه میزان کاهش روسیه به ۲.۵ میلیون بشکه در روز می‌رسد.",
+            "fa",
+        ),
     ],
 )
 def test_one_sides_own_output_is_no_claim(text: str, language: str) -> None:
