@@ -734,6 +734,15 @@ def test_an_interview_answer_with_no_subject_is_the_guests_stance() -> None:
     assert [(s, st) for s, _, st in _statements(text)] == [("Alexey Dedov", "cannot_confirm")]
 
 
+def test_a_name_after_along_with_in_a_relative_clause_is_no_subject() -> None:
+    """ "همراه" (along with) governs the name after it, like a preposition."""
+    text = (
+        "جواد اوجی، وزیر نفت که در سفر مسکو همراه ابراهیم رئیسی بود، گفت حجم خرید سالانه "
+        "نفت ایران توسط روسیه تا ۵ میلیون تن خواهد بود."
+    )
+    assert [(c["value"], c["claimant"]) for c in _claims(text)] == [(5e6, "Javad Owji")]
+
+
 def test_an_answer_tagged_with_its_speakers_name_is_his() -> None:
     """The introduction names the reporter last ("سارا نوری ... با او گفت‌وگو کرد"); each
     answer opens with the guest's name and a colon."""
