@@ -69,6 +69,12 @@ INTERVIEW = (
             "around 2bn cubic metres a year via Azerbaijan.",
             "Alexey Miller",
         ),
+        # a broadcaster written "TV", as a closing source
+        (
+            "Rosatom and an Iranian company signed a $25 billion contract to build a nuclear "
+            "plant in Iran, Iranian state TV reports.",
+            "Iranian state TV",
+        ),
     ],
 )
 def test_who_claims(text: str, claimant: str | None) -> None:
