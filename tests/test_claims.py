@@ -773,6 +773,18 @@ def test_a_colon_before_a_quotation_introduces_its_speaker(
 
 
 @pytest.mark.parametrize(
+    "answer", ["said he could not yet name a date", "said he could not give a date"]
+)
+def test_a_date_the_speaker_cannot_give_is_not_confirmed(answer: str) -> None:
+    text = (
+        "Iran's oil minister said Russia would supply up to 2 bcm of gas a year to Iran. "
+        f"Asked when deliveries to Iran would start, Kremlin spokesman Dmitry Peskov {answer}."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "cannot_confirm")]
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         (

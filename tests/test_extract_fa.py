@@ -307,6 +307,11 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف گفت از رقم این قرارداد اطلاع ندارد.", "cannot_confirm"),
         ("پسکوف گفت: «ما جزئیات قراردادهای تجاری را اعلام نمی‌کنیم.»", "no_comment"),
         ("پسکوف گفت کرملین ارزش این قرارداد را فاش نمی‌کند.", "no_comment"),
+        # "we have / make no comment", "ask the companies", and "no knowledge" split by a quote
+        ("پسکوف درباره ارزش این قرارداد گفت: «اظهار نظری نداریم.»", "no_comment"),
+        ("پسکوف درباره ارزش این قرارداد گفت: «در حال حاضر اظهارنظری نمی‌کنیم.»", "no_comment"),
+        ("پسکوف گفت جزئیات این قرارداد را «باید از شرکت‌ها پرسید».", "no_comment"),
+        ("پسکوف گفت «اطلاعی از چنین رقم مشخصی» درباره این قرارداد ندارد.", "cannot_confirm"),
         # "nothing to add to what our colleagues at Rosatom announced"
         (
             "پسکوف درباره این قرارداد گفت: «چیزی به آنچه همکاران ما در روس‌اتم اعلام "
