@@ -500,7 +500,9 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
         rf"|(?:{_WS}*-?{_WS}*(?P<scale>{scale})(?!\w)|(?P<abbrsp>{_WS}?)(?P<abbr>{abbr})(?![\w/]))?"
         rf"(?:{_WS}*(?P<unit>{unit})(?![\w])|{_WS}+(?P<post>{post})(?!\w))?)"
     )
-    figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){tail}", FLAGS)
+    half = phrase_alternation(_public(numbers).get("halves", ()))
+    halved = rf"(?:{_WS}+(?P<half>{half}))?"
+    figure = re.compile(rf"(?<![\w.,])(?:(?P<pre>{pre}){_WS}?)?(?P<num>{num}){halved}{tail}", FLAGS)
     words = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
     # "twenty-five", "یک و نیم" (one and a half): a unit or a fraction after the joiner
     ones = phrase_alternation(k for k, v in numbers["words"].items() if 0 < v <= 9)
@@ -513,7 +515,8 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
         for c in _joiners(data)
     )
     word_figure = re.compile(
-        rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:(?:{joiner})(?P<wnum2>{ones}))?{_WS}+"
+        rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:(?:{joiner})(?P<wnum2>{ones}))?"
+        rf"{halved}{_WS}+"
         rf"(?:(?P<uscale>{uscale})|(?P<scale>{scale})"
         rf"(?:{_WS}*(?P<unit>{unit})|{_WS}+(?P<post>{post}))?)(?!\w)",
         FLAGS,

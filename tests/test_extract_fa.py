@@ -57,11 +57,14 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
         ("۷۴۲ میلیون دلار", 742e6),
         ("۶ میلیارد و ۲۵۰ میلیون دلار", 6.25e9),  # one number in parts, larger scale first
         ("دو و نیم میلیارد دلار", 2.5e9),  # "two and a half"
+        ("۱۲ و نیم میلیارد دلار", 12.5e9),  # digits and a half: one figure, not two
         ("یک و نیم میلیارد دلار", 1.5e9),
     ],
 )
 def test_number_forms_and_scale_words(text: str, value: float) -> None:
-    assert _figures(text)[0][:2] == (pytest.approx(value), "USD" if "دلار" in text else "IRR")
+    assert [f[:2] for f in _figures(text)] == [
+        (pytest.approx(value), "USD" if "دلار" in text else "IRR")
+    ]
 
 
 @pytest.mark.parametrize(
