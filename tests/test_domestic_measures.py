@@ -58,6 +58,25 @@ NOT_A_DEAL = "a country's own consumption, needs, deficit or reserves"
             "министерства, требуется около 160 млрд долларов инвестиций.",
             "160 млрд долларов",
         ),
+        # what a whole market lacks or has too much of
+        (
+            "ru",
+            "Россия и Иран обсуждают поставки нефти. Банки ждут избытка предложения на рынке в "
+            "2–4 млн баррелей в сутки.",
+            "2–4 млн баррелей в сутки",
+        ),
+        (
+            "fa",
+            "ایران و روسیه درباره نفت گفت‌وگو کردند. تقاضای جهانی نفت حدود ۲۹ میلیون بشکه در روز "
+            "کمتر از سال گذشته است.",
+            "۲۹ میلیون بشکه در روز",
+        ),
+        (
+            "en",
+            "Iran and Russia discussed oil. Banks expect a glut of 2 million barrels a day in the "
+            "first half of the year.",
+            "2 million barrels a day",
+        ),
     ],
 )
 def test_a_domestic_measure_is_not_a_claim(language: str, text: str, figure: str) -> None:
