@@ -751,6 +751,17 @@ def test_a_name_after_along_with_in_a_relative_clause_is_no_subject() -> None:
     assert [(c["value"], c["claimant"]) for c in _claims(text)] == [(5e6, "Javad Owji")]
 
 
+def test_a_share_more_than_the_year_before_is_trade_growth() -> None:
+    text = (
+        "وزیر اقتصاد روسیه گفت تجارت ایران و روسیه سال گذشته به ۵ میلیارد دلار رسید که "
+        "حدود ۱۵ درصد بیشتر از سال قبل بود."
+    )
+    assert [(c["value"], c["kind"]) for c in _claims(text)] == [
+        (5e9, "trade_volume"),
+        (15, "trade_growth"),
+    ]
+
+
 def test_an_answer_tagged_with_its_speakers_name_is_his() -> None:
     """The introduction names the reporter last ("سارا نوری ... با او گفت‌وگو کرد"); each
     answer opens with the guest's name and a colon."""
