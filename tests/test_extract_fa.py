@@ -113,6 +113,7 @@ def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
         ("دستکم ۱۰ میلیارد دلار", "at_least"),
         ("دست کم ۱۰ میلیارد دلار", "at_least"),
         ("از مرز ۱۰ میلیارد دلار گذشت", "at_least"),  # "passed the mark of"
+        ("از ۱۰ میلیارد دلار گذشته است", "at_least"),  # "has passed", the verb after it
         ("حداقل ۱۰ میلیارد دلار", "at_least"),
         ("حدود ۱۰ میلیارد دلار", "about"),
         ("نزدیک به ۱۰ میلیارد دلار", "about"),

@@ -125,6 +125,7 @@ def test_change_keeps_new_level() -> None:
         ("over $5 billion", "at_least"),
         ("exceeding $5 billion", "at_least"),
         ("in excess of $5 billion", "at_least"),
+        ("could exceed $5 billion", "at_least"),
         ("about $5 billion", "about"),
         ("around $5 billion", "about"),
         ("nearly $5 billion", "about"),
