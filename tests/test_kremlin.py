@@ -68,6 +68,39 @@ def _statements(text: str):
             "russian_minister",
             "no_comment",
         ),
+        # stances that take no verb of stance: what was (not) discussed, how the work goes
+        (
+            "Energy Minister Alexander Novak said Moscow had never discussed such a sum.",
+            "Alexander Novak",
+            "russian_minister",
+            "deny",
+        ),
+        (
+            'Energy Minister Alexander Novak said there had been "no talk of" such investment.',
+            "Alexander Novak",
+            "russian_minister",
+            "deny",
+        ),
+        (
+            "Energy Minister Alexander Novak said the oil and gas agreement was being "
+            "implemented and that the figure is correct.",
+            "Alexander Novak",
+            "russian_minister",
+            "confirm",
+        ),
+        (
+            "Energy Minister Alexander Novak said work on the oil projects was going ahead "
+            "as planned.",
+            "Alexander Novak",
+            "russian_minister",
+            "confirm",
+        ),
+        (
+            'Energy Minister Alexander Novak said: "I am not going to discuss the sums."',
+            "Alexander Novak",
+            "russian_minister",
+            "no_comment",
+        ),
         (
             # talks said to be in their final stage confirm the deal is being made
             "Deputy Prime Minister Alexander Novak said talks on the oil contract were in the "
