@@ -700,6 +700,18 @@ def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
             "Rosneft",
             "no_comment",
         ),
+        # the company named before, as the subject; the head of "the state corporation"
+        (
+            "Переговоры ведет «Роснефть». Компания от комментариев отказалась.",
+            "Rosneft",
+            "no_comment",
+        ),
+        (
+            "Алексей Лихачев выступил на форуме. На вопрос о сумме проекта глава "
+            "госкорпорации отвечать не стал.",
+            "Alexey Likhachev",
+            "no_comment",
+        ),
         # a ministry named as a place has its canonical name
         (
             "В Минэнерго России сообщили, что не располагают информацией о подписании "
