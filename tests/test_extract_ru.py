@@ -369,6 +369,8 @@ def test_a_country_after_through_its_territory_is_a_route() -> None:
         ("сказал, что не будет сейчас вдаваться в цифры по сделке", "no_comment"),
         ("на вопрос о сумме сделки предпочел промолчать", "no_comment"),
         ("воздержался от оценки стоимости контракта", "no_comment"),
+        ("сказал, что переговоры по сделке находятся на завершающем этапе", "confirm"),
+        ("назвал сумму сделки «завышенной»", "deny"),
         # "premature", said of discussing the sum, whatever the verb before it
         ("сказал, что обсуждать сумму сделки «преждевременно»", "no_comment"),
         ("сказал: «Такого контракта никто не заключал, и никакой подобной сделки нет»", "deny"),
@@ -711,6 +713,12 @@ def test_asking_whether_anyone_confirmed_is_no_statement() -> None:
             "госкорпорации отвечать не стал.",
             "Alexey Likhachev",
             "no_comment",
+        ),
+        # an unnamed official is no one the gazetteer knows ("official" names no one post)
+        (
+            "Российский чиновник назвал эту цифру «политической».",
+            "Российский чиновник",
+            "deny",
         ),
         # a ministry named as a place has its canonical name
         (
