@@ -589,11 +589,21 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
 
 def _speaks(text: str, end: int, index: TokenIndex, cues: Cues) -> bool:
     """Whether a verb of saying or a stance follows ``end`` at once (adverbs and auxiliaries
-    between): "It declined to comment", "Iran says", "it has not commented"."""
+    between): "It declined to comment", "Iran says", "it has not commented". In a verb-final
+    language the verb closes the clause: anywhere later in the sentence ("این شرکت درباره
+    این رقم از اظهار نظر خودداری کرد", this company declined to comment on the figure)."""
     verb_at = _verb_start(text, end)
     if cues.saying_re.match(text, verb_at, end + _VERB_REACH):
         return True
-    return index.first("any_stance", verb_at, end + _VERB_REACH) == verb_at
+    if index.first("any_stance", verb_at, end + _VERB_REACH) == verb_at:
+        return True
+    if not cues.subject_first:
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    hi = stop.start() if stop is not None else len(text)
+    return index.first("any_stance", end, hi) is not None or (
+        cues.saying_re.search(text, end, hi) is not None
+    )
 
 
 def _verb_start(text: str, end: int) -> int:

@@ -316,6 +316,10 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف درباره ارزش این قرارداد گفت: «در حال حاضر اظهارنظری نمی‌کنیم.»", "no_comment"),
         ("پسکوف گفت جزئیات این قرارداد را «باید از شرکت‌ها پرسید».", "no_comment"),
         ("پسکوف گفت «اطلاعی از چنین رقم مشخصی» درباره این قرارداد ندارد.", "cannot_confirm"),
+        # "goes ahead on schedule", "no contract will be signed", "called it fabricated"
+        ("پسکوف گفت اجرای این قرارداد «طبق برنامه» پیش می‌رود.", "confirm"),
+        ("پسکوف گفت در این سفر قرارداد نفتی امضا نمی‌شود.", "deny"),
+        ("پسکوف گزارش‌ها درباره این قرارداد را ساختگی خواند.", "deny"),
         # "nothing to add to what our colleagues at Rosatom announced"
         (
             "پسکوف درباره این قرارداد گفت: «چیزی به آنچه همکاران ما در روس‌اتم اعلام "
@@ -761,6 +765,14 @@ def test_a_share_more_than_the_year_before_is_trade_growth() -> None:
         (5e9, "trade_volume"),
         (15, "trade_growth"),
     ]
+
+
+def test_this_company_is_the_company_named_before() -> None:
+    text = (
+        "ایران اعلام کرد گازپروم ۴۰ میلیارد دلار در میدان‌های گازی ایران سرمایه‌گذاری می‌کند.\n\n"
+        "سخنگوی این شرکت درباره این رقم از اظهار نظر خودداری کرد."
+    )
+    assert _statements(text) == [("Gazprom", "other", "no_comment")]
 
 
 def test_an_answer_tagged_with_its_speakers_name_is_his() -> None:
