@@ -219,6 +219,8 @@ class Cues:
     افزایش یافت"); None where the verb comes first (English "rose from X to Y")."""
     kinds: tuple[KindCue, ...]
     price_after_re: re.Pattern[str]
+    price_unit_re: re.Pattern[str]
+    """The same phrases anywhere ("a barrel"): what a price is per."""
     price_before_re: re.Pattern[str]
     cost_before_re: re.Pattern[str]
     price_before_firsts: frozenset[str]
@@ -824,6 +826,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         change_joiner_re=_joiner_re(ranges.get("change_after_joiners", ())),
         kinds=_kinds(data),
         price_after_re=starting_re(ctx["price_after"]),
+        price_unit_re=words_re(ctx["price_after"]),
         price_before_re=re.compile(
             r"(?<!\w)" + phrase_alternation(ctx["price_before"]) + r"(?:\W+\w+){0,2}\W*$", FLAGS
         ),

@@ -52,6 +52,8 @@ MIN_DEAL = 1_000_000
 """Money under this (in its own currency) is a price, a fee or a wage, not a deal."""
 _CONTEXT_WINDOW = 600
 _PRICE_LOOKBACK = 40
+_PRICE_MOVE_REACH = 35
+"""How far after a percentage the price it moves to may end ("percent to $77.80 a barrel")."""
 _FAR = 1 << 30
 _OPENER = 12
 """How far before a clause's start the complementizer that opens it may begin."""
@@ -269,6 +271,13 @@ _PARTNER_REACH = 40
 with China")."""
 
 
+def _moves_a_price(ctx: DocContext, sentence: Sentence, fig: Figure) -> bool:
+    """Whether a percentage is the change of a price named right after it, in its clause:
+    "rose 2.4 percent to $77.80 a barrel"."""
+    hi = min(ctx.clause_of(sentence, fig)[1], fig.end + _PRICE_MOVE_REACH)
+    return ctx.cues.price_unit_re.search(ctx.text, fig.end, hi) is not None
+
+
 def _partner_after(ctx: DocContext, fig: Figure, lo: int, hi: int) -> str | None:
     """The side of the first country named right after the figure in its clause [lo, hi),
     when the words between end with a word that ties a figure to its partner ("with")."""
@@ -362,6 +371,8 @@ def judge(
         and cues.price_before_re.search(text, left, fig.start)
     ):
         return None, "price"
+    if unit == "%" and _moves_a_price(ctx, sentence, fig):
+        return None, "price"  # "Brent rose 2.4 percent to $77.80 a barrel in early trade"
     if (
         not fig.scaled
         and not cues.cost_before_firsts.isdisjoint(before)

@@ -773,6 +773,27 @@ def test_a_colon_before_a_quotation_introduces_its_speaker(
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Russia and Iran discussed oil trade. Brent crude rose as much as 2.4 percent to "
+            "$77.80 a barrel in early Asian trade.",
+            "en",
+        ),
+        (
+            "Россия и Иран обсуждают торговлю нефтью. На утренних торгах нефть Brent "
+            "подорожала на 2,4% до 77,8 доллара за баррель.",
+            "ru",
+        ),
+    ],
+)
+def test_a_percentage_that_moves_a_price_is_no_claim(text: str, language: str) -> None:
+    result = extract_claims(text, language=language)
+    assert result.claims == []
+    assert [o.why for o in result.other_figures if o.unit == "%"] == ["price"]
+
+
+@pytest.mark.parametrize(
     "answer", ["said he could not yet name a date", "said he could not give a date"]
 )
 def test_a_date_the_speaker_cannot_give_is_not_confirmed(answer: str) -> None:
