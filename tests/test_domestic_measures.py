@@ -77,6 +77,13 @@ NOT_A_DEAL = "a country's own consumption, needs, deficit or reserves"
             "first half of the year.",
             "2 million barrels a day",
         ),
+        # what a country "needs" in investment; "would need to commit" is a deal's outlay
+        (
+            "en",
+            "Russia and Iran signed oil deals this week. The oil minister has said the sector "
+            "needs about $160 billion of investment over a decade.",
+            "$160 billion",
+        ),
     ],
 )
 def test_a_domestic_measure_is_not_a_claim(language: str, text: str, figure: str) -> None:
@@ -92,3 +99,12 @@ def test_a_supply_that_meets_demand_is_still_a_claim() -> None:
     )
     claims = extract_claims(text, language="en").claims
     assert [(c.text, c.kind) for c in claims] == [("2 bcm", "supply_volume")]
+
+
+def test_an_outlay_a_partner_would_need_to_commit_is_still_a_claim() -> None:
+    text = (
+        "Russia and Iran discussed gas fields. To develop them, Gazprom would need to commit "
+        "at least $10 billion in Iran over three years."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [c.value for c in claims] == [10e9]
