@@ -426,8 +426,11 @@ def judge(
         return None, "outside energy"
     if (
         not (kind or "").startswith("trade")
+        and unit != "%"  # a share of settlements is of all trade, whatever was asked
         and not (ctx.has("energy", lo, hi) or ctx.has("off_sector", lo, hi))
-        and _sector_before_is_another(ctx, sentence, previous, fig, lo)
+        and _sector_before_is_another(
+            ctx, sentence, previous, fig, lo, attributor.question_before(sentence)
+        )
     ):
         return None, "outside energy"
     if (kind or "").startswith("trade") and _goods_of_another_sector(ctx, lo, fig):
@@ -482,16 +485,28 @@ def judge(
 
 
 def _sector_before_is_another(
-    ctx: DocContext, sentence: Sentence, previous: Sentence | None, fig: Figure, lo: int
+    ctx: DocContext,
+    sentence: Sentence,
+    previous: Sentence | None,
+    fig: Figure,
+    lo: int,
+    asked: tuple[int, int] | None,
 ) -> bool:
     """A clause that names no sector is about the one named before it, in its sentence or
     the one before: "...؛ خطی که روسیه ۱.۳ میلیارد یورو وام برای آن داده" (a railway line
-    Russia lends €1.3 billion for), "Железная дорога ... Россия выделила на нее кредит"."""
-    for start in (sentence.start, previous.start if previous else None):
-        if start is None or start >= lo:
+    Russia lends €1.3 billion for), "Железная дорога ... Россия выделила на нее кредит";
+    in an answer, about the one its question names ("And transport? The Rasht-Astara
+    railway ..." / "Russia is providing a state loan of 1.3 billion euros")."""
+    spans = [(sentence.start, lo)]
+    if previous is not None:
+        spans.append((previous.start, lo))
+    if asked is not None:
+        spans.append(asked)
+    for start, end in spans:
+        if start >= end:
             continue
-        energy = ctx.has("energy", start, lo)
-        other = _nearest(ctx, "off_sector", start, lo, fig, unless=_TRANSPORT_MEANS) < _FAR
+        energy = ctx.has("energy", start, end)
+        other = _nearest(ctx, "off_sector", start, end, fig, unless=_TRANSPORT_MEANS) < _FAR
         if energy or other:
             return other and not energy
     return False

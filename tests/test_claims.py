@@ -793,6 +793,26 @@ def test_a_percentage_that_moves_a_price_is_no_claim(text: str, language: str) -
     assert [o.why for o in result.other_figures if o.unit == "%"] == ["price"]
 
 
+INTERVIEW_ON_RAIL = (
+    "Iran's ambassador Kazem Jalali spoke to us in an interview about trade with Russia.\n\n"
+    "How is gas trade with Russia going?\n\n"
+    "Russia will supply up to 2 bcm of gas a year to Iran.\n\n"
+    "And the Rasht-Astara railway? It has been discussed for twenty years.\n\n"
+    "This time it is real. Russia is providing a state loan of 1.3 billion euros. Today more "
+    "than 95% of our trade with Russia is settled in rubles and rials."
+)
+
+
+def test_an_answer_is_about_the_sector_its_question_names() -> None:
+    """The loan is the railway's, which only the question names; a share of all trade
+    settled in national currencies is no railway's."""
+    result = extract_claims(INTERVIEW_ON_RAIL)
+    assert [(c.value, c.kind) for c in result.claims] == [(2, "supply_volume"), (95, "other")]
+    assert ("1.3 billion euros", "outside energy") in [
+        (o.text, o.why) for o in result.other_figures
+    ]
+
+
 @pytest.mark.parametrize(
     "answer", ["said he could not yet name a date", "said he could not give a date"]
 )
