@@ -793,6 +793,17 @@ def test_a_percentage_that_moves_a_price_is_no_claim(text: str, language: str) -
     assert [o.why for o in result.other_figures if o.unit == "%"] == ["price"]
 
 
+def test_exports_to_the_far_abroad_are_another_countrys_trade() -> None:
+    """ "Дальнее зарубежье" (countries beyond the former Soviet Union) is no side."""
+    text = (
+        "«Газпром» и Иран подписали меморандум о поставках газа. Экспорт «Газпрома» в "
+        "дальнее зарубежье сократился до 69 млрд кубометров."
+    )
+    result = extract_claims(text, language="ru")
+    assert result.claims == []
+    assert [o.why for o in result.other_figures] == ["deal of another country"]
+
+
 INTERVIEW_ON_RAIL = (
     "Iran's ambassador Kazem Jalali spoke to us in an interview about trade with Russia.\n\n"
     "How is gas trade with Russia going?\n\n"

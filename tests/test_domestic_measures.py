@@ -84,6 +84,12 @@ NOT_A_DEAL = "a country's own consumption, needs, deficit or reserves"
             "needs about $160 billion of investment over a decade.",
             "$160 billion",
         ),
+        (
+            "ru",
+            "Россия и Иран подписали нефтяные контракты. Министр нефти оценивал потребность "
+            "отрасли в инвестициях в 160 млрд долларов.",
+            "160 млрд долларов",
+        ),
     ],
 )
 def test_a_domestic_measure_is_not_a_claim(language: str, text: str, figure: str) -> None:
