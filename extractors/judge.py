@@ -35,6 +35,10 @@ _NOT_DEALS = (
 """Context cues that, shortly before a figure in its clause, say what else it measures."""
 _RESERVES_REACH = 30
 """How far after a volume a word of reserves may stand ("... of proven gas reserves")."""
+_NEEDS_REACH = 80
+"""How far after an amount, in its clause, the words saying it is needed may end (a
+verb-final clause puts the sector between: "... ۲۰۰ میلیارد دلار سرمایه‌گذاری در بخش
+بالادستی نیاز است")."""
 _NOT_DEAL_REACH = 60
 """How far before the figure a cue of :data:`_NOT_DEALS` may stand."""
 _TRANSPORT_MEANS = "transport_means"
@@ -439,6 +443,13 @@ def judge(
         if _nearest(ctx, key, lo, fig.start, fig) <= _NOT_DEAL_REACH:
             return None, why
     if unit in VOLUME_UNITS and ctx.cues_in("reserves_after", fig.end, fig.end + _RESERVES_REACH):
+        return None, "a country's own consumption, needs, deficit or reserves"
+    if (
+        unit in MONEY_UNITS
+        and ctx.cues_in("needs_after", fig.end, min(hi, fig.end + _NEEDS_REACH))
+        and not ctx.has("production_sites", lo, fig.start)
+    ):
+        # what a country or a sector needs; what a field or a project needs is its cost
         return None, "a country's own consumption, needs, deficit or reserves"
     # "Iran's winter gas deficit reaches 260 mcm a day": what a country uses or lacks, said
     # before the figure with no word of trade or supply nearer to it

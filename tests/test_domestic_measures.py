@@ -90,6 +90,19 @@ NOT_A_DEAL = "a country's own consumption, needs, deficit or reserves"
             "отрасли в инвестициях в 160 млрд долларов.",
             "160 млрд долларов",
         ),
+        # needed, said after the amount (Persian puts the verb last)
+        (
+            "fa",
+            "ایران و روسیه قراردادهای نفتی امضا کردند. وزارت نفت می‌گوید صنعت نفت کشور به حدود "
+            "۲۰۰ میلیارد دلار سرمایه‌گذاری نیاز دارد.",
+            "۲۰۰ میلیارد دلار",
+        ),
+        (
+            "en",
+            "Russia and Iran signed oil deals this week. About $200 billion of investment is "
+            "needed to lift the country's output.",
+            "$200 billion",
+        ),
     ],
 )
 def test_a_domestic_measure_is_not_a_claim(language: str, text: str, figure: str) -> None:
@@ -114,3 +127,11 @@ def test_an_outlay_a_partner_would_need_to_commit_is_still_a_claim() -> None:
     )
     claims = extract_claims(text, language="en").claims
     assert [c.value for c in claims] == [10e9]
+
+
+def test_what_a_project_needs_is_its_cost() -> None:
+    text = (
+        "گازپروم و شرکت ملی نفت ایران تفاهم‌نامه‌ای امضا کردند. طرح فشارافزایی پارس جنوبی "
+        "به تنهایی تا ۱۵ میلیارد دلار سرمایه نیاز دارد."
+    )
+    assert [c.value for c in extract_claims(text, language="fa").claims] == [15e9]
