@@ -228,6 +228,10 @@ class DocContext:
             self._countries[(lo, hi)] = sorted(found)
         return self._countries[(lo, hi)]
 
+    def routed(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) names a country as a transit route ("via Azerbaijan")."""
+        return any(self._route(start) for start, _ in self.cues_in("third_country", lo, hi))
+
     def _route(self, pos: int) -> bool:
         """A country after "through", "via" (the territory of) is a transit route, not a
         party."""
@@ -555,7 +559,8 @@ def _continues_supply(
     """A volume in a sentence about a transfer (supplies, deliveries), once the document has
     spoken of supplies between Iran and Russia, goes on about them: "Supplies could start at
     up to 2 bcm a year, he said." Not when what is reported names one side only: that is
-    the side's own trade ("Iran's own exports fell to 1 million barrels a day")."""
+    the side's own trade ("Iran's own exports fell to 1 million barrels a day"), unless it
+    names the route the supplies take to the other side."""
     if not ctx.has("transfer", sentence.start, sentence.end):
         return False
     if ctx.supply_topic_at(attributor.seg.sentences) > sentence.paragraph:
@@ -571,6 +576,8 @@ def _continues_supply(
     hi = ctx.clause_of(sentence, fig)[1]
     comma = ctx.text.find(",", fig.end, hi)
     hi = comma if comma >= 0 else hi  # "..., Putin told reporters" is the frame, not the content
+    if ctx.routed(lo, hi):
+        return True  # "Russia would start with up to 2 bcm a year via Azerbaijan": to the other
     return ctx.has("iran", lo, hi) == ctx.has("russia", lo, hi)
 
 

@@ -804,6 +804,15 @@ def test_exports_to_the_far_abroad_are_another_countrys_trade() -> None:
     assert [o.why for o in result.other_figures] == ["deal of another country"]
 
 
+def test_a_supply_by_one_side_through_a_transit_country_goes_to_the_other() -> None:
+    text = (
+        "Russia and Iran discussed gas supplies to Iran.\n\n"
+        "Putin told reporters that Russia would start with supplies of up to 2 billion cubic "
+        "meters of gas a year via Azerbaijan."
+    )
+    assert [(c.value, c.kind) for c in extract_claims(text).claims] == [(2, "supply_volume")]
+
+
 INTERVIEW_ON_RAIL = (
     "Iran's ambassador Kazem Jalali spoke to us in an interview about trade with Russia.\n\n"
     "How is gas trade with Russia going?\n\n"
