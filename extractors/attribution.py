@@ -673,8 +673,24 @@ class Attributor:
                 # "وزیر نفت ارزش قراردادها را «حدود ۴ میلیارد دلار» اعلام کرد": a verb-final
                 # clause's verb right after the quotation, its subject before it
                 speaker = self._first_subject(lo, first.start)
+        if speaker is None:
+            speaker = self._speaker_going_on(group)
         self._quote_speaker[group] = speaker
         return speaker
+
+    def _speaker_going_on(self, group: int) -> Mention | None:
+        """The speaker of the quotation before, in the same paragraph: '"...," said Tobias
+        Lindqvist, an analyst. "If Moscow were to lend even half ..."' goes on quoting him."""
+        first = self._parts[group][0]
+        here = self.sentence_at(first.start)
+        earlier = [g for g in self._parts if g < group]
+        if here is None or not earlier:
+            return None
+        before = self._parts[max(earlier)][-1]
+        there = self.sentence_at(max(before.end - 1, 0))
+        if there is None or there.paragraph != here.paragraph:
+            return None
+        return self.quote_speaker(self.seg.quotes.index(before))
 
     def _verb_closes(self, quote_end: int) -> bool:
         """Whether a verb of saying of a verb-final language follows the quotation ending at

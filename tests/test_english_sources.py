@@ -69,6 +69,14 @@ INTERVIEW = (
             "around 2bn cubic metres a year via Azerbaijan.",
             "Alexey Miller",
         ),
+        # a second quotation of a paragraph goes on quoting the speaker of the first
+        (
+            "Rosatom signed a contract to build a nuclear power plant in Iran.\n\n"
+            'Analysts are sceptical. "Russia relies on state loans," said Tobias Lindqvist, an '
+            'analyst at a Stockholm forum. "If Moscow were to lend around $12.5 billion, it '
+            'would be one of its biggest nuclear credits."',
+            "Tobias Lindqvist",
+        ),
         # a broadcaster written "TV", as a closing source
         (
             "Rosatom and an Iranian company signed a $25 billion contract to build a nuclear "
