@@ -326,6 +326,12 @@ def test_a_name_not_in_the_gazetteer_is_found_in_cyrillic() -> None:
             "4 млрд долларов.",
             "Nikolai Shulginov",
         ),
+        # the ministry that keeps Russia's trade figures
+        (
+            "По оценке Минэкономразвития России, товарооборот России и Ирана превысил "
+            "4 млрд долларов.",
+            "Russian Ministry of Economic Development",
+        ),
         # an institution written in lower case in running text
         (
             "Как сообщило министерство нефти Ирана, товарооборот с Россией превысил "
