@@ -135,6 +135,9 @@ class Attributor:
         self._answers: dict[int, Mention] | None = None
         for quote in seg.quotes:
             self._parts.setdefault(quote.group, []).append(quote)
+        self._groups = sorted(self._parts)
+        self._group_index = {quote.group: i for i, quote in enumerate(seg.quotes)}
+        """A part's index in ``seg.quotes`` for each quotation (its last part's)."""
 
     # -- lookups -------------------------------------------------------------------
     def between(self, lo: int, hi: int) -> list[Mention]:
@@ -681,16 +684,15 @@ class Attributor:
     def _speaker_going_on(self, group: int) -> Mention | None:
         """The speaker of the quotation before, in the same paragraph: '"...," said Tobias
         Lindqvist, an analyst. "If Moscow were to lend even half ..."' goes on quoting him."""
-        first = self._parts[group][0]
-        here = self.sentence_at(first.start)
-        earlier = [g for g in self._parts if g < group]
-        if here is None or not earlier:
+        i = bisect.bisect_left(self._groups, group)
+        if i == 0:
             return None
-        before = self._parts[max(earlier)][-1]
-        there = self.sentence_at(max(before.end - 1, 0))
-        if there is None or there.paragraph != here.paragraph:
+        earlier = self._groups[i - 1]
+        here = self.sentence_at(self._parts[group][0].start)
+        there = self.sentence_at(max(self._parts[earlier][-1].end - 1, 0))
+        if here is None or there is None or there.paragraph != here.paragraph:
             return None
-        return self.quote_speaker(self.seg.quotes.index(before))
+        return self.quote_speaker(self._group_index[earlier])
 
     def _verb_closes(self, quote_end: int) -> bool:
         """Whether a verb of saying of a verb-final language follows the quotation ending at
