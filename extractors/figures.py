@@ -385,17 +385,17 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     starts = starts_of(tokens, cues.figure_firsts, digits=True)
     for match in matches_at(cues.figure_re, text, starts):
         try:
-            base = parse_number(match.group("num"), cues) + (0.5 if match.group("half") else 0)
+            base = parse_number(match.group("num"), cues) + _half(match)
         except ValueError:
             continue
         found.append(_measure(match, base, cues, word=False))
     ends = {f.start: f.end for f in found}
-    starts = sorted(ends)
+    digit_starts = sorted(ends)
     for match in matches_at(cues.word_figure_re, text, starts_of(tokens, cues.word_figure_firsts)):
         if not any(match.group(g) for g in ("pre", "post", "unit", "uscale", "scale")):
             continue
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if i >= 0 and match.start() < ends[starts[i]]:
+        i = bisect.bisect_right(digit_starts, match.start()) - 1
+        if i >= 0 and match.start() < ends[digit_starts[i]]:
             continue  # the half of "۱۲ و نیم میلیارد" (12 and a half billion), read with the 12
         base = cues.number_words[norm_key(match.group("wnum"))]
         second = cues.number_words[norm_key(match.group("wnum2"))] if match.group("wnum2") else 0
@@ -406,9 +406,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
             if low < high.value:
                 found.append(replace(high, value=low, value_high=high.value, qualifier="range"))
                 continue
-        found.append(
-            _measure(match, base + second + (0.5 if match.group("half") else 0), cues, word=True)
-        )
+        found.append(_measure(match, base + second + _half(match), cues, word=True))
     found.sort(key=lambda f: f.start)
     found = _with_range_openers(found, text, cues)
     if cues.rate_before_re is not None or cues.rate_after_re is not None:
@@ -462,6 +460,11 @@ def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
             fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)
     return out
+
+
+def _half(match: re.Match[str]) -> float:
+    """The half a number takes before its scale ("12 and a half billion")."""
+    return 0.5 if match.group("half") else 0.0
 
 
 def _set_against(fig: Figure, text: str, cues: Cues) -> bool:
