@@ -940,6 +940,8 @@ class Attributor:
                 return speaker
         if impersonal:
             return self._sayer(pos, sentence)
+        if self._commented(pos, sentence):
+            return None
         if self.cues.subject_first:
             # the stance verb ends its clause and its subject opens it, after any verb of
             # saying ("X said Y did not confirm"); else the speaker of the sentence's frame
@@ -976,6 +978,17 @@ class Attributor:
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
         return self._sayer(pos, sentence)
+
+    def _commented(self, pos: int, sentence: Sentence) -> bool:
+        """Whether commentators ("analysts", "экономисты") are the subject of the clause of
+        the stance cue at ``pos``, no name between them and the cue: "В Кремле цифру не
+        подтвердили, а экономисты называют ее политической" is the economists' verdict."""
+        lo = clause(self.text, sentence, pos, self.cues)[0]
+        found = self.words.within("commentators", lo, pos)
+        if not found:
+            return False
+        # a place after them is no subject of its own ("economists in Moscow denied")
+        return all(self._governed(m) for m in self.between(found[-1][1], pos))
 
     def coordinated_with(self, speaker: Mention) -> list[Mention]:
         """The names coordinated with ``speaker`` before it as one subject, of its kind

@@ -720,7 +720,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
     ``relative_participle``, ``prefix``, ``report_prefix``,
     ``statement_topic``, ``groups``, ``agency_nouns``, ``pronouns``, ``subjects_only``,
     ``role_nouns``, ``absence``,
-    ``impersonal_stance``, ``report_nouns``."""
+    ``impersonal_stance``, ``report_nouns``, ``commentators``."""
     ctx = _public(data["context"])
     saying = data["saying"]
     stances = _public(data["stances"])
@@ -748,6 +748,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "absence": data.get("absence", {}).get("adverbs", []),
         "impersonal_stance": data["statement_cues"].get("impersonal", []),
         "report_nouns": data["statement_cues"].get("report_nouns", []),
+        "commentators": data["statement_cues"].get("commentators", []),
     }
     for stance, i, first, second in _splits(data):
         lists[f"split:{stance}:{i}:a"] = first

@@ -1020,3 +1020,15 @@ def test_an_amount_set_against_the_one_before_takes_its_unit(qualified: str) -> 
         if f.unit
     ]
     assert figures == [(1.6 * B, "USD"), (2.3 * B, "USD")]
+
+
+@pytest.mark.parametrize("who", ["экономисты", "опрошенные нами аналитики", "эксперты"])
+def test_a_verdict_of_commentators_in_a_clause_of_their_own_is_not_the_kremlins(
+    who: str,
+) -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
+        f"\n\nВ Кремле эту сумму подтверждать не стали, а {who} называют ее завышенной."
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Kremlin", "cannot_confirm")]

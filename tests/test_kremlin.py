@@ -375,3 +375,18 @@ def test_the_amount_and_the_signing_are_what_a_stance_is_about(
     )
     statements = extract_claims(body).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin would not confirm the figure, while analysts dismissed it as a political "
+        "gesture.",
+        "The Kremlin would not confirm the figure, but economists in Moscow denied that any "
+        "such sum exists.",
+    ],
+)
+def test_a_verdict_of_commentators_in_a_clause_of_their_own_is_not_the_kremlins(
+    text: str,
+) -> None:
+    assert [(s.speaker, s.stance) for s in _statements(text)] == [("Kremlin", "cannot_confirm")]
