@@ -47,8 +47,9 @@ not what a figure counts ("shipments of fuel by rail")."""
 _STAKE_REACH = 50
 """How far before a percentage a stake or discount cue may stand ("a discount on Russian
 gas for Iran of 30%")."""
-_STAKE_AFTER = 12
-"""How far after a percentage a stake cue may end ("a 60% stake")."""
+_STAKE_AFTER = 20
+"""How far after a percentage a stake or discount cue may end ("a 60% stake", "80 percent of
+the project")."""
 _PERCENT_KINDS = frozenset({"trade_growth", "trade_volume", "other"})
 """What a percentage can claim: trade's growth or level, or a share of trade or payments
 (the kinds cue ``trade_share``, whose kind is ``other``; no other cue gives ``%`` that kind)."""
@@ -317,6 +318,15 @@ def _nearest(
     return best
 
 
+def _near_percentage(ctx: DocContext, key: str, fig: Figure, lo: int, hi: int) -> bool:
+    """Whether context cue ``key`` stands just before the percentage ``fig`` in [lo, hi), or
+    right after it ("a discount of 30%", "a 60% stake")."""
+    return (
+        _nearest(ctx, key, lo, fig.start, fig) <= _STAKE_REACH
+        or _nearest(ctx, key, fig.end, min(hi, fig.end + _STAKE_AFTER), fig) < _FAR
+    )
+
+
 def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
     """A clause that names one side and another country (not as a route) is about their
     dealings: "a pipeline to carry 50 bcm of Russian gas a year to China"."""
@@ -417,11 +427,12 @@ def judge(
     )
     if kind is None and (asked := attributor.question_before(sentence)):
         kind = ctx.first_kind(*asked, unit)  # an answer is about what was asked
-    if unit == "%" and (
-        _nearest(ctx, "stakes", lo, fig.start, fig) <= _STAKE_REACH
-        or _nearest(ctx, "stakes", fig.end, min(hi, fig.end + _STAKE_AFTER), fig) < _FAR
-    ):
-        return None, "a stake or a discount, not a deal figure"
+    if unit == "%" and _near_percentage(ctx, "price_shares", fig, lo, hi):
+        return None, "a price discount or a share price, not a deal figure"
+    if unit == "%" and _near_percentage(ctx, "stakes", fig, lo, hi):
+        if _dealings_of_another_country(ctx, sentence.start, sentence.end):
+            return None, "a stake in another country's project"
+        kind = "other"  # a partner's stake in the project: a term of the deal
     if unit == "%" and kind not in _PERCENT_KINDS:
         return None, "a share or change, not a deal figure"
     # the sector named nearest to the figure is what the money is for

@@ -1,5 +1,7 @@
-"""A company's stake or a price discount is not a deal figure, even in a sentence about
-trade (cue ``context.stakes`` of extractors/data/cues/{en,ru,fa}.json)."""
+"""Percentages next to a stake or a price (cues ``context.stakes`` and
+``context.price_shares`` of extractors/data/cues/{en,ru,fa}.json): a partner's stake in an
+Iran–Russia project is a term of that deal, a claim of kind ``other``; a stake in another
+country's project, a price discount and a share price are not deal figures."""
 
 from __future__ import annotations
 
@@ -22,16 +24,65 @@ def _extract(language: str, sentence: str):
     ("language", "sentence", "claimed"),
     [
         ("ru", "Товарооборот вырос на 12%, а скидка на российскую нефть достигнет 25%.", [12.0]),
-        ("ru", "Товарооборот растет, и «Газпром» получит долю в 60% в новом проекте.", []),
         ("en", "Trade rose 12% and Russian oil will be sold at a discount of 25%.", [12.0]),
-        ("en", "Trade is growing and Gazprom will take a 60% stake in the field.", []),
         ("fa", "حجم تجارت ۱۲ درصد افزایش یافت و نفت روسیه با تخفیف ۲۵ درصدی فروخته می‌شود.", [12.0]),
+        ("en", "Trade rose 12%, while shares in Gazprom rose 1.8% in Moscow.", [12.0]),
     ],
 )
-def test_stakes_and_discounts_are_other_figures(
+def test_discounts_and_share_prices_are_other_figures(
     language: str, sentence: str, claimed: list[float]
 ) -> None:
     result = _extract(language, sentence)
     assert [c.value for c in result.claims] == claimed
-    stakes = [o for o in result.other_figures if o.why.startswith("a stake or a discount")]
-    assert [o.unit for o in stakes] == ["%"]
+    prices = [o for o in result.other_figures if o.why.startswith("a price discount")]
+    assert [o.unit for o in prices] == ["%"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "claimed"),
+    [
+        ("en", "Gazprom will take a 60% stake in the Iranian field.", [60.0]),
+        (
+            "en",
+            "Zarubezhneft is to hold 80 percent of the project, and Dana Energy the "
+            "remaining 20 percent.",
+            [80.0, 20.0],
+        ),
+        ("ru", "«Газпром» получит долю в 60% в новом иранском проекте.", [60.0]),
+        (
+            "ru",
+            "Доля «Зарубежнефти» в консорциуме составит 80%, оставшиеся 20% достанутся "
+            "иранской компании.",
+            [80.0, 20.0],
+        ),
+        (
+            "fa",
+            "سهم زاروبژنفت در این کنسرسیوم ۸۰ درصد و سهم شریک ایرانی ۲۰ درصد است.",
+            [80.0, 20.0],
+        ),
+    ],
+)
+def test_a_partners_stake_in_an_iran_russia_project_is_a_claim(
+    language: str, sentence: str, claimed: list[float]
+) -> None:
+    claims = _extract(language, sentence).claims
+    assert [(c.value, c.unit, c.kind) for c in claims] == [(v, "%", "other") for v in claimed]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Rosneft also owns a 49% stake in an Indian refinery."),
+        ("en", "In Kazakhstan, Transneft holds a 24% stake in the pipeline consortium."),
+        ("ru", "В Египте «Роснефть» владеет долей в 30% в газовом месторождении."),
+        (
+            "en",
+            "Chevron holds a 15% stake in the pipeline, and Russia's Transneft and "
+            "Kazakhstan's KazMunayGas share the rest.",
+        ),
+    ],
+)
+def test_a_stake_in_another_countrys_project_is_no_claim(language: str, sentence: str) -> None:
+    result = _extract(language, sentence)
+    assert result.claims == []
+    assert [o.unit for o in result.other_figures] == ["%"]
