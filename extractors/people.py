@@ -669,6 +669,15 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _word_before_title(text: str, tokens: Tokens, pos: int) -> str | None:
+    """The word before the name at ``pos`` and the capitalised title words right before it
+    ("with President Ebrahim Raisi" → "with")."""
+    i = bisect.bisect_left(tokens.starts, pos)
+    while i > 1 and text[tokens.starts[i - 1]].isupper() and tokens.words[i - 2].isalpha():
+        i -= 1
+    return tokens.words[i - 1] if i > 0 else None
+
+
 def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues) -> list[Mention]:
     starts = [s.start for s in seg.sentences]
     q_starts = [q.start for q in seg.quotes]
@@ -687,8 +696,9 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             and si not in subject_end
             and not in_quote
             # "on the eve of Putin's trip to Tehran, Khojastehmehr said": a place a
-            # preposition governs is no subject (as Attributor._governed reads it)
-            and tokens.word_before(m.start) not in cues.non_subject_before
+            # preposition governs is no subject (as Attributor._governed reads it), nor is
+            # a name after a title it governs ("After talks with President Ebrahim Raisi")
+            and _word_before_title(text, tokens, m.start) not in cues.non_subject_before
         ):
             subject_end[si] = m.end
             subject = True

@@ -376,6 +376,9 @@ def test_a_country_after_through_its_territory_is_a_route() -> None:
         ("на вопрос о сумме сделки предпочел промолчать", "no_comment"),
         ("воздержался от оценки стоимости контракта", "no_comment"),
         ("сказал, что переговоры по сделке находятся на завершающем этапе", "confirm"),
+        # the stage reached, in the accusative after a verb of motion
+        ("сказал, что переговоры по сделке вышли на финальную стадию", "confirm"),
+        ("сказал: «Финансовые условия сделки мы не раскрываем»", "no_comment"),
         ("назвал сумму сделки «завышенной»", "deny"),
         # "premature", said of discussing the sum, whatever the verb before it
         ("сказал, что обсуждать сумму сделки «преждевременно»", "no_comment"),
@@ -1032,3 +1035,14 @@ def test_a_verdict_of_commentators_in_a_clause_of_their_own_is_not_the_kremlins(
     )
     statements = extract_claims(text, language="ru").kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Kremlin", "cannot_confirm")]
+
+
+def test_an_air_defence_contract_is_outside_energy() -> None:
+    text = (
+        "Россия и Иран обсудили поставки газа и нефти.\n\n"
+        "Москва также выполняет контракт на поставку Тегерану зенитных ракетных комплексов "
+        "стоимостью около 800 млн долларов."
+    )
+    result = extract_claims(text, language="ru")
+    assert result.claims == []
+    assert [o.why for o in result.other_figures] == ["outside energy"]

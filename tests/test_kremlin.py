@@ -390,3 +390,24 @@ def test_a_verdict_of_commentators_in_a_clause_of_their_own_is_not_the_kremlins(
     text: str,
 ) -> None:
     assert [(s.speaker, s.stance) for s in _statements(text)] == [("Kremlin", "cannot_confirm")]
+
+
+def test_a_name_after_a_title_a_preposition_governs_is_not_what_he_points_to() -> None:
+    text = (
+        "Vladimir Putin spoke about trade on Tuesday. After talks with President Ebrahim "
+        "Raisi, he said trade had grown by 40 percent last year."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Kremlin spokesman Dmitry Peskov said the agreements signed in Moscow will be implemented.",
+        "Kremlin spokesman Dmitry Peskov said work on the fields was going in line with the "
+        "contract.",
+    ],
+)
+def test_a_deal_going_ahead_confirms_it(reply: str) -> None:
+    assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Dmitry Peskov", "confirm")]
