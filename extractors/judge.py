@@ -564,6 +564,10 @@ def _both_near(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -
     )
 
 
+_NOT_CONTINUING = (*_SIDES, "third_country", "production", "production_sites", "domestic")
+"""Cues that keep a sentence without a word of transfer from going on about the supplies."""
+
+
 def _continues_supply(
     ctx: DocContext, sentence: Sentence, fig: Figure, attributor: Attributor
 ) -> bool:
@@ -572,10 +576,15 @@ def _continues_supply(
     up to 2 bcm a year, he said." Not when what is reported names one side only: that is
     the side's own trade ("Iran's own exports fell to 1 million barrels a day"), unless it
     names the route the supplies take to the other side."""
-    if not ctx.has("transfer", sentence.start, sentence.end):
-        return False
     if ctx.supply_topic_at(attributor.seg.sentences) > sentence.paragraph:
         return False
+    if not ctx.has("transfer", sentence.start, sentence.end):
+        # "In the first phase, about 2 bcm a year": a volume of oil or gas with no word of
+        # transfer goes on about the supplies only where nothing in its sentence names a
+        # side or a country, or says what is produced or used at home
+        return fig.unit != "t" and not any(
+            ctx.has(k, sentence.start, sentence.end) for k in _NOT_CONTINUING
+        )
     lo = sentence.start
     for _, end in ctx.cues_in("complementizer", sentence.start, fig.start):
         lo = max(lo, end)

@@ -280,6 +280,22 @@ def test_supplies_carried_on_from_an_iran_russia_supply_topic() -> None:
     assert [(c.value, c.unit) for c in _claims(text)] == [(2, "bcm")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [
+        ("Initial volumes would be about 2 bcm a year, and later perhaps 10 bcm.", [2, 10]),
+        ("Gas production at South Pars has reached about 700 million cubic metres a day.", []),
+        ("Iran consumes more than 250 billion cubic metres a year.", []),
+        ("Turkey imported about 40 bcm last year.", []),
+    ],
+)
+def test_a_volume_without_a_word_of_transfer_goes_on_about_the_supplies(
+    sentence: str, claimed: list[float]
+) -> None:
+    text = "Russia will supply gas to Iran through Azerbaijan, Putin said on Friday.\n\n" + sentence
+    assert [c.value for c in _claims(text)] == claimed
+
+
 def test_sentence_going_on_about_a_third_country() -> None:
     result = extract_claims(
         LEAD + "French major Total left the South Pars project in 2018. Its share of the "
