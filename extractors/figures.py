@@ -117,10 +117,14 @@ def _qualify(fig: Figure, text: str, lo: int, cues: Cues, tokens: Tokens) -> Fig
     right = text[fig.end : fig.end + _RIGHT]
     if tokens.word_before(fig.start) in cues.qualifier_last_words:
         left = text[max(lo, fig.start - _LEFT) : fig.start]
-        for qualifier, pattern in cues.qualifiers_before:
-            found = pattern.search(left)
-            if found is None:
-                continue
+        # the longest phrase decides: "no less than" is at_least, "less than" up_to
+        matches = [
+            (found, qualifier)
+            for qualifier, pattern in cues.qualifiers_before
+            if (found := pattern.search(left)) is not None
+        ]
+        if matches:
+            found, qualifier = min(matches, key=lambda match: match[0].start())
             if norm_key(found.group()) in cues.change_targets and cues.change_any_re.search(
                 left, 0, found.start()
             ):

@@ -115,6 +115,9 @@ def test_percentages_and_volumes(text: str, unit: str, value: float) -> None:
         ("از مرز ۱۰ میلیارد دلار گذشت", "at_least"),  # "passed the mark of"
         ("از ۱۰ میلیارد دلار گذشته است", "at_least"),  # "has passed", the verb after it
         ("حداقل ۱۰ میلیارد دلار", "at_least"),
+        ("کمتر از ۱۰ میلیارد دلار", "up_to"),
+        ("نه کمتر از ۱۰ میلیارد دلار", "at_least"),
+        ("کمی کمتر از ۱۰ میلیارد دلار", "about"),
         ("حدود ۱۰ میلیارد دلار", "about"),
         ("نزدیک به ۱۰ میلیارد دلار", "about"),
         ("قریب به ۱۰ میلیارد دلار", "about"),
@@ -316,6 +319,10 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف درباره ارزش این قرارداد گفت: «در حال حاضر اظهارنظری نمی‌کنیم.»", "no_comment"),
         ("پسکوف گفت جزئیات این قرارداد را «باید از شرکت‌ها پرسید».", "no_comment"),
         ("پسکوف گفت «اطلاعی از چنین رقم مشخصی» درباره این قرارداد ندارد.", "cannot_confirm"),
+        # "ask the companies themselves", "too early to talk", "cannot give a date"
+        ("پسکوف گفت درباره ارقام این قرارداد «از خود شرکت‌ها بپرسید».", "no_comment"),
+        ("پسکوف گفت: «درباره ارزش این قرارداد هنوز زود است صحبت کنیم.»", "no_comment"),
+        ("پسکوف درباره این قرارداد گفت: «نمی‌توانم تاریخ مشخصی اعلام کنم.»", "cannot_confirm"),
         # "goes ahead on schedule", "no contract will be signed", "called it fabricated"
         ("پسکوف گفت اجرای این قرارداد «طبق برنامه» پیش می‌رود.", "confirm"),
         ("پسکوف گفت در این سفر قرارداد نفتی امضا نمی‌شود.", "deny"),

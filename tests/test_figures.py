@@ -126,6 +126,10 @@ def test_change_keeps_new_level() -> None:
         ("exceeding $5 billion", "at_least"),
         ("in excess of $5 billion", "at_least"),
         ("could exceed $5 billion", "at_least"),
+        # the longest phrase before the figure decides
+        ("less than $5 billion", "up_to"),
+        ("no less than $5 billion", "at_least"),
+        ("just under $5 billion", "about"),
         ("about $5 billion", "about"),
         ("around $5 billion", "about"),
         ("nearly $5 billion", "about"),
