@@ -229,6 +229,10 @@ class Cues:
     cost_before_firsts: frozenset[str]
     definite_before_re: re.Pattern[str]
     route_before_re: re.Pattern[str]
+    border_before_re: re.Pattern[str]
+    """Words before a country's name that make it a place ("near the border with")."""
+    border_after_re: re.Pattern[str]
+    """Words right after a country's name that make it a place ("the Iraqi border")."""
     partner_before_re: re.Pattern[str]
     """Ends the words between a figure and the country it is traded with ("... with")."""
     partner_re: re.Pattern[str]
@@ -709,6 +713,8 @@ _NOT_WORD_LISTS = frozenset(
         "definite",
         "route_before",
         "partner_before",
+        "border_before",
+        "border_after",
     }
 )
 """Context lists matched by position next to a figure, not as whole words anywhere."""
@@ -838,6 +844,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         cost_before_firsts=frozenset(map(first_word, ctx["cost_before"])),
         definite_before_re=ending_re(ctx["definite"]),
         route_before_re=ending_re(ctx["route_before"]),
+        border_before_re=ending_re(ctx.get("border_before", ())),
+        border_after_re=starting_re(ctx.get("border_after", ())),
         partner_before_re=ending_re(ctx["partner_before"]),
         partner_re=bounded_re(ctx["partner_before"]),
         clause_break_re=bounded_re(ctx["clause_breaks"]),

@@ -218,7 +218,7 @@ class DocContext:
                 (start, end, side)
                 for side in ("iran", "russia", "bilateral", "third_country")
                 for start, end in self.cues_in(side, lo, hi)
-                if side != "third_country" or not self._route(start)
+                if side != "third_country" or not (self._route(start) or self._border(start, end))
             ]
             for side, spans in self._named.items():
                 starts = self._named_starts[side]
@@ -237,6 +237,14 @@ class DocContext:
         """A country after "through", "via" (the territory of) is a transit route, not a
         party."""
         return self.cues.route_before_re.search(self.text, max(0, pos - 40), pos) is not None
+
+    def _border(self, start: int, end: int) -> bool:
+        """A country named for its border ("fields near the Iraqi border", "near the border
+        with Iraq") is a place, not a party."""
+        return (
+            self.cues.border_after_re.match(self.text, end) is not None
+            or self.cues.border_before_re.search(self.text, max(0, start - 40), start) is not None
+        )
 
     def window(self, sentence: Sentence) -> tuple[int, int]:
         """A window of text around the sentence (across paragraph breaks)."""
@@ -406,12 +414,15 @@ def judge(
         return None, "deal of another country"  # "... compared with $18 billion with China"
     sides = iran or russia or pair
     both_in_clause = pair or (iran and russia)
+    # what the figure is set against ("well below Iran's trade with China") is no party
+    compared = ctx.words.first("context:comparison", fig.end, hi)
+    own_hi = hi if compared is None else compared
     if not both_in_clause and (
         (
-            ctx.has("third_country", lo, hi)
+            ctx.has("third_country", lo, own_hi)
             and (
-                _nearest_country(ctx, lo, hi, fig) == "third_country"
-                or _one_side_with_another_country(ctx, lo, hi)
+                _nearest_country(ctx, lo, own_hi, fig) == "third_country"
+                or _one_side_with_another_country(ctx, lo, own_hi)
             )
         )
         or _third_country_before(ctx, sentence, previous, lo)

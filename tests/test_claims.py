@@ -921,3 +921,18 @@ def test_the_head_of_state_is_the_president_named_last() -> None:
         'year," the head of state said.'
     )
     assert [c.claimant for c in extract_claims(text).claims] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a country named for its border is a place
+        "Zarubezhneft signed a $742 million contract for two fields near the Iraqi border.",
+        "Zarubezhneft signed a $742 million contract for two fields near the border with Iraq.",
+        # a country named in what the figure is set against is no party
+        "Trade between Iran and Russia is small.\n\nCustoms put it at roughly $3.1 billion "
+        "last year, well below Iran's trade with China or Turkey.",
+    ],
+)
+def test_a_country_that_is_a_place_or_a_comparison_is_no_party(sentence: str) -> None:
+    assert len(_claims(sentence)) == 1

@@ -1048,3 +1048,17 @@ def test_an_air_defence_contract_is_outside_energy() -> None:
     result = extract_claims(text, language="ru")
     assert result.claims == []
     assert [o.why for o in result.other_figures] == ["outside energy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Зарубежнефть» разрабатывает два месторождения в Иране.\n\nКонтракт на 742 млн "
+        "долларов на месторождения у границы с Ираком компания подписала в 2018 году.",
+        "Товарооборот России и Ирана невелик.\n\nПо данным таможни, в 2017 году он составил "
+        "около 1,7 млрд долларов — меньше, чем торговля России с Финляндией или "
+        "Казахстаном за квартал.",
+    ],
+)
+def test_a_country_that_is_a_place_or_a_comparison_is_no_party(text: str) -> None:
+    assert len(extract_claims(text, language="ru").claims) == 1
