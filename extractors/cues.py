@@ -218,6 +218,8 @@ class Cues:
     """What joins the old and the new value of a change whose verb follows them ("از X به Y
     افزایش یافت"); None where the verb comes first (English "rose from X to Y")."""
     kinds: tuple[KindCue, ...]
+    trade_growth: KindCue | None
+    """The first kind cue of trade's growth: a list of trade words, then one of growth words."""
     price_after_re: re.Pattern[str]
     price_unit_re: re.Pattern[str]
     """The same phrases anywhere ("a barrel"): what a price is per."""
@@ -831,7 +833,8 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         if "reached_after" in ranges
         else None,
         change_joiner_re=_joiner_re(ranges.get("change_after_joiners", ())),
-        kinds=_kinds(data),
+        kinds=(kinds := _kinds(data)),
+        trade_growth=next((k for k in kinds if k.kind == "trade_growth"), None),
         price_after_re=starting_re(ctx["price_after"]),
         price_unit_re=words_re(ctx["price_after"]),
         price_before_re=re.compile(

@@ -326,6 +326,25 @@ def _nearest(
     return best
 
 
+def _growth_of_trade_before(
+    ctx: DocContext,
+    lo: int,
+    hi: int,
+    previous: Sentence | None,
+    asked: tuple[int, int] | None,
+) -> str | None:
+    """``trade_growth`` for a growth that names no trade ("In the first eight months we saw
+    growth of more than 10%", "Это рост порядка 20%"), right after a sentence or a question
+    about trade: it is that trade's."""
+    growth = ctx.cues.trade_growth
+    if growth is None or not ctx.words.has(growth.lists[1], lo, hi):
+        return None
+    spans = [s for s in ((previous.start, previous.end) if previous else None, asked) if s]
+    if any(ctx.words.has(growth.lists[0], a, b) for a, b in spans):
+        return "trade_growth"
+    return None
+
+
 def _near_percentage(ctx: DocContext, key: str, fig: Figure, lo: int, hi: int) -> bool:
     """Whether context cue ``key`` stands just before the percentage ``fig`` in [lo, hi), or
     right after it ("a discount of 30%", "a 60% stake")."""
@@ -436,8 +455,11 @@ def judge(
         or (previous and ctx.first_kind(previous.start, previous.end, unit))
         or None
     )
-    if kind is None and (asked := attributor.question_before(sentence)):
+    asked = attributor.question_before(sentence) if kind is None else None
+    if asked is not None:
         kind = ctx.first_kind(*asked, unit)  # an answer is about what was asked
+    if kind is None and unit == "%":
+        kind = _growth_of_trade_before(ctx, lo, hi, previous, asked)
     if unit == "%" and _near_percentage(ctx, "price_shares", fig, lo, hi):
         return None, "a price discount or a share price, not a deal figure"
     if unit == "%" and _near_percentage(ctx, "stakes", fig, lo, hi):

@@ -936,3 +936,17 @@ def test_the_head_of_state_is_the_president_named_last() -> None:
 )
 def test_a_country_that_is_a_place_or_a_comparison_is_no_party(sentence: str) -> None:
     assert len(_claims(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "claimed"),
+    [
+        ("Trade between Iran and Russia reached $4.9 billion last year.", [4.9e9, 10]),
+        ("Iran and Russia signed a gas memorandum in Tehran on Tuesday.", []),
+    ],
+)
+def test_a_growth_that_names_no_trade_is_the_growth_of_the_trade_before(
+    before: str, claimed: list[float]
+) -> None:
+    text = f"{before} In the first eight months of this year we saw growth of more than 10%."
+    assert [c.value for c in _claims(text)] == claimed

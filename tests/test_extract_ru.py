@@ -1062,3 +1062,12 @@ def test_an_air_defence_contract_is_outside_energy() -> None:
 )
 def test_a_country_that_is_a_place_or_a_comparison_is_no_party(text: str) -> None:
     assert len(extract_claims(text, language="ru").claims) == 1
+
+
+def test_a_growth_that_names_no_trade_is_the_growth_of_the_trade_before() -> None:
+    text = (
+        "По итогам года товарооборот между Ираном и Россией составил 4,9 млрд долларов. "
+        "Это рост порядка 20% по сравнению с прошлым годом."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [(c.value, c.kind) for c in claims] == [(4.9e9, "trade_volume"), (20, "trade_growth")]
