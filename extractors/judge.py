@@ -597,8 +597,10 @@ def _both_near(ctx: DocContext, sentence: Sentence, previous: Sentence | None) -
     )
 
 
-_NOT_CONTINUING = (*_SIDES, "third_country", "production", "production_sites", "domestic")
+_NOT_CONTINUING = (*_SIDES, "production", "production_sites", "domestic")
 """Cues that keep a sentence without a word of transfer from going on about the supplies."""
+_RATES = frozenset({"bcm", "bbl/d"})
+"""Volumes by the year or the day, as supplies are given (tonnes and barrels may be totals)."""
 
 
 def _continues_supply(
@@ -612,11 +614,16 @@ def _continues_supply(
     if ctx.supply_topic_at(attributor.seg.sentences) > sentence.paragraph:
         return False
     if not ctx.has("transfer", sentence.start, sentence.end):
-        # "In the first phase, about 2 bcm a year": a volume of oil or gas with no word of
+        # "In the first phase, about 2 bcm a year": a rate of oil or gas with no word of
         # transfer goes on about the supplies only where nothing in its sentence names a
-        # side or a country, or says what is produced or used at home
-        return fig.unit != "t" and not any(
-            ctx.has(k, sentence.start, sentence.end) for k in _NOT_CONTINUING
+        # side or another country (a transit route is none), or says what is produced or
+        # used at home
+        return (
+            fig.unit in _RATES
+            and not any(ctx.has(k, sentence.start, sentence.end) for k in _NOT_CONTINUING)
+            and all(
+                side != "third_country" for *_, side in ctx.countries(sentence.start, sentence.end)
+            )
         )
     lo = sentence.start
     for _, end in ctx.cues_in("complementizer", sentence.start, fig.start):

@@ -1071,3 +1071,14 @@ def test_a_growth_that_names_no_trade_is_the_growth_of_the_trade_before() -> Non
     )
     claims = extract_claims(text, language="ru").claims
     assert [(c.value, c.kind) for c in claims] == [(4.9e9, "trade_volume"), (20, "trade_growth")]
+
+
+def test_a_transit_route_in_an_answer_names_no_other_party() -> None:
+    text = (
+        "Посол Ирана рассказал нам о газовых планах двух стран.\n\n"
+        "— Как обстоят дела с поставками российского газа в Иран? Об этом говорят уже год.\n\n"
+        "— Север страны зимой испытывает дефицит газа. Если маршрут через Азербайджан "
+        "заработает, на первом этапе речь пойдет примерно о двух миллиардах кубометров в год."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [(c.value, c.unit, c.kind) for c in claims] == [(2, "bcm", "supply_volume")]
