@@ -276,6 +276,7 @@ class Cues:
     """What may join two names of one coordinated subject (", ", " and ", ", and ")."""
     definite_determiners: frozenset[str]
     """Determiners of a role phrase that points back to the same role unnamed before."""
+    determiners: frozenset[str]
     org_voice_re: re.Pattern[str] | None
     """Right after an organisation's name, who speaks for it ("'s press service")."""
     org_head_re: re.Pattern[str] | None
@@ -942,6 +943,7 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             else None
         ),
         definite_determiners=frozenset(w.lower() for w in people.get("definite_determiners", ())),
+        determiners=frozenset(w.lower() for w in people["determiners"]),
         org_voice_re=(
             re.compile(
                 r"(?:['’]s)?\s+" + phrase_alternation(people["org_voices"]) + r"(?!\w)", FLAGS

@@ -669,11 +669,14 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _word_before_title(text: str, tokens: Tokens, pos: int) -> str | None:
-    """The word before the name at ``pos`` and the capitalised title words right before it
-    ("with President Ebrahim Raisi" → "with")."""
+def _word_before_title(text: str, tokens: Tokens, pos: int, cues: Cues) -> str | None:
+    """The word before the name at ``pos``, its determiner and the capitalised title words
+    right before it ("with President Ebrahim Raisi", "with the National Iranian Oil
+    Company" → "with")."""
     i = bisect.bisect_left(tokens.starts, pos)
     while i > 1 and text[tokens.starts[i - 1]].isupper() and tokens.words[i - 2].isalpha():
+        i -= 1
+    if i > 1 and tokens.words[i - 1] in cues.determiners:
         i -= 1
     return tokens.words[i - 1] if i > 0 else None
 
@@ -698,7 +701,7 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             # "on the eve of Putin's trip to Tehran, Khojastehmehr said": a place a
             # preposition governs is no subject (as Attributor._governed reads it), nor is
             # a name after a title it governs ("After talks with President Ebrahim Raisi")
-            and _word_before_title(text, tokens, m.start) not in cues.non_subject_before
+            and _word_before_title(text, tokens, m.start, cues) not in cues.non_subject_before
         ):
             subject_end[si] = m.end
             subject = True
@@ -878,7 +881,7 @@ def _resolve(
             # "it" may be the group of its own sentence ("the ministry said it had no
             # information"); "the company", "a spokesperson for the corporation" name a company
             owner = _organisation_before(
-                out, m, text, salient, history, groups=len(m.text.split()) == 1
+                out, m, text, salient, history, cues, groups=len(m.text.split()) == 1
             )
             if owner is None:
                 if len(m.text.split()) > 1:
@@ -1018,19 +1021,33 @@ def _organisation_before(
     text: str,
     salient: list[Mention],
     history: list[Mention],
+    cues: Cues,
     *,
     groups: bool = True,
 ) -> Mention | None:
     """What "it" stands for: the last organisation or group of its own sentence ("the
-    ministry said it had no information"), else the last organisation that was a subject
-    (it opened its sentence or spoke), else the last one named."""
+    ministry said it had no information") that no preposition governs ("Rosneft signed a
+    roadmap with NIOC that it said could be worth ..." is Rosneft's), else the last one of
+    its sentence, else the last organisation that was a subject (it opened its sentence or
+    spoke), else the last one named."""
     earlier = False
+    governed: Mention | None = None
+    tokens = tokenise(text)
     for h in reversed(done[-LOOKBACK:]):
         earlier = earlier or _SENTENCE_END.search(text, h.end, it.start) is not None
         if h.kind not in (("org", "group") if groups else ("org",)):
             continue
-        if not earlier or (h.entity is not None and (h.salient or _opens_sentence(text, h))):
+        if not earlier:
+            if _word_before_title(text, tokens, h.start, cues) not in cues.non_subject_before:
+                return h
+            governed = governed or h
+            continue
+        if governed is not None:
+            return governed
+        if h.entity is not None and (h.salient or _opens_sentence(text, h)):
             return h
+    if governed is not None:
+        return governed
     pool = chain(reversed(salient[-LOOKBACK:]), reversed(history[-LOOKBACK:]))
     return next((h for h in pool if h.entity is not None and h.entity.kind == "org"), None)
 

@@ -950,3 +950,13 @@ def test_a_growth_that_names_no_trade_is_the_growth_of_the_trade_before(
 ) -> None:
     text = f"{before} In the first eight months of this year we saw growth of more than 10%."
     assert [c.value for c in _claims(text)] == claimed
+
+
+@pytest.mark.parametrize("it", ["it", "the Russian company", "the company"])
+def test_it_is_the_organisation_no_preposition_governs(it: str) -> None:
+    text = (
+        "Rosneft signed a roadmap with the National Iranian Oil Company on Wednesday for "
+        f"projects that {it} said could be worth up to $30 billion."
+    )
+    (claim,) = _claims(text)
+    assert claim.claimant == "Rosneft"
