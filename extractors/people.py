@@ -805,7 +805,8 @@ def _resolve(
             continue
         if m.kind == "role":
             ent = None
-            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            # the name after the role, not one inside it ("Putin's spokesman, Dmitry Peskov")
+            nxt = next((n for n in mentions[i + 1 : i + 4] if n.start >= m.end), None)
             prev = out[-1] if out else None
             if (
                 nxt

@@ -130,6 +130,7 @@ def test_change_keeps_new_level() -> None:
         ("less than $5 billion", "up_to"),
         ("no less than $5 billion", "at_least"),
         ("just under $5 billion", "about"),
+        ("trade approached $5 billion", "about"),
         ("about $5 billion", "about"),
         ("around $5 billion", "about"),
         ("nearly $5 billion", "about"),

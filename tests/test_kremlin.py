@@ -411,3 +411,22 @@ def test_a_name_after_a_title_a_preposition_governs_is_not_what_he_points_to() -
 )
 def test_a_deal_going_ahead_confirms_it(reply: str) -> None:
     assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Dmitry Peskov", "confirm")]
+
+
+def test_a_name_a_participle_governs_is_not_what_he_points_to() -> None:
+    text = (
+        "Vladimir Putin arrived in Tehran on Wednesday. Meeting President Hassan Rouhani, he "
+        "said trade had grown by more than 70 percent last year."
+    )
+    (claim,) = extract_claims(text).claims
+    assert claim.claimant == "Vladimir Putin"
+
+
+def test_a_role_with_an_owner_takes_the_name_in_apposition_after_it() -> None:
+    text = (
+        "After meeting Vladimir Putin, Ali Akbar Velayati said Russia would invest $50 billion "
+        "in Iran's oil sector. Putin's spokesman, Dmitry Peskov, said that he could not "
+        "confirm it."
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "cannot_confirm")]
