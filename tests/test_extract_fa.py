@@ -321,6 +321,7 @@ def test_ezafe_owner_is_not_the_holder_of_the_role() -> None:
         ("پسکوف گفت «اطلاعی از چنین رقم مشخصی» درباره این قرارداد ندارد.", "cannot_confirm"),
         # "ask the companies themselves", "too early to talk", "cannot give a date"
         ("پسکوف گفت درباره ارقام این قرارداد «از خود شرکت‌ها بپرسید».", "no_comment"),
+        ("پسکوف گفت جزئیات مالی این قرارداد را باید از روس‌اتم پرسید.", "no_comment"),
         ("پسکوف گفت: «درباره ارزش این قرارداد هنوز زود است صحبت کنیم.»", "no_comment"),
         ("پسکوف درباره این قرارداد گفت: «نمی‌توانم تاریخ مشخصی اعلام کنم.»", "cannot_confirm"),
         # "goes ahead on schedule", "no contract will be signed", "called it fabricated"
