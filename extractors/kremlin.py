@@ -160,7 +160,8 @@ def _words_between(tokens: Tokens, start: int, end: int) -> int:
     )
 
 
-_COMMA = re.compile(r"[,;]")
+_COMMA = re.compile(r"[,;](?!\d)")
+"""A comma or semicolon between clauses, not one inside a number ("500,000")."""
 
 
 def _second(

@@ -430,3 +430,20 @@ def test_a_role_with_an_owner_takes_the_name_in_apposition_after_it() -> None:
     )
     statements = extract_claims(text).kremlin_statements
     assert [(s.speaker, s.stance) for s in statements] == [("Dmitry Peskov", "cannot_confirm")]
+
+
+@pytest.mark.parametrize(
+    ("reply", "stance"),
+    [
+        ("Energy Minister Alexander Novak said the oil contract had been signed.", "confirm"),
+        ("Energy Minister Alexander Novak said no oil contract had been signed.", "deny"),
+        # the comma of a number joins no clause of its own
+        (
+            '"No agreement on purchases of 500,000 barrels a day has been signed," Energy '
+            "Minister Alexander Novak said.",
+            "deny",
+        ),
+    ],
+)
+def test_a_deal_said_to_be_signed_or_not(reply: str, stance: str) -> None:
+    assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Alexander Novak", stance)]
