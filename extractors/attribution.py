@@ -977,7 +977,25 @@ class Attributor:
                 continue
             if not m.possessive and (self.quote_at(m.start) is None) == (qi is None):
                 return m
+        if far is not None and (inside := self._subject_inside(pos, sentence)) is not None:
+            return inside
         return self._sayer(pos, sentence)
+
+    def _subject_inside(self, pos: int, sentence: Sentence) -> Mention | None:
+        """The subject between the parts of a stance that opens its clause with its
+        infinitive: "Уточнять цифры он не стал", "Подтвердить эти данные Песков не смог"."""
+        lo, hi = clause(self.text, sentence, pos, self.cues)
+        if any(c.isalnum() for c in self.text[lo:pos]):
+            return None
+        return next(
+            (
+                m
+                for m in self.between(pos, hi)
+                if m.kind in ("person", "pronoun", "role")
+                and not (m.possessive or m.oblique or _reports(m))
+            ),
+            None,
+        )
 
     def _commented(self, pos: int, sentence: Sentence) -> bool:
         """Whether commentators ("analysts", "экономисты") are the subject of the clause of

@@ -382,6 +382,8 @@ def test_a_country_after_through_its_territory_is_a_route() -> None:
         # the stage reached, in the accusative after a verb of motion
         ("сказал, что переговоры по сделке вышли на финальную стадию", "confirm"),
         ("сказал: «Финансовые условия сделки мы не раскрываем»", "no_comment"),
+        ("сказал: «Сумма сделки — дело компаний, мы в это не вмешиваемся»", "no_comment"),
+        ("сказал, что все вопросы по сумме — к компаниям", "no_comment"),
         ("назвал сумму сделки «завышенной»", "deny"),
         # "premature", said of discussing the sum, whatever the verb before it
         ("сказал, что обсуждать сумму сделки «преждевременно»", "no_comment"),
@@ -1083,3 +1085,26 @@ def test_a_transit_route_in_an_answer_names_no_other_party() -> None:
     )
     claims = extract_claims(text, language="ru").claims
     assert [(c.value, c.unit, c.kind) for c in claims] == [(2, "bcm", "supply_volume")]
+
+
+@pytest.mark.parametrize(
+    ("reaction", "speaker", "stance"),
+    [
+        ("Подтвердить эти данные Песков не смог.", "Dmitry Peskov", "cannot_confirm"),
+        (
+            "Министр энергетики Сергей Цивилев заявил, что соглашение готово. Уточнять сумму "
+            "он не стал.",
+            "Sergei Tsivilev",
+            "no_comment",
+        ),
+    ],
+)
+def test_the_subject_between_the_parts_of_a_fronted_stance_takes_it(
+    reaction: str, speaker: str, stance: str
+) -> None:
+    text = (
+        "Иранские СМИ сообщили, что Россия вложит 20 млрд долларов в нефтяную отрасль Ирана."
+        "\n\n" + reaction
+    )
+    statements = extract_claims(text, language="ru").kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [(speaker, stance)]
