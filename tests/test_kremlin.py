@@ -447,3 +447,11 @@ def test_a_role_with_an_owner_takes_the_name_in_apposition_after_it() -> None:
 )
 def test_a_deal_said_to_be_signed_or_not(reply: str, stance: str) -> None:
     assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Alexander Novak", stance)]
+
+
+def test_names_in_an_aside_of_asking_are_not_the_speaker() -> None:
+    reply = (
+        "Kremlin spokesman Dmitry Peskov, asked whether Vladimir Putin and Ebrahim Raisi had "
+        "discussed the deal, referred questions about sums to the companies."
+    )
+    assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Dmitry Peskov", "no_comment")]
