@@ -455,3 +455,13 @@ def test_names_in_an_aside_of_asking_are_not_the_speaker() -> None:
         "discussed the deal, referred questions about sums to the companies."
     )
     assert [(s.speaker, s.stance) for s in _statements(reply)] == [("Dmitry Peskov", "no_comment")]
+
+
+def test_the_corporations_press_service_speaks_for_the_corporation() -> None:
+    text = (
+        "Rosatom signed a $25 billion contract for new reactors in Iran, Iranian officials "
+        "said.\n\nAsked about the $25 billion figure, the corporation's press service said "
+        'it "does not comment on the financial parameters of contracts".'
+    )
+    statements = extract_claims(text).kremlin_statements
+    assert [(s.speaker, s.stance) for s in statements] == [("Rosatom", "no_comment")]
