@@ -288,6 +288,17 @@ _PARTNER_REACH = 40
 with China")."""
 
 
+def _partner_before(ctx: DocContext, fig: Figure, lo: int) -> str | None:
+    """The side of the country named last before the figure in its clause, when a word that
+    ties a figure to its partner ("with", "با", "с") stands right before that country."""
+    found = [c for c in ctx.countries(lo, fig.start) if c[1] <= fig.start]
+    if not found:
+        return None
+    start, _, side = max(found)
+    tie = ctx.cues.partner_before_re.search(ctx.text, max(lo, start - 12), start)
+    return side if tie is not None else None
+
+
 def _moves_a_price(ctx: DocContext, sentence: Sentence, fig: Figure) -> bool:
     """Whether a percentage is the change of a price named right after it, in its clause:
     "rose 2.4 percent to $77.80 a barrel"."""
@@ -429,8 +440,10 @@ def judge(
     iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
     if pair and _another_pair(ctx, lo, hi, previous.start if previous else sentence.start):
         return None, "deal of another country"
-    if _partner_after(ctx, fig, lo, hi) == "third_country":
-        return None, "deal of another country"  # "... compared with $18 billion with China"
+    if "third_country" in (_partner_after(ctx, fig, lo, hi), _partner_before(ctx, fig, lo)):
+        # "... compared with $18 billion with China"; "تجارت ایران با چین ... از ۱۴ میلیارد
+        # دلار فراتر رفت" (Iran's trade with China passed $14 billion)
+        return None, "deal of another country"
     sides = iran or russia or pair
     both_in_clause = pair or (iran and russia)
     # what the figure is set against ("well below Iran's trade with China") is no party

@@ -960,3 +960,33 @@ def test_it_is_the_organisation_no_preposition_governs(it: str) -> None:
     )
     (claim,) = _claims(text)
     assert claim.claimant == "Rosneft"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "claimed"),
+    [
+        (
+            "en",
+            "Trade between Russia and Iran came to about $4 billion last year and Iran's trade "
+            "with China passed $14 billion.",
+            [4e9],
+        ),
+        (
+            "ru",
+            "Товарооборот России и Ирана составил около 4 млрд долларов в прошлом году и "
+            "товарооборот России с Китаем превысил 240 млрд долларов.",
+            [4e9],
+        ),
+        (
+            "fa",
+            "حجم تجارت ایران و روسیه حدود ۴ میلیارد دلار بود و تجارت ایران با چین از ۱۴ "
+            "میلیارد دلار فراتر رفت.",
+            [4e9],
+        ),
+    ],
+)
+def test_a_figure_tied_to_another_country_before_it_is_that_countrys(
+    language: str, sentence: str, claimed: list[float]
+) -> None:
+    claims = extract_claims(sentence, language=language).claims
+    assert [c.value for c in claims] == claimed
