@@ -523,11 +523,18 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
         + (_WS + "+" if c.endswith(" ") else "")
         for c in _joiners(data)
     )
+    # a percentage in words needs no scale ("five percent", "پنج درصد"); an adjective in
+    # words is hyphenated ("a twenty-billion-dollar package")
+    percent = phrase_alternation(
+        k for k, v in _public(data["units"]["plain"]).items() if v[0] == "%" and k[0].isalpha()
+    )
+    apart = rf"(?:{_WS}+|-)"
     word_figure = re.compile(
         rf"(?<!\w)(?:(?P<pre>{pre}){_WS}?)?(?P<wnum>{words})(?:(?:{joiner})(?P<wnum2>{ones}))?"
-        rf"{halved}{_WS}+"
+        rf"{halved}(?:{apart}"
         rf"(?:(?P<uscale>{uscale})|(?P<scale>{scale})"
-        rf"(?:{_WS}*(?P<unit>{unit})|{_WS}+(?P<post>{post}))?)(?!\w)",
+        rf"(?:{_WS}*(?P<unit>{unit})|{apart}(?P<post>{post}))?)"
+        rf"|{_WS}+(?P<percent>{percent}))(?!\w)",
         FLAGS,
     )
     return figure, word_figure

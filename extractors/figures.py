@@ -96,8 +96,9 @@ def _measure(match: re.Match[str], base: float, cues: Cues, *, word: bool) -> Fi
         if groups.get(key) and unit is None:
             unit, cur_factor = table[norm_key(groups[key])]
             factor *= cur_factor
-    if groups.get("unit") and unit is None:
-        unit, unit_factor = cues.units[norm_key(groups["unit"])]
+    spelt = groups.get("unit") or groups.get("percent")
+    if spelt and unit is None:
+        unit, unit_factor = cues.units[norm_key(spelt)]
         factor *= unit_factor
     end = match.end()
     if abbr is None and groups.get("abbr"):
@@ -396,7 +397,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
     ends = {f.start: f.end for f in found}
     digit_starts = sorted(ends)
     for match in matches_at(cues.word_figure_re, text, starts_of(tokens, cues.word_figure_firsts)):
-        if not any(match.group(g) for g in ("pre", "post", "unit", "uscale", "scale")):
+        if not any(match.group(g) for g in ("pre", "post", "unit", "uscale", "scale", "percent")):
             continue
         i = bisect.bisect_right(digit_starts, match.start()) - 1
         if i >= 0 and match.start() < ends[digit_starts[i]]:

@@ -475,6 +475,8 @@ def judge(
         kind = _growth_of_trade_before(ctx, lo, hi, previous, asked)
     if unit == "%" and _near_percentage(ctx, "price_shares", fig, lo, hi):
         return None, "a price discount or a share price, not a deal figure"
+    if unit == "%" and _near_percentage(ctx, "world_shares", fig, lo, hi):
+        return None, "a share of a world market, not a deal figure"
     if unit == "%" and _near_percentage(ctx, "stakes", fig, lo, hi):
         if _dealings_of_another_country(ctx, sentence.start, sentence.end):
             return None, "a stake in another country's project"

@@ -31,6 +31,10 @@ def _one(text: str):
         ("$12 and a half billion in credit", 12.5e9, "USD"),
         ("two and a half billion dollars of work", 2.5e9, "USD"),
         ("Twenty-five billion euros were pledged", 25e9, "EUR"),
+        # an amount in words as a hyphenated adjective, a percentage in words
+        ("a twenty-billion-dollar package", 20e9, "USD"),
+        ("Eighty-five percent of the cost", 85, "%"),
+        ("grew by more than five per cent", 5, "%"),
         ("a loan of €1.3 billion", 1.3e9, "EUR"),
         ("EUR 2 billion in credit", 2e9, "EUR"),
         ("2.8 trillion rubles of payments", 2.8e12, "RUB"),
@@ -298,3 +302,15 @@ def test_a_not_figure_spans_the_words_it_opens_with(
     cues = load_cues(language)
     found = find_not_figures(cues.normalise(text), cues)
     assert [(text[n.start : n.end], n.why) for n in found] == [(span, why)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("ru", "рост на десять процентов", 10),
+        ("fa", "رشد پنج درصدی", 5),
+    ],
+)
+def test_percentages_in_words_in_russian_and_persian(language: str, text: str, value: int) -> None:
+    (figure,) = [f for f in find_figures(text, load_cues(language)) if f.unit]
+    assert (figure.unit, figure.value) == ("%", value)

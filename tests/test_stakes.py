@@ -86,3 +86,17 @@ def test_a_stake_in_another_countrys_project_is_no_claim(language: str, sentence
     result = _extract(language, sentence)
     assert result.claims == []
     assert [o.unit for o in result.other_figures] == ["%"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Iran holds about 17% of the world's proven gas reserves."),
+        ("ru", "Доля Ирана в мировой торговле газом составляет менее 1%."),
+        ("fa", "سهم ایران از تجارت جهانی گاز کمتر از یک درصد است."),
+    ],
+)
+def test_a_share_of_a_world_market_is_no_claim(language: str, sentence: str) -> None:
+    result = _extract(language, sentence)
+    assert result.claims == []
+    assert [o.unit for o in result.other_figures] == ["%"]
