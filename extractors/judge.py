@@ -288,19 +288,19 @@ _PARTNER_REACH = 40
 with China")."""
 
 
-def _partner_before(ctx: DocContext, fig: Figure, lo: int, hi: int) -> str | None:
-    """``third_country`` when the country named last before the figure in its clause [lo,
-    hi) is another country with a word that ties a figure to its partner ("with", "با", "с")
-    right before it."""
+def _tied_to_another_country_before(ctx: DocContext, fig: Figure, lo: int, hi: int) -> bool:
+    """Whether the country named last before the figure in its clause [lo, hi) is another
+    country, with a word that ties a figure to its partner ("with", "با", "с") right before
+    it: "Iran's trade with China passed $14 billion"."""
     if not ctx.has("third_country", lo, fig.start):
-        return None  # a cheap test first: only another country's tie matters
+        return False  # a cheap test first: only another country's tie matters
     # the clause's countries, memoised for the other tests of the figure
     found = [c for c in ctx.countries(lo, hi) if c[1] <= fig.start]
     if not found:
-        return None
+        return False
     start, _, side = max(found)
     tie = ctx.cues.partner_before_re.search(ctx.text, max(lo, start - 12), start)
-    return side if tie is not None and side == "third_country" else None
+    return side == "third_country" and tie is not None
 
 
 def _moves_a_price(ctx: DocContext, sentence: Sentence, fig: Figure) -> bool:
@@ -444,7 +444,9 @@ def judge(
     iran, russia, pair = (ctx.has(side, lo, hi) for side in ("iran", "russia", "bilateral"))
     if pair and _another_pair(ctx, lo, hi, previous.start if previous else sentence.start):
         return None, "deal of another country"
-    if "third_country" in (_partner_after(ctx, fig, lo, hi), _partner_before(ctx, fig, lo, hi)):
+    if _partner_after(ctx, fig, lo, hi) == "third_country" or _tied_to_another_country_before(
+        ctx, fig, lo, hi
+    ):
         # "... compared with $18 billion with China"; "تجارت ایران با چین ... از ۱۴ میلیارد
         # دلار فراتر رفت" (Iran's trade with China passed $14 billion)
         return None, "deal of another country"
