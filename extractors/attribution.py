@@ -605,7 +605,9 @@ class Attributor:
             else opened[first]
         )
         guest = self._spoken_to(intro_end) or self._named_last(intro_end)
-        answers = [p for p in opened if p > first and p not in questions]
+        # the interview ends at a section break ("* * *", then the outlet's background box)
+        end = next((p for p in self.seg.section_breaks(self.text) if p > first), max(opened) + 1)
+        answers = [p for p in opened if first < p < end and p not in questions]
         if any(_NAMED_TURN.match(self.text, opened[p]) for p in answers):
             return {}  # a transcript: each turn is its tagged speaker's, carried on untagged
         # an answer tagged with its speaker's name ("ولایتی: ...") is his, whoever the

@@ -22,6 +22,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)|(?<=[\"”»])(?=\s+[\"
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*$")
 _NEXT = re.compile(r"\s*([^\s])")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+_WORD = re.compile(r"\w")
 _NUMBER_BEFORE = re.compile(r"\d\S*\s*(?:[^\s\d]+\s+)?$")
 """A number ending within the word before: "$40 млрд.", "40 млрд долл."."""
 _OPENING_MARKS = ('"', "“", "«")
@@ -53,6 +54,14 @@ class Segmentation:
 
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]
+
+    def section_breaks(self, text: str) -> list[int]:
+        """Paragraphs without a word ("***", "* * *", "---"): a break between sections. What
+        follows one is a new part of the text (a background box after a transcript), where
+        no turn or answer before it goes on."""
+        return sorted(
+            {s.paragraph for s in self.sentences if not _WORD.search(text, s.start, s.end)}
+        )
 
 
 def _is_boundary(text: str, end: int, para_start: int, cues: Cues) -> bool:

@@ -94,9 +94,12 @@ def tag_speakers(
     # a transcript tags turn after turn; one tag alone (a headline "Peskov: ...") is no
     # transcript, and what follows it is the writer's
     transcript = sum(tag is not None for tag in tags.values()) > 1
+    breaks = set(seg.section_breaks(text))
     for paragraph, start in first.items():
         tag = tags[paragraph]
-        if tag is not None:
+        if paragraph in breaks:
+            floor = None  # the transcript ends: a background box may follow
+        elif tag is not None:
             # a transcript's speaker keeps the floor until the next tag ("ANCHOR:", "Q:")
             floor = _person(text, *tag.span("name"), cues, strangers)
         elif not transcript:
