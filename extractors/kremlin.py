@@ -226,7 +226,7 @@ def _prefer_reporter(
     """ "The Kremlin has no information ..., Peskov told reporters": the person who speaks
     for an institution is the speaker, not the institution he speaks of; so is the one the
     next sentence names as its source ("Кремль не может подтвердить эти цифры. Об этом
-    сообщил Песков.")."""
+    сообщил Песков."), and so is the Kremlin voice whose answer or turn names the Kremlin."""
     if speaker.kind == "person":
         return speaker
     frames = attributor.frames(sentence.start, sentence.end)
@@ -246,6 +246,16 @@ def _prefer_reporter(
             and who.entity.country == RUSSIA
         ):
             return who
+    turn = attributor.tagged(sentence)
+    if (
+        speaker.entity is not None
+        and speaker.entity.role == "kremlin_press_service"
+        and turn is not None
+        and turn.entity is not None
+        and turn.entity.kind == "person"
+        and turn.entity.role in KREMLIN_ROLES
+    ):
+        return turn  # "Кремль коммерческие контракты не комментирует", in Peskov's own answer
     return speaker
 
 
