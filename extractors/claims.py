@@ -251,7 +251,7 @@ class _Values:
 
 
 def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
-    """One claim per figure, kind, qualifier, claimant and attribution in a document.
+    """One claim per figure, kind, qualifier and claimant in a document.
 
     A heading, a figure a denial quotes, or a back-reference by the same or no speaker
     ("the $4 billion contract"), that restates a figure claimed in the text is not a claim
@@ -286,8 +286,12 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
         if why:
             dropped.append(OtherFigure(c.text, c.value, c.unit, why, c.start, c.end))
             continue
-        key = (c.unit, c.value, c.value_high, c.qualifier, c.kind, c.claimant, c.attributed_to)
-        kept.setdefault(key, item)
+        # the same claim told twice, once as relayed ("X said Putin told him ...") and once
+        # in X's own quotation, is one claim: the relayed telling says more
+        key = (c.unit, c.value, c.value_high, c.qualifier, c.kind, c.claimant)
+        held = kept.get(key)
+        if held is None or (held.claim.attributed_to is None and c.attributed_to is not None):
+            kept[key] = item
     return sorted(kept.values(), key=lambda f: f.claim.start), dropped
 
 
