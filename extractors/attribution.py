@@ -54,6 +54,8 @@ _QUESTION_TAG = re.compile(r"\W{0,3}\w{1,12}\.?:")
 _NAMED_TURN = re.compile(r"\W{0,3}[A-ZА-ЯЁ]{3,}(?:[ .-]+[A-ZА-ЯЁ]+)*[^:\n]{0,60}:")
 """A transcript's turn opened by its speaker's name in capitals ("HARPER:", "DANIEL HARPER,
 CNN CORRESPONDENT:"): a text with such turns is a transcript, whose answers are no guest's."""
+_ASIDE_OPENING = re.compile(r"[,\s]+|\b(?:an?|the)\b", re.IGNORECASE)
+"""What may stand before the role that opens an aside: its comma and an article."""
 _DASH_OPENED = re.compile(r"\s*[\u2014\u2013-]\s")
 """A paragraph opened by a dash: a turn of a dialogue ("— Господин посол, ...")."""
 _AGENT_REACH = 80
@@ -480,6 +482,23 @@ class Attributor:
                 return m
         if self.cues.subject_after_verb and after:
             return after[0]  # "Как заявил журналистам Песков"
+        return self._apposed_role(asides, verb_start)
+
+    def _apposed_role(self, asides: list[tuple[int, int]], verb_start: int) -> Mention | None:
+        """The role an aside right before the verb opens with, when no name is the subject:
+        "One of the sources, a Russian official who asked not to be named, said" is the
+        official's, whose description sets off the words that name nobody."""
+        for a, b in asides:
+            if self.text[b:verb_start].strip():
+                continue
+            first = next(iter(self.between(a, b)), None)
+            if (
+                first is not None
+                and first.kind in ("role", "group")
+                and not (first.possessive or first.oblique)
+                and not _ASIDE_OPENING.sub("", self.text[a : first.start])
+            ):
+                return first
         return None
 
     def _first_conjunct_subject(

@@ -46,6 +46,8 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?$")
 _GAP = re.compile(r"[\s\u00a0]+")
 _APPOSITION = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*$")
 _BEFORE_VERB = re.compile(r"^\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)*")
+_COMPLEMENT_WORDS = 4
+"""Most words of a title's complements before the name ("Иран в Москве")."""
 _VERB_REACH = 60
 """How far after a subject its verb of saying is looked for."""
 """What may stand between a speaker and the verb of saying that makes them salient."""
@@ -716,7 +718,10 @@ def _salience(text: str, mentions: list[Mention], seg: Segmentation, cues: Cues)
             and cues.embedding_re.search(text, max(subject_end[si], m.start - 20), m.start)
             is not None
         )
-        salient = subject or (verb is not None and not embedded) or bool(asked)
+        # "после встречи с Владимиром Путиным заявил": a name in an oblique case before
+        # the verb is no subject of it
+        said = verb is not None and not embedded and not m.oblique
+        salient = subject or said or bool(asked)
         gender = m.gender
         if gender is None and verb is not None and not (m.possessive or m.oblique):
             gender = _agreeing_gender(verb.group(), cues)
@@ -806,7 +811,14 @@ def _resolve(
         if m.kind == "role":
             ent = None
             # the name after the role, not one inside it ("Putin's spokesman, Dmitry Peskov")
-            nxt = next((n for n in mentions[i + 1 : i + 4] if n.start >= m.end), None)
+            nxt = next(
+                (
+                    n
+                    for n in mentions[i + 1 : i + 4]
+                    if n.start >= m.end and not (n.kind == "group" and n.oblique)
+                ),
+                None,
+            )
             prev = out[-1] if out else None
             if (
                 nxt
@@ -836,6 +848,7 @@ def _resolve(
                 and nxt.start >= m.end
                 and (
                     _GAP.fullmatch(text[m.end : nxt.start] or " ")
+                    or _title_complements(text[m.end : nxt.start])
                     or (
                         # "Iran's ambassador in Moscow, Kazem Jalali, told ...": the name in
                         # apposition, set off by a comma and closing its clause, is who the
@@ -942,6 +955,19 @@ def _inflection_rules(language: str) -> tuple[dict[str, Any], ...]:
         if data["language"] == language:
             return tuple(data.get("inflection", {}).get("rules", ()))
     return ()
+
+
+def _title_complements(gap: str) -> bool:
+    """Whether ``gap``, between a title and a name, is the title's complements: whose and
+    where ("посол Исламской Республики Иран в Москве Казем Джалали", "Iran's ambassador in
+    Moscow Kazem Jalali"), names and short prepositions only, no punctuation."""
+    words = gap.split()
+    return (
+        0 < len(words) <= _COMPLEMENT_WORDS
+        and gap[:1].isspace()
+        and gap[-1:].isspace()
+        and all(w.isalpha() and (w[0].isupper() or len(w) <= 3) for w in words)
+    )
 
 
 def _title_nouns(title: str, cues: Cues) -> frozenset[str]:
