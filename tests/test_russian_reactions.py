@@ -137,6 +137,36 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
             '"no information" about the volumes.',
             [("Dmitry Peskov", "cannot_confirm")],
         ),
+        # terms kept back, in the passive or for later: a refusal to give the figure
+        (
+            "en",
+            EN + "Asked about the price, a Gazprom spokesman said the commercial terms are not "
+            "disclosed.",
+            [("Gazprom", "no_comment")],
+        ),
+        (
+            "en",
+            EN + "Dmitry Peskov said the companies would announce the parameters once they "
+            "were agreed.",
+            [("Dmitry Peskov", "no_comment")],
+        ),
+        (
+            "ru",
+            RU + "Детали, как сообщили в пресс-службе «Газпрома», будут раскрыты позднее.",
+            [("Gazprom", "no_comment")],
+        ),
+        (
+            "fa",
+            "رسانه‌های ایران از قرارداد ۲۵ میلیارد دلاری ایران و روسیه خبر دادند. دفتر "
+            "مطبوعاتی روس‌اتم اعلام کرد: «ما شرایط مالی قراردادهای خود را منتشر نمی‌کنیم.»",
+            [("Rosatom", "no_comment")],
+        ),
+        (
+            "fa",
+            "رسانه‌های ایران از قرارداد ۲۵ میلیارد دلاری ایران و روسیه خبر دادند. الکسی "
+            "لیخاچف گفت: «پارامترهای مالی بعدا اعلام خواهد شد.»",
+            [("Alexey Likhachev", "no_comment")],
+        ),
     ],
 )
 def test_a_russian_reaction(language: str, text: str, statements: list[tuple[str, str]]) -> None:
@@ -163,6 +193,18 @@ def test_a_russian_reaction(language: str, text: str, statements: list[tuple[str
             "Россия и Иран подписали соглашение о строительстве АЭС. Портфель зарубежных заказов "
             "«Росатома» превышает 200 млрд долларов.",
             "a total over all partners",
+        ),
+        (
+            "fa",
+            "روسیه و ایران درباره نفت گفت‌وگو کردند. مسکو پیش‌تر اعلام کرده بود قرارداد حدود "
+            "۸۰۰ میلیون دلاری تحویل سامانه پدافندی اس-۳۰۰ به ایران را اجرا خواهد کرد.",
+            "outside energy",
+        ),
+        (
+            "en",
+            "Russia and Iran talked about oil. Moscow said it would honour the $800 million "
+            "contract to deliver S-300 air defence systems to Iran.",
+            "outside energy",
         ),
     ],
 )

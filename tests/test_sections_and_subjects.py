@@ -1,0 +1,151 @@
+"""Where a speaker's words end and who the subject is: a section break ends a transcript's
+turns and an interview's answers; the Kremlin named in its spokesman's own answer is him; a
+figure told twice, relayed and quoted, is one claim; a name in an oblique case is no subject
+for a later pronoun; a title's complements stand between it and the name; an aside that opens
+with a role is the subject when the words before it name nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+_TRANSCRIPT_EN = (
+    "Kremlin spokesman Dmitry Peskov spoke to reporters about Iran on Friday.\n\n"
+    "Question: Mr Velayati says Russia will invest $50 billion in Iran. Is that correct?\n\n"
+    "Peskov: I cannot confirm this figure.\n\n"
+    "Question: And the oil-for-goods deliveries?\n\n"
+    "Peskov: That is a question for the Energy Ministry.\n\n"
+    "{mark}\n\n"
+    "Background. Zarubezhneft signed a contract with Iran's NIOC in March. Investment under "
+    "the contract was put at about $742 million, and the Russian side's stake is 80%.\n"
+)
+_DIALOGUE_RU = (
+    "В пятницу заявления Велаяти обсуждались на телефонной конференции пресс-секретаря "
+    "президента Дмитрия Пескова.\n\n"
+    "— Велаяти заявил, что Россия вложит в Иран 50 миллиардов долларов. Вы можете это "
+    "подтвердить?\n\n"
+    "— Нет, я не могу подтвердить эту цифру.\n\n"
+    "— А контракты на 4 миллиарда долларов?\n\n"
+    "— Здесь я вас адресую к самим компаниям. Кремль коммерческие контракты не комментирует.\n\n"
+    "* * *\n\n"
+    "Справка. Доля «Зарубежнефти» в проекте в Иране составляет 80%. Объём инвестиций по "
+    "контракту — 742 млн долларов.\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["***", "* * *", "---"])
+def test_a_section_break_ends_a_transcripts_turns(mark: str) -> None:
+    result = extract_claims(_TRANSCRIPT_EN.format(mark=mark), language="en")
+    background = [c for c in result.claims if c.value in (80.0, 742e6)]
+    assert {c.value for c in background} == {80.0, 742e6}
+    assert all(c.claimant is None for c in background)
+    assert not [s for s in result.kremlin_statements if s.stance == "confirm"]
+
+
+def test_without_a_break_the_speaker_keeps_the_floor() -> None:
+    text = _TRANSCRIPT_EN.format(mark="").replace("\n\n\n\n", "\n\n")
+    background = [c for c in extract_claims(text, language="en").claims if c.value == 742e6]
+    assert [c.claimant for c in background] == ["Dmitry Peskov"]
+
+
+def test_a_section_break_ends_an_interviews_answers() -> None:
+    result = extract_claims(_DIALOGUE_RU, language="ru")
+    background = [c for c in result.claims if c.value in (80.0, 742e6)]
+    assert {c.value for c in background} == {80.0, 742e6}
+    assert all(c.claimant is None for c in background)
+
+
+def test_the_kremlin_named_in_its_spokesmans_answer_is_his_statement() -> None:
+    statements = extract_claims(_DIALOGUE_RU, language="ru").kremlin_statements
+    assert sorted((s.speaker, s.stance) for s in statements) == [
+        ("Dmitry Peskov", "cannot_confirm"),
+        ("Dmitry Peskov", "no_comment"),
+    ]
+
+
+def test_a_figure_relayed_and_then_quoted_is_one_claim() -> None:
+    text = (
+        "Ali Akbar Velayati said Putin had told him that Russia was ready to invest up to $50 "
+        "billion in Iran's oil and gas industry.\n\n"
+        '"Russian oil companies are ready to invest up to 50 billion dollars in Iranian oil '
+        'and gas," Velayati was quoted as saying.'
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.value, c.claimant, c.attributed_to) for c in claims] == [
+        (50e9, "Ali Akbar Velayati", "Vladimir Putin")
+    ]
+
+
+def test_a_name_in_an_oblique_case_before_the_verb_is_not_the_pronouns_antecedent() -> None:
+    text = (
+        "Советник верховного лидера Ирана Али Акбар Велаяти в четверг после встречи с "
+        "Владимиром Путиным заявил, что Россия готова инвестировать в нефтегазовую отрасль "
+        "Ирана 50 млрд долларов. Он также сообщил, что российские нефтяные компании уже "
+        "подписали с иранской стороной контракты примерно на 4 млрд долларов."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert {c.value: c.claimant for c in claims} == {
+        50e9: "Ali Akbar Velayati",
+        4e9: "Ali Akbar Velayati",
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Товарооборот Ирана и России в 2022 году достиг 4,9 млрд долларов, заявил посол "
+            "Исламской Республики Иран в Москве Казем Джалали.",
+        ),
+        (
+            "en",
+            "Trade between Iran and Russia reached $4.9 billion in 2022, said Iran's ambassador "
+            "in Moscow Kazem Jalali.",
+        ),
+    ],
+)
+def test_a_titles_complements_stand_between_it_and_the_name(language: str, text: str) -> None:
+    claims = extract_claims(text, language=language).claims
+    assert [(c.value, c.claimant) for c in claims] == [(4.9e9, "Kazem Jalali")]
+
+
+def test_an_aside_opening_with_a_role_is_the_subject_when_nothing_before_names_anyone() -> None:
+    text = (
+        "Russia and Iran are in talks on an oil-for-goods swap.\n\n"
+        "One of the sources, a Russian official who asked not to be named, said the swap "
+        "could be worth around $1.5 billion a month to Tehran."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.value, c.claimant) for c in claims] == [(1.5e9, "a Russian official")]
+
+
+def test_figures_of_the_opec_alliances_members_are_theirs() -> None:
+    text = (
+        "Россия и Иран обсуждают поставки нефти.\n\n"
+        "Восемь стран альянса с апреля по сентябрь вернули на рынок 2,2 млн баррелей в сутки "
+        "ранее сокращённой добычи. Затем они начали возвращать следующий пакет — 1,65 млн "
+        "баррелей в сутки — небольшими порциями."
+    )
+    result = extract_claims(text, language="ru")
+    assert result.claims == []
+    assert {o.value for o in result.other_figures} >= {2.2e6, 1.65e6}
+
+
+def test_a_conditional_exceeding_is_a_floor() -> None:
+    text = (
+        "«Если бы все подписанные меморандумы были исполнены, российские инвестиции в нефтегазовую "
+        "отрасль Ирана превысили бы 50 млрд долларов», — сказал экономист Андрей Ларин."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [(c.value, c.qualifier) for c in claims] == [(50e9, "at_least")]
+
+
+def test_a_side_that_takes_barrels_is_supplied() -> None:
+    text = (
+        "Novak said Russia was ready to take up to 100,000 barrels of Iranian crude a day and "
+        "pay for it with Russian goods."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.value, c.kind) for c in claims] == [(100_000, "supply_volume")]
