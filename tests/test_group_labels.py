@@ -53,3 +53,32 @@ def test_a_group_without_a_name_of_its_own_keeps_its_words() -> None:
     )
     claims = extract_claims(text, language="ru").claims
     assert [c.claimant for c in claims] == ["Дипломатические источники"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Iranian state television said Iran and Russia had signed a $12 billion contract to"
+            " develop oil fields.",
+        ),
+        (
+            "ru",
+            "Иранское государственное телевидение сообщило, что Россия и Иран подписали контракт"
+            " на 12 млрд долларов на разработку нефтяных месторождений.",
+        ),
+        (
+            "fa",
+            "به گزارش تلویزیون دولتی ایران، ایران و روسیه قراردادی به ارزش ۱۲ میلیارد دلار برای"
+            " توسعه میدان‌های نفتی امضا کردند.",
+        ),
+    ],
+)
+def test_irans_state_television_is_the_broadcaster_by_its_canonical_name(
+    language: str, text: str
+) -> None:
+    """The gazetteer names Iran's state broadcaster IRIB, and the labelling guide asks for
+    canonical names; Russian already read it so."""
+    claims = extract_claims(text, language=language).claims
+    assert [(c.value, c.claimant) for c in claims] == [(12e9, "IRIB")]
