@@ -1,19 +1,19 @@
 """Score claim and Kremlin-statement extraction against the gold sets; quantulum3 as baseline.
 
-Run with `.venv/bin/python benchmarks/eval_extraction.py` (or `make eval`). Sets:
-"seeds" (../shared/gold/seeds.json), "own" (tests/data/claims/<lang>/labels.json),
-"heldout" (tests/data/heldout/<lang>/labels.json: written blind, now used for development),
-"blind" (tests/data/blind/<lang>/labels.json: a second set written blind and kept unseen by those
-who improve the engine, for an honest generalisation figure) and "blind2"
+Run with `.venv/bin/python benchmarks/eval_extraction.py` (or `make eval`). Sets: "seeds"
+(../shared/gold/seeds.json), "own" (tests/data/claims/<lang>/labels.json), "heldout"
+(tests/data/heldout/<lang>/labels.json: written blind, now used for development), "blind"
+(tests/data/blind/<lang>/labels.json: a second set written blind and kept unseen by those who
+improve the engine, for an honest generalisation figure) and "blind2"
 (tests/data/blind2/<lang>/labels.json: a fresh blind Russian set, since "blind" has been used to
 narrow rules), "blind3" (tests/data/blind3/<lang>/labels.json: a fresh blind English set, ninth
 session), "blind4" (tests/data/blind4/<lang>/labels.json: fresh blind English and Russian sets,
 tenth session, once the others had been scored often), "blind5" (the same in all three
-languages, seventeenth session) and "blind6" (all three again, eighteenth session). Prints a table, PASS/FAIL lines for the targets of issues 3
-and 6, and writes benchmarks/results/eval.json. The heldout and blind rows are reported only:
-they have no targets and never change the exit code. The blind sets' individual misses are
-never printed or written, only their counts per error type, so that nobody tunes the engine
-to them.
+languages, seventeenth session) and "blind6" (all three again, eighteenth session). Prints a
+table, PASS/FAIL lines for the targets of issues 3 and 6, and writes
+benchmarks/results/eval.json. The heldout and blind rows are reported only: they have no targets
+and never change the exit code. The blind sets' individual misses are never printed or written,
+only their counts per error type, so that nobody tunes the engine to them.
 """
 
 from __future__ import annotations

@@ -151,6 +151,23 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
             [("Dmitry Peskov", "no_comment")],
         ),
         (
+            "en",
+            EN + "Energy Minister Sergei Tsivilev said the two sides were still negotiating the "
+            "price and declined to say when the first gas would flow.",
+            [("Sergei Tsivilev", "no_comment")],
+        ),
+        (
+            "en",
+            EN + '"I will not name any figures for the commercial agreements," Yuri Ushakov told '
+            "a briefing in Moscow.",
+            [("Yuri Ushakov", "no_comment")],
+        ),
+        (
+            "ru",
+            RU + "Дмитрий Песков заметил, что детали лучше уточнять у компаний.",
+            [("Dmitry Peskov", "no_comment")],
+        ),
+        (
             "ru",
             RU + "Детали, как сообщили в пресс-службе «Газпрома», будут раскрыты позднее.",
             [("Gazprom", "no_comment")],

@@ -149,3 +149,51 @@ def test_a_side_that_takes_barrels_is_supplied() -> None:
     )
     claims = extract_claims(text, language="en").claims
     assert [(c.value, c.kind) for c in claims] == [(100_000, "supply_volume")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Iran and Russia discussed gas. Russia would start with two or three billion cubic "
+            "metres of gas a year to Iran, the minister said.",
+        ),
+        (
+            "en",
+            "Iran and Russia discussed gas. Russia would start with two, perhaps three billion "
+            "cubic metres of gas a year to Iran, the minister said.",
+        ),
+        (
+            "ru",
+            "Россия и Иран обсудили газ. На первом этапе Россия поставит в Иран два или три "
+            "миллиарда кубометров газа в год.",
+        ),
+        (
+            "fa",
+            "روسیه و ایران درباره گاز گفت‌وگو کردند. روسیه در مرحله نخست سالانه دو یا سه "
+            "میلیارد مترمکعب گاز به ایران صادر می‌کند.",
+        ),
+    ],
+)
+def test_two_figures_joined_by_or_are_a_range(language: str, text: str) -> None:
+    claims = extract_claims(text, language=language).claims
+    assert [(c.value, c.value_high, c.qualifier) for c in claims] == [(2.0, 3.0, "range")]
+
+
+def test_an_amount_after_after_takes_the_unit_of_the_amount_before_it() -> None:
+    text = (
+        "Trade between Iran and Russia reached about four billion dollars last year, after "
+        "almost 4.9 billion in 2022, the ambassador said."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert sorted(c.value for c in claims) == [4e9, 4.9e9]
+
+
+def test_a_figure_set_against_a_fraction_of_another_countrys_trade_is_the_pairs() -> None:
+    text = (
+        "The treaty binds Iran and Russia to trade more. Total turnover is still modest, at "
+        "about $4 billion a year, a fraction of Russia's trade with Turkey or India."
+    )
+    claims = extract_claims(text, language="en").claims
+    assert [(c.value, c.kind) for c in claims] == [(4e9, "trade_volume")]
