@@ -432,8 +432,13 @@ class Attributor:
         return None
 
     def _governed(self, m: Mention) -> bool:
-        """Whether a preposition (or an outlet's dative) right before ``m`` governs it."""
-        return self.words.tokens.word_before(m.start) in self.cues.non_subject_before
+        """Whether a preposition (or an outlet's dative) right before ``m``, or before the
+        honorifics it has ("هنگام سفر آقای پوتین"), governs it."""
+        tokens = self.words.tokens
+        i = bisect.bisect_left(tokens.starts, m.start)
+        while i > 1 and tokens.words[i - 1] in self.cues.honorifics:
+            i -= 1
+        return i > 0 and tokens.words[i - 1] in self.cues.non_subject_before
 
     def _named_after(self, role: Mention, verb_start: int) -> Mention:
         """The person a role phrase opening the clause introduces between commas ("مدیرعامل

@@ -672,11 +672,15 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _word_before_title(text: str, tokens: Tokens, pos: int, cues: Cues) -> str | None:
-    """The word before the name at ``pos``, its determiner and the capitalised title words
-    right before it ("with President Ebrahim Raisi", "with the National Iranian Oil
-    Company" → "with")."""
+    """The word before the name at ``pos``, its determiner and the title words right before
+    it, capitalised or honorific ("with President Ebrahim Raisi", "with the National Iranian
+    Oil Company" → "with"; "سفر آقای پوتین" → "سفر")."""
     i = bisect.bisect_left(tokens.starts, pos)
-    while i > 1 and text[tokens.starts[i - 1]].isupper() and tokens.words[i - 2].isalpha():
+    while (
+        i > 1
+        and tokens.words[i - 2].isalpha()
+        and (text[tokens.starts[i - 1]].isupper() or tokens.words[i - 1] in cues.honorifics)
+    ):
         i -= 1
     if i > 1 and tokens.words[i - 1] in cues.determiners:
         i -= 1

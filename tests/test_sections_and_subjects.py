@@ -197,3 +197,45 @@ def test_a_figure_set_against_a_fraction_of_another_countrys_trade_is_the_pairs(
     )
     claims = extract_claims(text, language="en").claims
     assert [(c.value, c.kind) for c in claims] == [(4e9, "trade_volume")]
+
+
+def test_a_name_after_an_honorific_that_a_noun_governs_is_no_subject() -> None:
+    text = (
+        "روسیه و ایران درباره نفت گفت‌وگو کردند. آبان سال گذشته، هنگام سفر آقای پوتین به تهران، "
+        "ایگور سچین، مدیرعامل روس‌نفت، گفته بود پروژه‌های مشترک این شرکت با شرکت ملی نفت ایران "
+        "می‌تواند تا ۳۰ میلیارد دلار سرمایه‌گذاری در پی داشته باشد."
+    )
+    result = extract_claims(text, language="fa")
+    assert [(c.value, c.claimant) for c in result.claims] == [(30e9, "Igor Sechin")]
+    assert result.kremlin_statements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Россия и Иран торгуют. Иранская таможня оценивает товарооборот в 2023 году примерно "
+            "в $4 млрд.",
+            "Iran Customs Administration",
+        ),
+        (
+            "Россия и Иран ведут переговоры о нефти. Аналитик Андрей Кравцов подсчитал, что "
+            "годовой оборот по сделке может превысить 18 миллиардов долларов.",
+            "Андрей Кравцов",
+        ),
+    ],
+)
+def test_russian_verbs_of_estimating_in_the_present_and_the_past_report(
+    text: str, claimant: str
+) -> None:
+    claims = extract_claims(text, language="ru").claims
+    assert [c.claimant for c in claims] == [claimant]
+
+
+def test_about_before_a_russian_to_is_about() -> None:
+    text = (
+        "Товарооборот России и Ирана в прошлом году упал примерно до 1,2 миллиарда долларов, "
+        "сказал посол."
+    )
+    claims = extract_claims(text, language="ru").claims
+    assert [(c.value, c.qualifier) for c in claims] == [(1.2e9, "about")]
