@@ -507,7 +507,7 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
     tail = (
         rf"(?:{_WS}*-?{_WS}*(?P<uscale>{uscale})(?!\w)"
         rf"|(?:{_WS}*-?{_WS}*(?P<scale>{scale})(?!\w)|(?P<abbrsp>{_WS}?)(?P<abbr>{abbr})(?![\w/]))?"
-        rf"(?:{_WS}*(?P<unit>{unit})(?![\w])|{_WS}+(?P<post>{post})(?!\w))?)"
+        rf"(?:{_WS}*(?P<unit>{unit})(?![\w])|(?:{_WS}+|-)(?P<post>{post})(?!\w))?)"
     )
     half = phrase_alternation(_public(numbers).get("halves", ()))
     halved = rf"(?:{_WS}+(?P<half>{half}))?"
@@ -524,7 +524,8 @@ def _figure_res(data: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[st
         for c in _joiners(data)
     )
     # a percentage in words needs no scale ("five percent", "پنج درصد"); an adjective in
-    # words is hyphenated ("a twenty-billion-dollar package")
+    # words is hyphenated ("a twenty-billion-dollar package"), as one in digits is
+    # ("a 742-million-dollar contract", the figure's tail above)
     percent = phrase_alternation(
         k for k, v in _public(data["units"]["plain"]).items() if v[0] == "%" and k[0].isalpha()
     )

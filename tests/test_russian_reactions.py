@@ -163,6 +163,16 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
             [("Yuri Ushakov", "no_comment")],
         ),
         (
+            "en",
+            EN + 'Yuri Ushakov told reporters: "I would not go into numbers."',
+            [("Yuri Ushakov", "no_comment")],
+        ),
+        (
+            "en",
+            EN + 'Dmitry Peskov said that "all agreements with Iran remain in force".',
+            [("Dmitry Peskov", "confirm")],
+        ),
+        (
             "ru",
             RU + "Дмитрий Песков заметил, что детали лучше уточнять у компаний.",
             [("Dmitry Peskov", "no_comment")],

@@ -239,3 +239,33 @@ def test_about_before_a_russian_to_is_about() -> None:
     )
     claims = extract_claims(text, language="ru").claims
     assert [(c.value, c.qualifier) for c in claims] == [(1.2e9, "about")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        (
+            "NIOC signed a 742-million-dollar contract with Zarubezhneft of Russia to develop "
+            "two Iranian oil fields.",
+            742e6,
+            "exact",
+        ),
+        (
+            "Russian companies have committed well under one billion dollars to Iranian oil "
+            "fields since 2014, the economist said.",
+            1e9,
+            "up_to",
+        ),
+        (
+            "Russia's first gas deliveries to Iran would be something like 2 billion cubic "
+            "metres a year, the analyst said.",
+            2.0,
+            "about",
+        ),
+    ],
+)
+def test_hyphenated_amounts_in_digits_and_hedged_qualifiers(
+    sentence: str, value: float, qualifier: str
+) -> None:
+    claims = extract_claims(sentence, language="en").claims
+    assert [(c.value, c.qualifier) for c in claims] == [(value, qualifier)]
