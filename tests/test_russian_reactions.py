@@ -173,6 +173,26 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
             [("Dmitry Peskov", "confirm")],
         ),
         (
+            "en",
+            EN + "Energy Minister Sergei Tsivilev said the route via Azerbaijan had been agreed.",
+            [("Sergei Tsivilev", "confirm")],
+        ),
+        (
+            "en",
+            EN + "Energy Minister Sergei Tsivilev said no price had been agreed.",
+            [("Sergei Tsivilev", "deny")],
+        ),
+        (
+            "en",
+            EN + 'Alexey Miller said the sides had "reached agreement on the main terms".',
+            [("Alexey Miller", "confirm")],
+        ),
+        (
+            "ru",
+            RU + "В «Зарубежнефти» ответили: «работа по контракту идёт в соответствии с планом».",
+            [("Zarubezhneft", "confirm")],
+        ),
+        (
             "ru",
             RU + "Министр энергетики Александр Новак сказал: «Мне такая цифра неизвестна».",
             [("Alexander Novak", "cannot_confirm")],
