@@ -474,6 +474,10 @@ def judge(
         or (previous and ctx.first_kind(previous.start, previous.end, unit))
         or None
     )
+    if kind == "investment_pledge" and unit in VOLUME_UNITS:
+        # what is invested is money: barrels or cubic metres someone is "ready to" take are
+        # a supply (no label in ~1,000 volumes calls one a pledge)
+        kind = "supply_volume"
     asked = attributor.question_before(sentence) if kind is None else None
     if asked is not None:
         kind = ctx.first_kind(*asked, unit)  # an answer is about what was asked

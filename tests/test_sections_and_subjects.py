@@ -269,3 +269,15 @@ def test_hyphenated_amounts_in_digits_and_hedged_qualifiers(
 ) -> None:
     claims = extract_claims(sentence, language="en").claims
     assert [(c.value, c.qualifier) for c in claims] == [(value, qualifier)]
+
+
+def test_a_volume_a_side_intends_to_reach_is_no_pledge_of_money() -> None:
+    """A pledge is of money: a rate one side intends to reach on its own is its own output."""
+    text = (
+        "Россия и Иран обсуждают нефть.\n\n"
+        "После снятия санкций Иран нарастил добычу примерно до 3,3 млн баррелей в сутки и "
+        "намерен вернуться к досанкционному уровню в 4 млн баррелей в сутки."
+    )
+    result = extract_claims(text, language="ru")
+    assert result.claims == []
+    assert {o.value for o in result.other_figures} >= {3.3e6, 4e6}
