@@ -77,11 +77,11 @@ INTERVIEW = (
             'would be one of its biggest nuclear credits."',
             "Tobias Lindqvist",
         ),
-        # a broadcaster written "TV", as a closing source
+        # a broadcaster written "TV", as a closing source: Iran's state broadcaster, IRIB
         (
             "Rosatom and an Iranian company signed a $25 billion contract to build a nuclear "
             "plant in Iran, Iranian state TV reports.",
-            "Iranian state TV",
+            "IRIB",
         ),
     ],
 )

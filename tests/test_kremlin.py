@@ -321,10 +321,12 @@ TRANSCRIPT = (
 
 
 def test_an_answer_in_a_transcript_is_about_what_the_question_asked() -> None:
-    """'No, that is wrong.' names no figure and no deal: the question before it does."""
+    """'No, that is wrong.' names no figure and no deal: the question before it does, for
+    both sentences of the answer ('Nothing of the kind has been agreed' denies too)."""
     statements = extract_claims(TRANSCRIPT).kremlin_statements
     assert [(s.speaker, s.stance, s.about_values) for s in statements] == [
-        ("Dmitry Peskov", "deny", (12e9,))
+        ("Dmitry Peskov", "deny", (12e9,)),
+        ("Dmitry Peskov", "deny", (12e9,)),
     ]
 
 
