@@ -772,7 +772,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         lists[f"split:{stance}:{i}:b"] = second
         lists["any_stance"] = lists["any_stance"] + first
     sensitive = [f"context:{k}" for k in data["context"].get("_case_sensitive", ())]
-    return Lexicon(lists, case_sensitive=sensitive)
+    return Lexicon(lists, case_sensitive=sensitive, sentence_case=sensitive)
 
 
 def _compile(data: Mapping[str, Any]) -> Cues:

@@ -67,9 +67,18 @@ class _Phrase:
     """How many tokens follow the first."""
     simple: bool
     """One whole word, any case: a token equal to it is a match."""
+    sentence_case: bool
+    """A case-sensitive phrase that opens in lower case may open a sentence capitalised."""
 
 
-def _phrase(phrase: str, case_sensitive: bool) -> _Phrase:
+def _capitalised(raw: str, word: str) -> bool:
+    """Whether ``raw`` is the lower-case ``word`` capitalised, as a sentence opens with it
+    ("Французская Total ...", for "французская"): case-sensitive lists keep capitals from
+    matching lower case ("Turkey" is not "turkey"), not lower case from opening a sentence."""
+    return raw[:1].isupper() and raw[:1].lower() + raw[1:] == word
+
+
+def _phrase(phrase: str, case_sensitive: bool, sentence_case: bool = False) -> _Phrase:
     raw = _TOKEN.findall(_norm(phrase))
     tokens = tuple(r.lstrip() for r in raw)
     words = tuple(t.lower() for t in tokens)
@@ -83,6 +92,7 @@ def _phrase(phrase: str, case_sensitive: bool) -> _Phrase:
         length=len(phrase),
         extra=len(words) - 1,
         simple=len(words) == 1 and not case_sensitive and not open_start,
+        sentence_case=case_sensitive and sentence_case and tokens[0][:1].islower(),
     )
 
 
@@ -142,13 +152,19 @@ class Lexicon:
     """Named phrase lists, indexed by first token for :class:`TokenIndex`."""
 
     def __init__(
-        self, lists: Mapping[str, Iterable[str]], case_sensitive: Iterable[str] = ()
+        self,
+        lists: Mapping[str, Iterable[str]],
+        case_sensitive: Iterable[str] = (),
+        sentence_case: Iterable[str] = (),
     ) -> None:
+        """``case_sensitive``: the lists matched as written; of those, ``sentence_case``: the
+        lists whose lower-case phrases may open a sentence capitalised (words, not names)."""
         exact = frozenset(case_sensitive)
+        opening = frozenset(sentence_case)
         self.lists: dict[str, _List] = {
             key: _list(
                 [
-                    _phrase(text, key in exact)
+                    _phrase(text, key in exact, key in opening)
                     for text in sorted({" ".join(p.split()) for p in phrases if p.strip()})
                 ]
             )
@@ -281,7 +297,11 @@ class TokenIndex:
         if p.exact is not None:
             for j, w in enumerate(p.exact):
                 raw = text[starts[i + j] : ends[i + j]]
-                if raw != w and _norm(raw) != w:
+                if (
+                    raw != w
+                    and _norm(raw) != w
+                    and not (j == 0 and p.sentence_case and _capitalised(raw, w))
+                ):
                     return False
         if p.open_start and starts[i] > 0 and _WORD_CHAR.match(text, starts[i] - 1):
             return False

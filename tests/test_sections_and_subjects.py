@@ -281,3 +281,24 @@ def test_a_volume_a_side_intends_to_reach_is_no_pledge_of_money() -> None:
     result = extract_claims(text, language="ru")
     assert result.claims == []
     assert {o.value for o in result.other_figures} >= {3.3e6, 4e6}
+
+
+def test_a_lower_case_country_word_may_open_a_sentence_capitalised() -> None:
+    """Country words are matched case-sensitively ("Turkey" is not "turkey"), but a Russian
+    adjective opens its sentence with a capital: "Французская Total" is French."""
+    text = (
+        "Россия и Иран подписали соглашение о нефтяных проектах на 40 млрд долларов. "
+        "Французская Total вышла из проекта освоения месторождения Южный Парс, в котором ей "
+        "принадлежало 50,1%."
+    )
+    result = extract_claims(text, language="ru")
+    assert [c.value for c in result.claims] == [40e9]
+    assert "deal of another country" in {o.why for o in result.other_figures if o.unit == "%"}
+
+
+def test_names_stay_case_sensitive_at_a_sentence_start() -> None:
+    """Only cue words open a sentence capitalised; the gazetteer's names are matched as
+    written, so an English sentence opening with "The" names nobody."""
+    text = "The Kremlin said Russia would invest $50 billion in the oil and gas sector of Iran."
+    claims = extract_claims(text, language="en").claims
+    assert [c.value for c in claims] == [50e9]
