@@ -174,6 +174,16 @@ def _statements(text: str, language: str) -> list[tuple[str, str]]:
         ),
         (
             "en",
+            EN + '"It is not for the ministry to announce such figures," Alexander Novak said.',
+            [("Alexander Novak", "no_comment")],
+        ),
+        (
+            "en",
+            EN + 'Asked when gas would flow, Dmitry Peskov said: "I cannot name any timeframes."',
+            [("Dmitry Peskov", "cannot_confirm")],
+        ),
+        (
+            "en",
             EN + "Energy Minister Sergei Tsivilev said the route via Azerbaijan had been agreed.",
             [("Sergei Tsivilev", "confirm")],
         ),
