@@ -239,8 +239,8 @@ class DocContext:
         return self.cues.route_before_re.search(self.text, max(0, pos - 40), pos) is not None
 
     def _border(self, start: int, end: int) -> bool:
-        """A country named for its border ("fields near the Iraqi border", "near the border
-        with Iraq") is a place, not a party."""
+        """A country named for its border or its sea ("fields near the Iraqi border", "near
+        the border with Iraq", "на побережье Оманского залива") is a place, not a party."""
         return (
             self.cues.border_after_re.match(self.text, end) is not None
             or self.cues.border_before_re.search(self.text, max(0, start - 40), start) is not None
@@ -531,8 +531,7 @@ def judge(
         return None, "a country's own consumption, needs, deficit or reserves"
     if (
         unit in VOLUME_UNITS
-        and ctx.has("production", lo, hi)
-        and not ctx.has("transfer", lo, hi)
+        and _nearest(ctx, "production", lo, hi, fig) < _nearest(ctx, "transfer", lo, hi, fig)
         and not ctx.has("production_sites", lo, hi)
     ):
         # "ایران روزانه ۳.۸ میلیون بشکه نفت تولید کرده": one side's own output (a field a
