@@ -80,6 +80,25 @@ def test_places_output_and_results(language: str, text: str, claims: list[tuple[
     assert _claims(language, text) == claims
 
 
+def test_a_verb_of_costing_tells_a_price():
+    """'обойдется в' tells a project's price, as "cost" does in English."""
+    text = (
+        "Представитель ОАЭИ сказал, что строительство двух блоков обойдется примерно в 9 млрд "
+        "долларов."
+    )
+    assert _claims("ru", text) == [(9_000_000_000, "USD")]
+
+
+def test_sources_familiar_with_those_talks():
+    """A source's complement may take any determiner: "those talks", "this deal"."""
+    text = (
+        "People familiar with those talks said Russia could buy up to 500,000 barrels a day "
+        "of Iranian oil."
+    )
+    claims = extract_claims(LEADS["en"] + text, language="en").claims
+    assert [c.claimant for c in claims if c.unit == "bbl/d"] == ["People familiar with those talks"]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "statements"),
     [
