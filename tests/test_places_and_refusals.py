@@ -148,3 +148,32 @@ def test_statistics_to_be_published_are_no_refusal():
     """Figures a mission will publish in due time are no refusal to discuss one."""
     text = "به گفته نمایندگی تجاری روسیه، آمار رسمی طرف روسی در زمان مناسب منتشر خواهد شد."
     assert _statements("fa", text) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "en",
+            "Some media reported that Russia would invest 30 billion dollars in Iranian gas "
+            "fields.",
+            "Some media",
+        ),
+        (
+            "en",
+            "This week, Iranian news outlets reported that Russia had agreed to lend Tehran $5 "
+            "billion for power plants.",
+            "Iranian news outlets",
+        ),
+        (
+            "ru",
+            "Тогда западные СМИ оценивали возможную стоимость поставок иранской нефти в Россию "
+            "примерно в 20 млрд долларов.",
+            "западные СМИ",
+        ),
+    ],
+)
+def test_the_press_as_a_claimant(language: str, text: str, claimant: str):
+    """Outlets named as a group, with a quantifier or an adjective, assert what they report."""
+    claims = extract_claims(LEADS[language] + text, language=language).claims
+    assert [c.claimant for c in claims if c.value != 10_000_000_000] == [claimant]
