@@ -144,6 +144,17 @@ def test_refusals(language: str, text: str, statements: list[tuple[str, str]]):
     assert _statements(language, text) == statements
 
 
+def test_no_figure_raised_denies():
+    """'No figure as large as $40 billion has been raised', from a ministry source, denies it."""
+    lead = "رسانه‌های ایران گفتند روسیه ۴۰ میلیارد دلار در صنعت نفت ایران سرمایه‌گذاری می‌کند.\n\n"
+    text = (
+        "یک منبع در وزارت انرژی روسیه گفت: «در سطح وزارتخانه هیچ رقمی به بزرگی ۴۰ میلیارد "
+        "دلار مطرح نشده است.»"
+    )
+    statements = extract_claims(lead + text, language="fa").kremlin_statements
+    assert [s.stance for s in statements] == ["deny"]
+
+
 def test_statistics_to_be_published_are_no_refusal():
     """Figures a mission will publish in due time are no refusal to discuss one."""
     text = "به گفته نمایندگی تجاری روسیه، آمار رسمی طرف روسی در زمان مناسب منتشر خواهد شد."
