@@ -43,6 +43,7 @@ from typing import Any
 
 import duckdb
 
+from extractors.kinds import FAMILY_OF_KIND
 from extractors.kremlin import KREMLIN_ROLES
 from flows.settings import Settings
 from warehouse.bulk import insert_columns, insert_records, record_columns
@@ -51,7 +52,6 @@ from warehouse.ingest import FetchLogRecord, Listing, load_articles
 from warehouse.ledger import load_ledger
 from warehouse.migrations import migrate_file
 from warehouse.records import (
-    FAMILY_OF_KIND,
     ArticleRecord,
     MentionRecord,
     StatementRecord,

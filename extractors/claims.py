@@ -28,6 +28,7 @@ from extractors.judge import (
     modality,
     put_to_speaker,
 )
+from extractors.kinds import family_of
 from extractors.kremlin import (
     Assertion,
     KremlinStatement,
@@ -287,8 +288,9 @@ def _settle(found: list[_Found]) -> tuple[list[_Found], list[OtherFigure]]:
             dropped.append(OtherFigure(c.text, c.value, c.unit, why, c.start, c.end))
             continue
         # the same claim told twice, once as relayed ("X said Putin told him ...") and once
-        # in X's own quotation, is one claim: the relayed telling says more
-        key = (c.unit, c.value, c.value_high, c.qualifier, c.kind, c.claimant)
+        # in X's own quotation, is one claim: the relayed telling says more; so is a deal's
+        # value told as signed and then as invested ("a roadmap ... up to $30 billion")
+        key = (c.unit, c.value, c.value_high, c.qualifier, family_of(c.kind), c.claimant)
         held = kept.get(key)
         if held is None or (held.claim.attributed_to is None and c.attributed_to is not None):
             kept[key] = item

@@ -16,18 +16,13 @@ from claimwatch.errors import ClaimwatchError
 from extractors.article import extract_article
 from extractors.claims import Extraction, extract_claims
 from extractors.cues import UnknownLanguage, available_languages, load_cues
+from extractors.kinds import family_of
 from extractors.kremlin import KREMLIN_ROLES
 from extractors.language import load_model
 from extractors.people import load_gazetteer
 from extractors.topics import Topic, relevance
 from sources.urls import url_key
-from warehouse.records import (
-    ArticleRecord,
-    MentionRecord,
-    StatementRecord,
-    family_of,
-    stable_id,
-)
+from warehouse.records import ArticleRecord, MentionRecord, StatementRecord, stable_id
 
 CHUNK = 8
 """Pages per worker hand-off: enough to amortise pickling, few enough to balance the cores."""

@@ -12,12 +12,13 @@ from typing import Any
 import duckdb
 import pytest
 
+from extractors.kinds import family_of
 from extractors.kremlin import KREMLIN_ROLES
 from warehouse.db import transaction
 from warehouse.exceptions import WarehouseError
 from warehouse.ledger import LedgerChanges, load_ledger
 from warehouse.migrations import migrate
-from warehouse.records import MentionRecord, StatementRecord, family_of, stable_id
+from warehouse.records import MentionRecord, StatementRecord, stable_id
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 TOPIC = "velayati-moscow-2018"

@@ -7,20 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-FAMILY_OF_KIND = {
-    "contract_signed": "deal",
-    "negotiation": "deal",
-    "investment_pledge": "deal",
-    "other": "deal",
-    "trade_growth": "trade",
-    "trade_volume": "trade",
-    "supply_volume": "supply",
-}
-
-
-def family_of(kind: str) -> str:
-    return FAMILY_OF_KIND.get(kind, "deal")
-
 
 def stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
