@@ -527,13 +527,14 @@ class Attributor:
         return [match.span() for match in self.cues.relative_re.finditer(self.text, lo, hi)]
 
     def _apposed(self, lo: int, verb_start: int) -> bool:
-        """Whether the comma before the verb closes a name's apposition ("Velayati, adviser
-        to the Supreme Leader, cited Putin as ..."): the name is the subject, not whoever
-        follows the verb."""
+        """Whether the comma before the verb closes an apposition of a name and its role
+        ("Velayati, adviser to the Supreme Leader, cited Putin as ...", "The senior adviser,
+        Ali Akbar Velayati, said Putin had ..."): they are the subject, not whoever follows
+        the verb."""
         before = [m for m in self.between(lo, verb_start) if not (m.possessive or m.oblique)]
         return (
             len(before) >= 2
-            and before[-1].kind == "role"
+            and "role" in (before[-1].kind, before[-2].kind)
             and before[-1].label == before[-2].label
             and verb_start - before[-1].end <= _APPOSITION_GAP
         )

@@ -179,6 +179,10 @@ class Cues:
 
     language: str
     number_words: dict[str, float]
+    fractions: dict[str, float]
+    """Fractions in words, as the percentage of what follows ("half of" → 50)."""
+    fraction_not_after: frozenset[str]
+    """Words before a fraction that make it a period or part of a number ("first half")."""
     scales: dict[str, float]
     scale_abbreviations: frozenset[str]
     currency_before: dict[str, tuple[str, float]]
@@ -276,6 +280,8 @@ class Cues:
     """What may join two names of one coordinated subject (", ", " and ", ", and ")."""
     definite_determiners: frozenset[str]
     """Determiners of a role phrase that points back to the same role unnamed before."""
+    indefinite_determiners: frozenset[str]
+    """Determiners of a role phrase that brings in someone not named before."""
     determiners: frozenset[str]
     org_voice_re: re.Pattern[str] | None
     """Right after an organisation's name, who speaks for it ("'s press service")."""
@@ -766,6 +772,7 @@ def _lexicon(data: Mapping[str, Any]) -> Lexicon:
         "impersonal_stance": data["statement_cues"].get("impersonal", []),
         "report_nouns": data["statement_cues"].get("report_nouns", []),
         "commentators": data["statement_cues"].get("commentators", []),
+        "fractions": list(data["numbers"].get("fractions", {}).get("phrases", {})),
     }
     for stance, i, first, second in _splits(data):
         lists[f"split:{stance}:{i}:a"] = first
@@ -800,9 +807,12 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         if isinstance(v, str)
     }
     number_alternation = phrase_alternation(k for k in numbers["words"] if not k.startswith("_"))
+    fractions = numbers.get("fractions", {})
     return Cues(
         language=data["language"],
         number_words={k: float(v) for k, v in numbers["words"].items() if not k.startswith("_")},
+        fractions={norm_key(k): float(v) for k, v in fractions.get("phrases", {}).items()},
+        fraction_not_after=frozenset(w.lower() for w in fractions.get("not_after", ())),
         scales={k.lower(): float(v) for k, v in numbers["scales"].items()}
         | {k.lower(): float(v) for k, v in numbers["scale_abbreviations"].items()},
         scale_abbreviations=frozenset(k.lower() for k in numbers["scale_abbreviations"]),
@@ -951,6 +961,9 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             else None
         ),
         definite_determiners=frozenset(w.lower() for w in people.get("definite_determiners", ())),
+        indefinite_determiners=frozenset(
+            w.lower() for w in people.get("indefinite_determiners", ())
+        ),
         determiners=frozenset(w.lower() for w in people["determiners"]),
         org_voice_re=(
             re.compile(

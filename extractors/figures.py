@@ -412,6 +412,7 @@ def find_figures(text: str, cues: Cues) -> list[Figure]:
                 found.append(replace(high, value=low, value_high=high.value, qualifier="range"))
                 continue
         found.append(_measure(match, base + second + _half(match), cues, word=True))
+    found.extend(_fractions(text, tokens, cues))
     found.sort(key=lambda f: f.start)
     found = _with_range_openers(found, text, cues)
     if cues.rate_before_re is not None or cues.rate_after_re is not None:
@@ -464,6 +465,19 @@ def _carry_unit(figs: list[Figure], text: str, cues: Cues) -> list[Figure]:
         ):
             fig = _understood_unit(fig, money, measured, text, cues)
         out.append(fig)
+    return out
+
+
+def _fractions(text: str, tokens: Tokens, cues: Cues) -> list[Figure]:
+    """Shares told as fractions in words ("half of the proceeds"), as percentages; not a
+    period after an ordinal ("the first half of 2017")."""
+    out = []
+    for start, end in zip(*cues.lexicon.index(text).spans("fractions"), strict=True):
+        i = bisect.bisect_left(tokens.starts, start)
+        if i > 0 and tokens.words[i - 1] in cues.fraction_not_after:
+            continue
+        phrase = text[start:end]
+        out.append(Figure(start, end, phrase, cues.fractions[norm_key(phrase)], "%"))
     return out
 
 

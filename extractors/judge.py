@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 
 from extractors.attribution import Attributor
-from extractors.cues import Cues
+from extractors.cues import Cues, norm_key
 from extractors.figures import MONEY_UNITS, Figure
 from extractors.lexicon import TokenIndex
 from extractors.people import Mention
@@ -487,7 +487,12 @@ def judge(
         return None, "a price discount or a share price, not a deal figure"
     if unit == "%" and _near_percentage(ctx, "world_shares", fig, lo, hi):
         return None, "a share of a world market, not a deal figure"
-    if unit == "%" and _near_percentage(ctx, "stakes", fig, lo, hi):
+    proceeds = _nearest(ctx, "proceeds_shares", fig.end, min(hi, fig.end + _STAKE_AFTER), fig)
+    if unit == "%" and norm_key(fig.text) in ctx.cues.fractions and proceeds > 1:
+        # "more than half of the region's foreign trade", "nearly half of all oil revenue":
+        # a share in words is a deal's term only as a share of its proceeds
+        return None, "a share told in words, not of a deal's proceeds"
+    if unit == "%" and (_near_percentage(ctx, "stakes", fig, lo, hi) or proceeds < _FAR):
         if _dealings_of_another_country(ctx, sentence.start, sentence.end):
             return None, "a stake in another country's project"
         kind = "other"  # a partner's stake in the project: a term of the deal

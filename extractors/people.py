@@ -881,6 +881,10 @@ def _resolve(
                 named = next(
                     (h for h in earlier if h.entity and _fits(m, h.entity, text, cues)), None
                 )
+                if named is not None and _indefinite(m, cues) and _in_running_text(text, named):
+                    # "a senior Iranian official" is not the minister the text named before;
+                    # a lede's "a senior adviser said" is who its headline named
+                    named = None
                 unnamed = _same_role_unnamed(out, m, cues)
                 if unnamed is not None and (named is None or named.start < unnamed.start):
                     # "a Russian Finance Ministry official ... the official said": the one
@@ -1026,6 +1030,22 @@ def _sourced(role: Mention, mentions: list[Mention], i: int, text: str, cues: Cu
     gap = text[role.end : org.start].lstrip('»”" ,')  # past the closing mark of "«Ъ»"
     name = f"{role.canonical} {gap}{text[org.start : org.end]}{closing}"
     return replace(role, country=country, canonical=" ".join(name.split()))
+
+
+_PARAGRAPH_ENDS = (".", "!", "?", "…", '"', "”", "»", "’")
+
+
+def _indefinite(role: Mention, cues: Cues) -> bool:
+    """Whether a role phrase's determiner brings in someone new ("a", "an")."""
+    match = cues.role_re.fullmatch(role.text)
+    return match is not None and norm_key(match.group("det") or "") in cues.indefinite_determiners
+
+
+def _in_running_text(text: str, m: Mention) -> bool:
+    """Whether ``m`` stands in a paragraph of running text, which ends as a sentence does,
+    rather than in a headline or a summary line."""
+    end = text.find("\n", m.end)
+    return text[m.end : end if end >= 0 else len(text)].rstrip().endswith(_PARAGRAPH_ENDS)
 
 
 def _same_role_unnamed(done: list[Mention], role: Mention, cues: Cues) -> Mention | None:

@@ -1,0 +1,124 @@
+"""Round eleven's phenomena: a share of a deal's proceeds told in words is a term of the deal,
+an indefinite role phrase brings in someone the text has not named, a subject set off as a
+role and its name in apposition keeps what it reports, and one claimant's deal value told
+twice in two ways is one claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims
+
+
+def _shares(language: str, text: str) -> list[tuple[float, str, str | None]]:
+    result = extract_claims(text, language=language)
+    return sorted((c.value, c.kind, c.claimant) for c in result.claims if c.unit == "%")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "shares"),
+    [
+        (
+            "en",
+            "Novak said Russia could buy 100,000 barrels of Iranian crude a day, with half of "
+            "the proceeds spent on Russian goods.",
+            [(50.0, "other", "Alexander Novak")],
+        ),
+        (
+            "ru",
+            "Новак сообщил, что Россия может закупать до 5 млн тонн иранской нефти в год, а "
+            "половина выручки пойдет на оплату российских товаров.",
+            [(50.0, "other", "Alexander Novak")],
+        ),
+        (
+            "fa",
+            "نواک گفت روسیه روزانه ۱۰۰ هزار بشکه نفت ایران را می‌خرد و نیمی از درآمد آن صرف "
+            "خرید کالاهای روسی می‌شود.",
+            [(50.0, "other", "Alexander Novak")],
+        ),
+        (
+            # a share in figures of the same proceeds
+            "ru",
+            "Речь идет о закупках до 100 тысяч баррелей иранской нефти в сутки, причем 50 "
+            "процентов выручки Иран направит на приобретение российских товаров, сказал Новак.",
+            [(50.0, "other", "Alexander Novak")],
+        ),
+        (
+            # a period, not a share
+            "en",
+            "Trade between Russia and Iran grew 20 percent in the first half of 2017, Novak said.",
+            [(20.0, "trade_growth", "Alexander Novak")],
+        ),
+        (
+            "ru",
+            "В первой половине 2017 года товарооборот России и Ирана вырос на 20%, сообщил Новак.",
+            [(20.0, "trade_growth", "Alexander Novak")],
+        ),
+        (
+            # a share in words of something other than a deal's proceeds
+            "ru",
+            "Иран, по словам губернатора, остается крупнейшим торговым партнером Астраханской "
+            "области: на него приходится больше половины внешней торговли региона с Россией.",
+            [],
+        ),
+        (
+            "fa",
+            "اگر توافق نفت در برابر کالا با روسیه اجرا شود، ارزش آن نزدیک به نیمی از کل درآمد "
+            "نفتی کشور خواهد بود.",
+            [],
+        ),
+    ],
+)
+def test_shares_of_proceeds(language: str, text: str, shares: list[tuple[float, str, str | None]]):
+    assert _shares(language, text) == shares
+
+
+def _claimants(text: str) -> list[tuple[float, str | None, str | None]]:
+    result = extract_claims(text, language="en")
+    return sorted((c.value, c.claimant, c.attributed_to) for c in result.claims)
+
+
+def test_an_indefinite_role_is_someone_new():
+    text = (
+        "Oil Minister Bijan Namdar Zanganeh met Alexander Novak in Tehran on Monday.\n\n"
+        "A senior Iranian official said Russia would invest $23 billion in the oil deal."
+    )
+    assert _claimants(text) == [(23_000_000_000, "A senior Iranian official", None)]
+
+
+def test_a_definite_role_still_points_back():
+    text = (
+        "Oil Minister Bijan Namdar Zanganeh met Alexander Novak in Tehran on Monday.\n\n"
+        "The Iranian minister said Russia would invest $23 billion in the oil deal."
+    )
+    assert _claimants(text) == [(23_000_000_000, "Bijan Namdar Zanganeh", None)]
+
+
+def test_a_ledes_indefinite_role_is_the_one_its_headline_names():
+    text = (
+        "Velayati says Russia ready to invest $50 bln in Iran oil and gas\n\n"
+        "MOSCOW, July 13 - Russia is ready to invest $50 billion in Iran's oil and gas "
+        "industry, a senior adviser to Iran's Supreme Leader said on Friday.\n\n"
+        "Ali Akbar Velayati told reporters the companies were ready to make the investments."
+    )
+    assert _claimants(text) == [(50_000_000_000, "Ali Akbar Velayati", None)]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["The senior adviser, Ali Akbar Velayati,", "Iran's envoy, Ali Akbar Velayati,"],
+)
+def test_a_role_and_its_name_in_apposition_report(subject: str):
+    text = f"{subject} said Putin had told him Russia would invest $57 billion in Iran's oil."
+    assert _claimants(text) == [(57_000_000_000, "Ali Akbar Velayati", "Vladimir Putin")]
+
+
+def test_one_claimants_deal_value_told_twice_is_one_claim():
+    text = (
+        "Rosneft has signed a roadmap with the National Iranian Oil Company for projects that "
+        "could require up to $30 billion of investment, chief executive Igor Sechin said.\n\n"
+        '"We are talking about a package of projects with a total investment of up to 30 '
+        'billion dollars," Sechin told reporters at the signing.'
+    )
+    result = extract_claims(text, language="en")
+    assert [(c.value, c.claimant) for c in result.claims] == [(30_000_000_000, "Igor Sechin")]
