@@ -1,7 +1,7 @@
 """The labelled claim documents are well-formed: files, vocabularies, locators, values.
 
 Every set is checked: tests/data/claims (the engine's labelled set, with the document-count
-minimums of issues 3 and 6), tests/data/heldout and tests/data/blind to blind7 (written without
+minimums of issues 3 and 6), tests/data/heldout and tests/data/blind to blind8 (written without
 reading the engine; schema only, no minimums).
 """
 
@@ -24,6 +24,7 @@ BLIND4_ROOT = DATA / "blind4"
 BLIND5_ROOT = DATA / "blind5"
 BLIND6_ROOT = DATA / "blind6"
 BLIND7_ROOT = DATA / "blind7"
+BLIND8_ROOT = DATA / "blind8"
 SET_ROOTS = (
     ROOT,
     HELDOUT_ROOT,
@@ -34,6 +35,7 @@ SET_ROOTS = (
     BLIND5_ROOT,
     BLIND6_ROOT,
     BLIND7_ROOT,
+    BLIND8_ROOT,
 )
 LABEL_FILES = sorted(ROOT.glob("*/labels.json"))
 """The labelled set's label files; the document-count minimums apply to these only."""
