@@ -59,6 +59,9 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
         ("دو و نیم میلیارد دلار", 2.5e9),  # "two and a half"
         ("۱۲ و نیم میلیارد دلار", 12.5e9),  # digits and a half: one figure, not two
         ("یک و نیم میلیارد دلار", 1.5e9),
+        ("یک\u200cونیم میلیارد دلار", 1.5e9),  # the same, written as one word
+        ("سه\u200cونیم میلیارد دلار", 3.5e9),
+        ("یکونیم میلیارد دلار", 1.5e9),
     ],
 )
 def test_number_forms_and_scale_words(text: str, value: float) -> None:
