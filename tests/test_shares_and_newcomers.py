@@ -122,3 +122,21 @@ def test_one_claimants_deal_value_told_twice_is_one_claim():
     )
     result = extract_claims(text, language="en")
     assert [(c.value, c.claimant) for c in result.claims] == [(30_000_000_000, "Igor Sechin")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the wire's abbreviation before a unit of gas
+        "Tsivilev said supplies of Russian gas to Iran via Azerbaijan could start with up to "
+        "2 bln cubic meters per year.",
+        # every form of a verb of supply
+        "Tsivilev said Russia could start sending gas to Iran via Azerbaijan, at first up to "
+        "2 billion cubic meters a year.",
+        "Tsivilev said Russia was shipping gas to Iran via Azerbaijan, up to 2 billion cubic "
+        "meters a year.",
+    ],
+)
+def test_gas_volumes(text: str):
+    result = extract_claims(text, language="en")
+    assert [(c.value, c.unit, c.kind) for c in result.claims] == [(2, "bcm", "supply_volume")]
