@@ -1,7 +1,8 @@
 """Round eleven's phenomena: a share of a deal's proceeds told in words is a term of the deal,
 an indefinite role phrase brings in someone the text has not named, a subject set off as a
-role and its name in apposition keeps what it reports, and one claimant's deal value told
-twice in two ways is one claim."""
+role and its name in apposition keeps what it reports, one claimant's deal value told twice in
+two ways is one claim, gas volumes in wire abbreviations and every form of a verb of supply,
+and an unnamed source in the Kremlin, who is no Kremlin voice."""
 
 from __future__ import annotations
 
@@ -140,3 +141,55 @@ def test_one_claimants_deal_value_told_twice_is_one_claim():
 def test_gas_volumes(text: str):
     result = extract_claims(text, language="en")
     assert [(c.value, c.unit, c.kind) for c in result.claims] == [(2, "bcm", "supply_volume")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        (
+            "en",
+            "A source in the Kremlin said no agreement had been reached on the $20 billion oil "
+            "deal with Iran.",
+            "A source in the Kremlin",
+        ),
+        (
+            "en",
+            "Iranian media said Russia would invest $20 billion in Iran's oil. A Kremlin source "
+            "said no agreement had been reached on the oil deal with Iran.",
+            "A Kremlin source",
+        ),
+        (
+            "ru",
+            "Источник в Кремле сообщил, что никакого соглашения на 20 млрд долларов с Ираном нет.",
+            "Источник в Кремле",
+        ),
+        (
+            "fa",
+            "یک منبع در کرملین گفت هیچ توافقی به ارزش ۲۰ میلیارد دلار با ایران امضا نشده است.",
+            "یک منبع در کرملین",
+        ),
+    ],
+)
+def test_an_unnamed_kremlin_source_is_no_kremlin_voice(language: str, text: str, speaker: str):
+    """DESIGN's status rules: unnamed officials are other Russian signals, not the Kremlin."""
+    result = extract_claims(text, language=language)
+    assert [(s.speaker, s.role, s.stance) for s in result.kremlin_statements] == [
+        (speaker, "russian_official", "deny")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Kremlin said no agreement had been reached on the $20 billion oil deal with Iran.",
+        ),
+        ("ru", "В Кремле заявили, что никакого соглашения на 20 млрд долларов с Ираном нет."),
+    ],
+)
+def test_the_kremlin_itself_still_speaks_for_the_kremlin(language: str, text: str):
+    result = extract_claims(text, language=language)
+    assert [(s.speaker, s.role) for s in result.kremlin_statements] == [
+        ("Kremlin", "kremlin_press_service")
+    ]
