@@ -270,6 +270,8 @@ class Cues:
     """Whether, with no speaker before a verb of saying, the one after it speaks."""
     reach_after: int
     oblique_starts: frozenset[str]
+    quantifier_re: re.Pattern[str] | None
+    """A numeral or quantity word right before a role, whose genitive it makes a subject."""
     """First words of group phrases and pronouns in a case that cannot be a subject."""
     """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
@@ -937,6 +939,11 @@ def _compile(data: Mapping[str, Any]) -> Cues:
             words_re(saying["relative_subjects"]) if saying.get("relative_subjects") else None
         ),
         oblique_starts=frozenset(w.lower() for w in people.get("oblique", ())),
+        quantifier_re=(
+            re.compile(rf"(?<!\w){phrase_alternation(people['quantifiers'])}{_WS}+$", FLAGS)
+            if people.get("quantifiers")
+            else None
+        ),
         pronouns={k.lower(): v for k, v in people["pronouns"].items()},
         subjects_only={k.lower(): v for k, v in people.get("subjects_only", {}).items()},
         apposition_re=re.compile(

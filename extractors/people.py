@@ -51,6 +51,8 @@ _COMPLEMENT_WORDS = 4
 _VERB_REACH = 60
 """How far after a subject its verb of saying is looked for."""
 """What may stand between a speaker and the verb of saying that makes them salient."""
+_QUANTIFIER_REACH = 20
+"""How far before a role its numeral may start ("несколько " is 11 characters)."""
 _OUTLET_NAME_GAP = re.compile(r"[\s\u00a0«\"“„]*")
 """Before an outlet's name: after its kind ("агентство «Shana»", "the agency Tasnim"), or
 after the source it has ("собеседник «Ъ»")."""
@@ -528,6 +530,12 @@ def _phrases(text: str, cues: Cues, named: Sequence[Mention] = ()) -> list[Menti
         possessive = _POSSESSIVE.match(text, end) is not None
         country = _country_of(phrase, cues.nationality)
         oblique = noun in cues.oblique_starts
+        if oblique and cues.quantifier_re is not None:
+            # "два источника утверждают": the numeral's genitive is the subject
+            quantified = cues.quantifier_re.search(text, max(0, start - _QUANTIFIER_REACH), start)
+            if quantified is not None:
+                start, oblique = quantified.start(), False
+                phrase = text[start:end]
         canonical = _anonymous(phrase, noun, cues)
         if canonical is not None and (outlet := outlets.get(_skip_gap(text, end))) is not None:
             end = outlet.end  # "собеседник «Ъ»", "источник РБК": the outlet's source speaks

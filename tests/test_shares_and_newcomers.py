@@ -193,3 +193,23 @@ def test_the_kremlin_itself_still_speaks_for_the_kremlin(language: str, text: st
     assert [(s.speaker, s.role) for s in result.kremlin_statements] == [
         ("Kremlin", "kremlin_press_service")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Два источника утверждают, что объём нефтяной сделки России и Ирана может достичь "
+            "23 млрд долларов.",
+            "Два источника",
+        ),
+        (
+            "Ряд источников утверждает, что объём нефтяной сделки России и Ирана может достичь "
+            "23 млрд долларов.",
+            "Ряд источников",
+        ),
+    ],
+)
+def test_a_numeral_makes_its_genitive_source_a_subject(text: str, claimant: str):
+    result = extract_claims(text, language="ru")
+    assert [(c.value, c.claimant) for c in result.claims] == [(23_000_000_000, claimant)]
