@@ -284,6 +284,9 @@ class Cues:
     """Determiners of a role phrase that points back to the same role unnamed before."""
     indefinite_determiners: frozenset[str]
     """Determiners of a role phrase that brings in someone not named before."""
+    indefinite_before_re: re.Pattern[str] | None
+    """An indefinite determiner and up to two words before a role phrase the role grammar
+    starts at its noun ("one European diplomat in Tehran")."""
     determiners: frozenset[str]
     org_voice_re: re.Pattern[str] | None
     """Right after an organisation's name, who speaks for it ("'s press service")."""
@@ -970,6 +973,15 @@ def _compile(data: Mapping[str, Any]) -> Cues:
         definite_determiners=frozenset(w.lower() for w in people.get("definite_determiners", ())),
         indefinite_determiners=frozenset(
             w.lower() for w in people.get("indefinite_determiners", ())
+        ),
+        indefinite_before_re=(
+            re.compile(
+                rf"(?<!\w){phrase_alternation(people['indefinite_determiners'])}"
+                rf"(?:{_WS}+[\w'’-]+){{0,2}}{_WS}+$",
+                FLAGS,
+            )
+            if people.get("indefinite_determiners")
+            else None
         ),
         determiners=frozenset(w.lower() for w in people["determiners"]),
         org_voice_re=(

@@ -889,7 +889,11 @@ def _resolve(
                 named = next(
                     (h for h in earlier if h.entity and _fits(m, h.entity, text, cues)), None
                 )
-                if named is not None and _indefinite(m, cues) and _in_running_text(text, named):
+                if (
+                    named is not None
+                    and _indefinite(m, text, cues)
+                    and _in_running_text(text, named)
+                ):
                     # "a senior Iranian official" is not the minister the text named before;
                     # a lede's "a senior adviser said" is who its headline named
                     named = None
@@ -1040,13 +1044,20 @@ def _sourced(role: Mention, mentions: list[Mention], i: int, text: str, cues: Cu
     return replace(role, country=country, canonical=" ".join(name.split()))
 
 
+_INDEFINITE_REACH = 40
+"""How far before a role phrase its determiner may stand, past two words."""
 _PARAGRAPH_ENDS = (".", "!", "?", "…", '"', "”", "»", "’")
 
 
-def _indefinite(role: Mention, cues: Cues) -> bool:
-    """Whether a role phrase's determiner brings in someone new ("a", "an")."""
+def _indefinite(role: Mention, text: str, cues: Cues) -> bool:
+    """Whether a role phrase's determiner brings in someone new ("a", "an", "one"), also
+    before words the role grammar leaves out ("one European diplomat in Tehran")."""
     match = cues.role_re.fullmatch(role.text)
-    return match is not None and norm_key(match.group("det") or "") in cues.indefinite_determiners
+    if match is not None and match.group("det"):
+        return norm_key(match.group("det")) in cues.indefinite_determiners
+    before = cues.indefinite_before_re
+    reach = max(0, role.start - _INDEFINITE_REACH)
+    return before is not None and before.search(text, reach, role.start) is not None
 
 
 def _in_running_text(text: str, m: Mention) -> bool:

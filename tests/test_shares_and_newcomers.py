@@ -213,3 +213,23 @@ def test_the_kremlin_itself_still_speaks_for_the_kremlin(language: str, text: st
 def test_a_numeral_makes_its_genitive_source_a_subject(text: str, claimant: str):
     result = extract_claims(text, language="ru")
     assert [(c.value, c.claimant) for c in result.claims] == [(23_000_000_000, claimant)]
+
+
+def test_the_veteran_diplomat_is_velayati():
+    text = (
+        "Ali Akbar Velayati met Vladimir Putin in Moscow on Thursday.\n\n"
+        '"Russia is ready to invest $50 billion in our oil and gas sector," the veteran '
+        "diplomat said."
+    )
+    assert _claimants(text) == [(50_000_000_000, "Ali Akbar Velayati", None)]
+
+
+def test_one_foreign_diplomat_is_not_the_one_named_before():
+    text = (
+        "Ali Akbar Velayati met Vladimir Putin in Moscow on Thursday.\n\n"
+        "Four years on, one European diplomat in Tehran estimated that Russian investment in "
+        "Iranian oil and gas came to no more than $1 billion."
+    )
+    [(value, claimant, _)] = _claimants(text)
+    assert value == 1_000_000_000
+    assert claimant is not None and "diplomat" in claimant  # the diplomat, unnamed
