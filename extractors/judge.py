@@ -48,6 +48,8 @@ _STAKE_REACH = 50
 """How far before a percentage a stake or discount cue may stand ("a discount on Russian
 gas for Iran of 30%")."""
 _STAKE_AFTER = 20
+_STAKE_VERB_REACH = 16
+"""How far before a percentage a verb of owning may start ("will hold 80%")."""
 """How far after a percentage a stake or discount cue may end ("a 60% stake", "80 percent of
 the project")."""
 _PERCENT_KINDS = frozenset({"trade_growth", "trade_volume", "other"})
@@ -492,7 +494,11 @@ def judge(
         # "more than half of the region's foreign trade", "nearly half of all oil revenue":
         # a share in words is a deal's term only as a share of its proceeds
         return None, "a share told in words, not of a deal's proceeds"
-    if unit == "%" and (_near_percentage(ctx, "stakes", fig, lo, hi) or proceeds < _FAR):
+    if unit == "%" and (
+        _near_percentage(ctx, "stakes", fig, lo, hi)
+        or proceeds < _FAR
+        or _nearest(ctx, "stake_verbs", max(lo, fig.start - _STAKE_VERB_REACH), fig.start, fig) <= 1
+    ):
         if _dealings_of_another_country(ctx, sentence.start, sentence.end):
             return None, "a stake in another country's project"
         kind = "other"  # a partner's stake in the project: a term of the deal

@@ -233,3 +233,29 @@ def test_one_foreign_diplomat_is_not_the_one_named_before():
     [(value, claimant, _)] = _claimants(text)
     assert value == 1_000_000_000
     assert claimant is not None and "diplomat" in claimant  # the diplomat, unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        (
+            "Under the deal Zarubezhneft holds 80 percent and Iran's Dana Energy the remaining "
+            "20 percent.",
+            [(20.0, "other", None), (80.0, "other", None)],
+        ),
+        (
+            "Zarubezhneft signed a $742 million deal for the Aban and West Paydar fields in Iran, "
+            "with Dana Energy as the junior partner holding 20 percent.",
+            [(20.0, "other", None)],
+        ),
+        (
+            # another country's company: not a term of an Iran-Russia deal
+            "Rosneft also owns 49% of Nayara Energy, which runs the Vadinar refinery in India.",
+            [],
+        ),
+    ],
+)
+def test_a_verb_of_holding_right_before_a_percentage_is_a_stake(
+    text: str, shares: list[tuple[float, str, str | None]]
+):
+    assert _shares("en", text) == shares
