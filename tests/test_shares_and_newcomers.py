@@ -259,3 +259,43 @@ def test_a_verb_of_holding_right_before_a_percentage_is_a_stake(
     text: str, shares: list[tuple[float, str, str | None]]
 ):
     assert _shares("en", text) == shares
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        (
+            "en",
+            "Iranian media said Russia would sell Iran 2 bcm of gas a year. Deputy Prime "
+            'Minister Alexander Novak said it was "too early to speak about the price".',
+            "no_comment",
+        ),
+        (
+            "en",
+            "Iranian media put the Rosatom contract at $25 billion. Rosatom chief Alexey "
+            'Likhachev said: "We do not name contract values."',
+            "no_comment",
+        ),
+        (
+            "en",
+            "Velayati said Russia would invest $50 billion in Iran's oil. Energy Minister "
+            "Alexander Novak said he could not give a total amount for possible investments.",
+            "cannot_confirm",
+        ),
+        (
+            "fa",
+            "ولایتی گفت روسیه ۵۰ میلیارد دلار در نفت ایران سرمایه‌گذاری می‌کند. یوری اوشاکوف "
+            "گفت: «ما وارد این جزئیات نمی‌شویم.»",
+            "no_comment",
+        ),
+        (
+            "fa",
+            "رسانه‌های ایران گفتند روسیه سالانه ۲ میلیارد مترمکعب گاز به ایران صادر می‌کند. "
+            "دمیتری پسکوف گفت نمی‌تواند تاریخی اعلام کند.",
+            "cannot_confirm",
+        ),
+    ],
+)
+def test_refusals_in_other_words(language: str, text: str, stance: str):
+    result = extract_claims(text, language=language)
+    assert [s.stance for s in result.kremlin_statements] == [stance]
