@@ -269,11 +269,11 @@ class Cues:
     subject_after_verb: bool
     """Whether, with no speaker before a verb of saying, the one after it speaks."""
     reach_after: int
+    """How many characters after a verb or prefix of saying its speaker may start."""
     oblique_starts: frozenset[str]
+    """First words of group phrases and pronouns in a case that cannot be a subject."""
     quantifier_re: re.Pattern[str] | None
     """A numeral or quantity word right before a role, whose genitive it makes a subject."""
-    """First words of group phrases and pronouns in a case that cannot be a subject."""
-    """How many characters after a verb or prefix of saying its speaker may start."""
     pronouns: dict[str, str]
     subjects_only: dict[str, str | None]
     apposition_re: re.Pattern[str]

@@ -48,10 +48,10 @@ _STAKE_REACH = 50
 """How far before a percentage a stake or discount cue may stand ("a discount on Russian
 gas for Iran of 30%")."""
 _STAKE_AFTER = 20
-_STAKE_VERB_REACH = 16
-"""How far before a percentage a verb of owning may start ("will hold 80%")."""
 """How far after a percentage a stake or discount cue may end ("a 60% stake", "80 percent of
 the project")."""
+_STAKE_VERB_REACH = 16
+"""How far before a percentage a verb of holding may start ("will hold 80%")."""
 _PERCENT_KINDS = frozenset({"trade_growth", "trade_volume", "other"})
 """What a percentage can claim: trade's growth or level, or a share of trade or payments
 (the kinds cue ``trade_share``, whose kind is ``other``; no other cue gives ``%`` that kind)."""
@@ -371,6 +371,16 @@ def _near_percentage(ctx: DocContext, key: str, fig: Figure, lo: int, hi: int) -
     )
 
 
+def _stake(ctx: DocContext, fig: Figure, lo: int, hi: int) -> bool:
+    """Whether the percentage ``fig`` is a partner's stake: a stake word near it ("an 80%
+    stake", "the remaining 20%"), or a verb of holding right before it ("holds 80 percent")."""
+    verb_lo = max(lo, fig.start - _STAKE_VERB_REACH)
+    return (
+        _near_percentage(ctx, "stakes", fig, lo, hi)
+        or _nearest(ctx, "stake_verbs", verb_lo, fig.start, fig) <= 1
+    )
+
+
 def _one_side_with_another_country(ctx: DocContext, lo: int, hi: int) -> bool:
     """A clause that names one side and another country (not as a route) is about their
     dealings: "a pipeline to carry 50 bcm of Russian gas a year to China"."""
@@ -489,19 +499,16 @@ def judge(
         return None, "a price discount or a share price, not a deal figure"
     if unit == "%" and _near_percentage(ctx, "world_shares", fig, lo, hi):
         return None, "a share of a world market, not a deal figure"
-    proceeds = _nearest(ctx, "proceeds_shares", fig.end, min(hi, fig.end + _STAKE_AFTER), fig)
-    if unit == "%" and norm_key(fig.text) in ctx.cues.fractions and proceeds > 1:
-        # "more than half of the region's foreign trade", "nearly half of all oil revenue":
-        # a share in words is a deal's term only as a share of its proceeds
-        return None, "a share told in words, not of a deal's proceeds"
-    if unit == "%" and (
-        _near_percentage(ctx, "stakes", fig, lo, hi)
-        or proceeds < _FAR
-        or _nearest(ctx, "stake_verbs", max(lo, fig.start - _STAKE_VERB_REACH), fig.start, fig) <= 1
-    ):
-        if _dealings_of_another_country(ctx, sentence.start, sentence.end):
-            return None, "a stake in another country's project"
-        kind = "other"  # a partner's stake in the project: a term of the deal
+    if unit == "%":
+        proceeds = _nearest(ctx, "proceeds_shares", fig.end, min(hi, fig.end + _STAKE_AFTER), fig)
+        if norm_key(fig.text) in ctx.cues.fractions and proceeds > 1:
+            # "more than half of the region's foreign trade", "nearly half of all oil
+            # revenue": a share in words is a deal's term only as a share of its proceeds
+            return None, "a share told in words, not of a deal's proceeds"
+        if proceeds < _FAR or _stake(ctx, fig, lo, hi):
+            if _dealings_of_another_country(ctx, sentence.start, sentence.end):
+                return None, "a stake in another country's project"
+            kind = "other"  # a partner's stake or a share of the proceeds: a term of the deal
     if unit == "%" and kind not in _PERCENT_KINDS:
         return None, "a share or change, not a deal figure"
     # the sector named nearest to the figure is what the money is for
