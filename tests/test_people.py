@@ -30,6 +30,10 @@ def _resolved(text: str) -> list[tuple[str, str | None]]:
         ("Gazprom Neft", "Gazprom Neft"),
         ("Песков", "Dmitry Peskov"),
         ("ولایتی", "Ali Akbar Velayati"),
+        # Rosatom's head until 2016, who signed the Bushehr units of 2014
+        ("Sergey Kirienko", "Sergei Kiriyenko"),
+        ("Кириенко", "Sergei Kiriyenko"),
+        ("کریینکو", "Sergei Kiriyenko"),
     ],
 )
 def test_spelling_variants(spelling: str, name: str) -> None:
